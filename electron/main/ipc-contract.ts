@@ -1,0 +1,26 @@
+// The IPC contract, written once. Main validates every payload with these
+// schemas; the preload's verbs send exactly these shapes.
+import { z } from 'zod'
+
+export const MAX_FILE_BYTES = 512 * 1024 * 1024
+
+/** File kinds the renderer may ask to save; each maps to a dialog filter. */
+export const FILE_KINDS = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  xlsx: { name: 'Excel', extensions: ['xlsx'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  archive: { name: '商量归档', extensions: ['slarchive'] },
+} as const
+
+export const saveFilePayload = z.strictObject({
+  kind: z.enum(['pdf', 'xlsx', 'csv', 'archive']),
+  suggestedName: z.string().min(1).max(200),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_FILE_BYTES, {
+    message: 'file size out of range',
+  }),
+})
+export type SaveFilePayload = z.infer<typeof saveFilePayload>
+
+export const emptyPayload = z.undefined()
+
+export { CHANNELS, type SaveResult } from '../shared/channels'

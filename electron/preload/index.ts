@@ -1,0 +1,23 @@
+// The renderer's only door to the main process: a few verbs, never ipcRenderer.
+import { contextBridge, ipcRenderer } from 'electron'
+import { CHANNELS, type SaveKind, type SaveResult } from '../shared/channels'
+
+const api = {
+  /** Asks main to show a save dialog and write the bytes there. */
+  saveFile: (kind: SaveKind, bytes: Uint8Array, suggestedName: string): Promise<SaveResult> =>
+    ipcRenderer.invoke(CHANNELS.saveFile, { kind, bytes, suggestedName }),
+  savePdf: (bytes: Uint8Array, suggestedName: string): Promise<SaveResult> =>
+    ipcRenderer.invoke(CHANNELS.saveFile, { kind: 'pdf', bytes, suggestedName }),
+  openProjector: (): Promise<void> => ipcRenderer.invoke(CHANNELS.openProjector),
+  closeProjector: (): Promise<void> => ipcRenderer.invoke(CHANNELS.closeProjector),
+  /** Calls back when the projector window closes; returns an unsubscribe. */
+  onProjectorClosed: (callback: () => void): (() => void) => {
+    const listener = () => callback()
+    ipcRenderer.on(CHANNELS.projectorClosed, listener)
+    return () => ipcRenderer.removeListener(CHANNELS.projectorClosed, listener)
+  },
+}
+
+contextBridge.exposeInMainWorld('shangliang', api)
+
+export type ShangliangApi = typeof api

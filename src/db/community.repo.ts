@@ -1,0 +1,42 @@
+import type { Community, CommunitySettings } from '@/domain/community'
+import { newId, nowIso } from '@/domain/ids'
+import { BUILT_IN_PRESETS, type RolePreset } from '@/domain/roles'
+import { db } from './schema'
+import { getSetting, setSetting } from './settings.repo'
+
+const CURRENT = 'currentCommunityId'
+
+export async function currentCommunity(): Promise<Community | undefined> {
+  const id = await getSetting<string>(CURRENT)
+  return id ? db.communities.get(id) : undefined
+}
+
+/** Creates the community (first run) or updates its settings. */
+export async function saveCommunity(settings: CommunitySettings, existing?: Community): Promise<Community> {
+  const now = nowIso()
+  const id = existing?.id ?? newId()
+  const record: Community = {
+    ...existing,
+    ...settings,
+    id,
+    communityId: id,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  }
+  await db.transaction('rw', db.communities, db.settings, async () => {
+    await db.communities.put(record)
+    if (!existing) await setSetting(CURRENT, id)
+  })
+  return record
+}
+
+/** Built-in presets plus the community's own copies. */
+export async function rolePresets(communityId: string): Promise<RolePreset[]> {
+  const own = await db.rolePresets.where('communityId').equals(communityId).toArray()
+  return [...BUILT_IN_PRESETS, ...own]
+}
+
+export async function saveRolePreset(preset: RolePreset): Promise<void> {
+  if (preset.builtIn) throw new Error('built-in presets are read-only')
+  await db.rolePresets.put(preset)
+}

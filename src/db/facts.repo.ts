@@ -1,0 +1,46 @@
+import { EMPTY_FACTS, type MeetingFacts } from '@/domain/procedure'
+import { db } from './schema'
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/**
+ * Gathers what the step guards need to know about a meeting, in one read
+ * transaction so the stepper never sees a half-updated meeting.
+ */
+export async function meetingFacts(meetingId: string): Promise<MeetingFacts> {
+  return db.transaction(
+    'r',
+    [db.meetings, db.participants, db.topics, db.research, db.notices, db.objections, db.actionItems],
+    async () => {
+      const m = await db.meetings.get(meetingId)
+      if (!m) return EMPTY_FACTS
+      const topics = await db.topics.where('meetingId').equals(meetingId).toArray()
+      const topicsWithoutResearch: string[] = []
+      for (const t of topics) {
+        if (t.noResearchNeeded === true) continue
+        const n = await db.research.where('topicId').equals(t.id).count()
+        if (n === 0) topicsWithoutResearch.push(String(t.title ?? ''))
+      }
+      const notices = await db.notices.where('meetingId').equals(meetingId).toArray()
+      const agenda = notices.find((n) => n.kind === 'agenda' && n.postedAt)
+      const resolution = notices.find((n) => n.kind === 'resolution' && n.postedAt)
+      const objections = resolution ? await db.objections.where('noticeId').equals(resolution.id).toArray() : []
+      const items = await db.actionItems.where('meetingId').equals(meetingId).toArray()
+      return {
+        topicCount: topics.length,
+        hasDate: Boolean(m.date),
+        hasPlace: Boolean(m.place),
+        hasChair: Boolean(m.chairId),
+        hasRecorder: Boolean(m.recorderId),
+        participantCount: await db.participants.where('meetingId').equals(meetingId).count(),
+        agendaNoticePublished: Boolean(agenda),
+        topicsWithoutResearch,
+        sealed: Boolean(m.sealedAt),
+        resolutionNoticePosted: Boolean(resolution),
+        noticePeriodOver: Boolean(resolution && typeof resolution.endsOn === 'string' && resolution.endsOn < today()),
+        unansweredObjections: objections.filter((o) => !o.answeredAt).length,
+        openActionItems: items.filter((i) => i.status !== 'closed').length,
+      }
+    },
+  )
+}

@@ -1,0 +1,59 @@
+import { newId, nowIso } from '@/domain/ids'
+import type { Meeting, NewMeeting, Participant } from '@/domain/meeting'
+import { SIX_STEPS } from '@/domain/procedure'
+import { db } from './schema'
+
+export async function listMeetings(communityId: string): Promise<Meeting[]> {
+  const all = await db.meetings.where('communityId').equals(communityId).toArray()
+  // Newest first; meetings without a date yet stay on top as drafts.
+  return all.sort((a, b) => (b.date ?? '9999').localeCompare(a.date ?? '9999') || b.createdAt.localeCompare(a.createdAt))
+}
+
+export async function getMeeting(id: string): Promise<Meeting | undefined> {
+  return db.meetings.get(id)
+}
+
+export async function createMeeting(communityId: string, input: NewMeeting, defaults: Partial<Meeting> = {}): Promise<Meeting> {
+  const now = nowIso()
+  const meeting: Meeting = {
+    id: newId(),
+    communityId,
+    title: input.title,
+    type: input.type,
+    date: input.date,
+    procedureId: SIX_STEPS.id,
+    stepIndex: 0,
+    status: 'planning',
+    createdAt: now,
+    updatedAt: now,
+    ...defaults,
+  }
+  await db.meetings.add(meeting)
+  return meeting
+}
+
+/** Updates the editable fields of a meeting that is not closed. */
+export async function updateMeeting(id: string, changes: Partial<Omit<Meeting, 'id' | 'communityId' | 'createdAt'>>): Promise<void> {
+  await db.transaction('rw', db.meetings, async () => {
+    const m = await db.meetings.get(id)
+    if (!m) throw new Error('meeting not found')
+    if (m.status === 'closed' && !('stepIndex' in changes)) throw new Error('meeting is sealed')
+    await db.meetings.update(id, { ...changes, updatedAt: nowIso() })
+  })
+}
+
+export async function listParticipants(meetingId: string): Promise<Participant[]> {
+  return db.participants.where('meetingId').equals(meetingId).toArray()
+}
+
+export async function saveParticipant(p: Omit<Participant, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }): Promise<Participant> {
+  const now = nowIso()
+  const existing = p.id ? await db.participants.get(p.id) : undefined
+  const row: Participant = { ...p, id: p.id ?? newId(), createdAt: existing?.createdAt ?? now, updatedAt: now }
+  await db.participants.put(row)
+  return row
+}
+
+export async function removeParticipant(id: string): Promise<void> {
+  await db.participants.delete(id)
+}

@@ -1,0 +1,63 @@
+import { newId, nowIso } from '@/domain/ids'
+import type { Contact, Person, PersonForm } from '@/domain/person'
+import { db } from './schema'
+
+export async function listPeople(communityId: string): Promise<Person[]> {
+  const people = await db.people.where('communityId').equals(communityId).toArray()
+  return people.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+}
+
+export async function getContact(personId: string): Promise<Contact | undefined> {
+  return db.contacts.get(personId)
+}
+
+function contactFrom(form: PersonForm, id: string, communityId: string, now: string): Contact | null {
+  if (!form.phone && !form.address && !form.idNumber) return null
+  return { id, communityId, phone: form.phone, address: form.address, idNumber: form.idNumber, updatedAt: now }
+}
+
+function personFrom(form: PersonForm, communityId: string, now: string, existing?: Person): Person {
+  return {
+    id: existing?.id ?? newId(),
+    communityId,
+    name: form.name,
+    roleIds: form.roleIds,
+    unit: form.unit || undefined,
+    place: form.place || undefined,
+    active: existing?.active ?? true,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  }
+}
+
+/** Adds or edits one person; contact details go to their own table. */
+export async function savePerson(communityId: string, form: PersonForm, existing?: Person): Promise<Person> {
+  const now = nowIso()
+  const person = personFrom(form, communityId, now, existing)
+  const contact = contactFrom(form, person.id, communityId, now)
+  await db.transaction('rw', db.people, db.contacts, async () => {
+    await db.people.put(person)
+    if (contact) await db.contacts.put(contact)
+    else await db.contacts.delete(person.id)
+  })
+  return person
+}
+
+/** Imports a validated roster in one transaction: all rows or none. */
+export async function importPeople(communityId: string, forms: PersonForm[]): Promise<number> {
+  const now = nowIso()
+  const people = forms.map((f) => personFrom(f, communityId, now))
+  const contacts = forms
+    .map((f, i) => contactFrom(f, people[i]!.id, communityId, now))
+    .filter((c): c is Contact => c !== null)
+  await db.transaction('rw', db.people, db.contacts, async () => {
+    await db.people.bulkAdd(people)
+    await db.contacts.bulkAdd(contacts)
+  })
+  return people.length
+}
+
+/** People are deactivated, never deleted: they may appear in sealed records. */
+export async function setPersonActive(id: string, active: boolean): Promise<void> {
+  await db.people.update(id, { active, updatedAt: nowIso() })
+}

@@ -1,0 +1,16 @@
+import { PROJECTION_ID, standby, type Projection } from '@/domain/projection'
+import { db } from './schema'
+
+export async function readProjection(): Promise<Projection> {
+  return (await db.projection.get(PROJECTION_ID)) ?? standby(null)
+}
+
+/** The console's one write to drive the projector. */
+export async function project(change: Partial<Omit<Projection, 'id' | 'seq' | 'updatedAt'>>): Promise<Projection> {
+  return db.transaction('rw', db.projection, async () => {
+    const current = (await db.projection.get(PROJECTION_ID)) ?? standby(null)
+    const next: Projection = { ...current, ...change, id: PROJECTION_ID, seq: current.seq + 1, updatedAt: new Date().toISOString() }
+    await db.projection.put(next)
+    return next
+  })
+}

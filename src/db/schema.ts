@@ -1,0 +1,100 @@
+import Dexie, { type Table } from 'dexie'
+import type { Community } from '@/domain/community'
+import type { Contact, Person } from '@/domain/person'
+import type { Meeting, Participant } from '@/domain/meeting'
+import type { RolePreset } from '@/domain/roles'
+import type { Projection } from '@/domain/projection'
+
+/** A record whose type its feature has not pinned down yet. */
+export type Row = { id: string; [key: string]: unknown }
+
+export interface SettingRow {
+  key: string
+  value: unknown
+}
+
+export const DB_NAME = 'shangliang'
+
+/**
+ * The schema. Every version ever shipped stays here with its upgrade: a
+ * laptop may skip several releases. Only indexed fields are listed; ids are
+ * UUIDv7 strings (records from many machines get merged), never ++auto.
+ */
+export class ShangliangDb extends Dexie {
+  communities!: Table<Community, string>
+  people!: Table<Person, string>
+  contacts!: Table<Contact, string>
+  rolePresets!: Table<RolePreset, string>
+  bodies!: Table<Row, string>
+  templates!: Table<Row, string>
+  meetings!: Table<Meeting, string>
+  participants!: Table<Participant, string>
+  attendance!: Table<Row, string>
+  requests!: Table<Row, string>
+  requestEvents!: Table<Row, string>
+  topics!: Table<Row, string>
+  topicEvents!: Table<Row, string>
+  research!: Table<Row, string>
+  canvasses!: Table<Row, string>
+  options!: Table<Row, string>
+  attachments!: Table<Row, string>
+  speakers!: Table<Row, string>
+  statements!: Table<Row, string>
+  recusals!: Table<Row, string>
+  votes!: Table<Row, string>
+  resolutions!: Table<Row, string>
+  actionItems!: Table<Row, string>
+  actionEvents!: Table<Row, string>
+  evaluations!: Table<Row, string>
+  notices!: Table<Row, string>
+  objections!: Table<Row, string>
+  filings!: Table<Row, string>
+  seals!: Table<Row, string>
+  amendments!: Table<Row, string>
+  auditLog!: Table<Row, string>
+  projection!: Table<Projection, string>
+  settings!: Table<SettingRow, string>
+
+  constructor(name = DB_NAME) {
+    // 'strict' durability: Chromium has defaulted to 'relaxed' since 121, where
+    // a power cut can lose writes that were already reported committed.
+    super(name, { chromeTransactionDurability: 'strict' })
+    this.version(1).stores({
+      communities: 'id',
+      people: 'id, communityId, [communityId+name]',
+      contacts: 'id, communityId',
+      rolePresets: 'id, communityId',
+      bodies: 'id, communityId',
+      templates: 'id, communityId',
+      meetings: 'id, communityId, [communityId+date], status',
+      participants: 'id, meetingId, personId',
+      attendance: 'id, meetingId, personId',
+      requests: 'id, communityId, [communityId+receivedOn], status, handlingType, channel, category, topicId, dueOn',
+      requestEvents: 'id, requestId',
+      topics: 'id, communityId, meetingId, status',
+      topicEvents: 'id, topicId',
+      research: 'id, topicId',
+      canvasses: 'id, topicId',
+      options: 'id, topicId',
+      attachments: 'id, ownerId',
+      speakers: 'id, meetingId, topicId',
+      statements: 'id, meetingId, topicId',
+      recusals: 'id, meetingId, topicId',
+      votes: 'id, meetingId, topicId, status',
+      resolutions: 'id, meetingId, topicId',
+      actionItems: 'id, communityId, meetingId, resolutionId, status, dueOn',
+      actionEvents: 'id, actionItemId',
+      evaluations: 'id, actionItemId',
+      notices: 'id, communityId, meetingId, kind',
+      objections: 'id, noticeId',
+      filings: 'id, meetingId',
+      seals: 'id, communityId, meetingId, [meetingId+seq]',
+      amendments: 'id, targetId',
+      auditLog: 'id, communityId, at',
+      projection: 'id',
+      settings: 'key',
+    })
+  }
+}
+
+export const db = new ShangliangDb()

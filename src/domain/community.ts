@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import type { RecordBase } from './ids'
+
+export type CommunityKind = 'community' | 'village'
+
+/** A community (社区) or village (村) and the settings every form draws on. */
+export interface Community extends RecordBase {
+  name: string
+  kind: CommunityKind
+  /** Party organisation, e.g. 中共XX社区委员会 */
+  partyOrg: string
+  /** Street office (街道) or township (乡镇) above it */
+  superior: string
+  defaultChairId?: string
+  defaultRecorderId?: string
+  rolePresetId: string
+  /** Default notice period for public notices, in days */
+  noticePeriodDays: number
+  /** Day of the month of the regular deliberation day (党群议事日) */
+  deliberationDay: number
+}
+
+export const DEFAULT_NOTICE_PERIOD_DAYS = 7
+export const DEFAULT_DELIBERATION_DAY = 10
+
+/** The settings form; messages are i18n keys. */
+export const communitySettingsSchema = z.object({
+  name: z.string().trim().min(1, 'validation.required').max(60, 'validation.tooLong'),
+  kind: z.enum(['community', 'village']),
+  partyOrg: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong'),
+  superior: z.string().trim().min(1, 'validation.required').max(60, 'validation.tooLong'),
+  defaultChairId: z.string().optional(),
+  defaultRecorderId: z.string().optional(),
+  rolePresetId: z.string().min(1, 'validation.required'),
+  noticePeriodDays: z.number().int('validation.integer').min(1, 'validation.noticeDays').max(90, 'validation.noticeDays'),
+  deliberationDay: z.number().int('validation.integer').min(1, 'validation.dayOfMonth').max(28, 'validation.dayOfMonth'),
+})
+export type CommunitySettings = z.infer<typeof communitySettingsSchema>
+
+/**
+ * The next regular deliberation day on or after `from` (YYYY-MM-DD).
+ * The day is capped at 28 so every month has it.
+ */
+export function nextDeliberationDate(from: string, day: number): string {
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number]
+  let year = y
+  let month = m
+  if (d > day) {
+    month += 1
+    if (month > 12) {
+      month = 1
+      year += 1
+    }
+  }
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}

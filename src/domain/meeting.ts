@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import type { RecordBase } from './ids'
+import type { MeetingRole } from './roles'
+
+/** 党群议事日 · 红板凳议事会 · 居民恳谈会 · 重大事项会议 */
+export const MEETING_TYPES = ['partyMassDay', 'redBench', 'residentsTalk', 'majorMatter'] as const
+export type MeetingType = (typeof MEETING_TYPES)[number]
+
+export type MeetingStatus = 'planning' | 'live' | 'closed'
+
+export interface Meeting extends RecordBase {
+  title: string
+  type: MeetingType
+  procedureId: string
+  /** Index of the current step in the procedure */
+  stepIndex: number
+  /** YYYY-MM-DD */
+  date?: string
+  /** HH:mm */
+  startTime?: string
+  place?: string
+  chairId?: string
+  recorderId?: string
+  /** The deliberating body whose rules apply */
+  bodyId?: string
+  status: MeetingStatus
+  /** Set when the meeting is closed and its records sealed */
+  sealedAt?: string
+  verificationCode?: string
+}
+
+/** An invited party: where the expected sign-in list comes from. */
+export interface Participant extends RecordBase {
+  meetingId: string
+  personId?: string
+  name: string
+  /** Standing role id from the preset (e.g. 居民代表) */
+  partyRoleId?: string
+  meetingRole: MeetingRole
+  /** For per-topic parties (X): the topics they are invited for; empty = whole meeting */
+  topicIds: string[]
+}
+
+export const newMeetingSchema = z.object({
+  title: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong'),
+  type: z.enum(MEETING_TYPES),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+    .optional(),
+})
+export type NewMeeting = z.infer<typeof newMeetingSchema>

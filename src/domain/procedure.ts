@@ -1,0 +1,127 @@
+// Procedures: the ordered steps a meeting goes through, and the guards that
+// say what is still missing before the next step may start.
+import { problem, type Problem } from './problem'
+
+/** The kind of work a step does; the guard for leaving it depends on this. */
+export type StepKind = 'collect' | 'confirm' | 'research' | 'deliberate' | 'publish' | 'implement'
+
+export interface ProcedureStep {
+  id: string
+  kind: StepKind
+  /** Displayed name, e.g. 收集议题 */
+  name: string
+}
+
+export interface Procedure {
+  id: string
+  name: string
+  builtIn: boolean
+  steps: ProcedureStep[]
+}
+
+/** Jinchang's 六步议事, the default procedure. */
+export const SIX_STEPS: Procedure = {
+  id: 'procedure-six-steps',
+  name: '六步议事',
+  builtIn: true,
+  steps: [
+    { id: 'collect', kind: 'collect', name: '收集议题' },
+    { id: 'confirm', kind: 'confirm', name: '确定议题' },
+    { id: 'research', kind: 'research', name: '议前调研' },
+    { id: 'deliberate', kind: 'deliberate', name: '协商议事' },
+    { id: 'publish', kind: 'publish', name: '公开公示' },
+    { id: 'implement', kind: 'implement', name: '研究落实' },
+  ],
+}
+
+/** Facts about one meeting, gathered by the data layer, that the guards read. */
+export interface MeetingFacts {
+  topicCount: number
+  hasDate: boolean
+  hasPlace: boolean
+  hasChair: boolean
+  hasRecorder: boolean
+  participantCount: number
+  agendaNoticePublished: boolean
+  /** Titles of topics with neither research nor a "no research needed" mark */
+  topicsWithoutResearch: string[]
+  sealed: boolean
+  resolutionNoticePosted: boolean
+  noticePeriodOver: boolean
+  unansweredObjections: number
+  /** Action items not yet closed after evaluation */
+  openActionItems: number
+}
+
+export const EMPTY_FACTS: MeetingFacts = {
+  topicCount: 0,
+  hasDate: false,
+  hasPlace: false,
+  hasChair: false,
+  hasRecorder: false,
+  participantCount: 0,
+  agendaNoticePublished: false,
+  topicsWithoutResearch: [],
+  sealed: false,
+  resolutionNoticePosted: false,
+  noticePeriodOver: false,
+  unansweredObjections: 0,
+  openActionItems: 0,
+}
+
+/** What must be done before a step of this kind is complete. Empty = complete. */
+export function missingToComplete(kind: StepKind, f: MeetingFacts): Problem[] {
+  const out: Problem[] = []
+  switch (kind) {
+    case 'collect':
+      if (f.topicCount === 0) out.push(problem('guard.noTopics'))
+      break
+    case 'confirm':
+      if (f.topicCount === 0) out.push(problem('guard.noTopics'))
+      if (!f.hasDate) out.push(problem('guard.noDate'))
+      if (!f.hasPlace) out.push(problem('guard.noPlace'))
+      if (!f.hasChair) out.push(problem('guard.noChair'))
+      if (!f.hasRecorder) out.push(problem('guard.noRecorder'))
+      if (f.participantCount === 0) out.push(problem('guard.noParticipants'))
+      if (!f.agendaNoticePublished) out.push(problem('guard.noAgendaNotice'))
+      break
+    case 'research':
+      for (const title of f.topicsWithoutResearch) out.push(problem('guard.noResearch', { title }))
+      break
+    case 'deliberate':
+      if (!f.sealed) out.push(problem('guard.notClosed'))
+      break
+    case 'publish':
+      if (!f.resolutionNoticePosted) out.push(problem('guard.noResolutionNotice'))
+      if (f.unansweredObjections > 0) out.push(problem('guard.objectionsOpen', { count: f.unansweredObjections }))
+      else if (f.resolutionNoticePosted && !f.noticePeriodOver) out.push(problem('guard.noticePeriodRunning'))
+      break
+    case 'implement':
+      if (f.openActionItems > 0) out.push(problem('guard.actionItemsOpen', { count: f.openActionItems }))
+      break
+  }
+  return out
+}
+
+export interface StepState {
+  step: ProcedureStep
+  index: number
+  status: 'done' | 'current' | 'upcoming'
+}
+
+/** The stepper's view of a procedure for a meeting at `currentIndex`. */
+export function stepStates(procedure: Procedure, currentIndex: number): StepState[] {
+  return procedure.steps.map((step, index) => ({
+    step,
+    index,
+    status: index < currentIndex ? 'done' : index === currentIndex ? 'current' : 'upcoming',
+  }))
+}
+
+/** Problems blocking the move from step `currentIndex` to the next one. */
+export function missingToAdvance(procedure: Procedure, currentIndex: number, facts: MeetingFacts): Problem[] {
+  const step = procedure.steps[currentIndex]
+  if (!step) return [problem('guard.noSuchStep')]
+  if (currentIndex >= procedure.steps.length - 1) return [problem('guard.lastStep')]
+  return missingToComplete(step.kind, facts)
+}

@@ -1,0 +1,106 @@
+// Validates a roster file's rows as a whole: any bad row rejects the file,
+// and every bad row is reported, so staff fix the sheet once.
+import { isValidIdNumber, isValidPhone, type PersonForm } from './person'
+import { problem, type Problem } from './problem'
+import { findRole, type RolePreset } from './roles'
+
+/** Column headers accepted for each field (Chinese first, English too). */
+const HEADERS: Record<keyof PersonForm, string[]> = {
+  name: ['姓名', '名字', 'name'],
+  roleIds: ['角色', '身份', '类别', 'role', 'roles'],
+  unit: ['单位', '工作单位', 'unit'],
+  place: ['楼栋', '小区', '村民小组', '所在网格', '住址楼栋', 'place'],
+  phone: ['电话', '手机', '联系电话', '手机号', 'phone'],
+  address: ['地址', '家庭住址', 'address'],
+  idNumber: ['身份证号', '身份证号码', '身份证', 'id number', 'idnumber'],
+}
+
+export interface RowProblem {
+  /** Row number as the spreadsheet shows it (header is row 1) */
+  row: number
+  column: string
+  problem: Problem
+}
+
+export type RosterImportResult =
+  | { ok: true; people: PersonForm[] }
+  | { ok: false; fileProblem?: Problem; rows: RowProblem[] }
+
+export const MAX_ROSTER_ROWS = 5000
+
+function columnFor(headers: string[], field: keyof PersonForm): string | undefined {
+  const wanted = HEADERS[field].map((h) => h.toLowerCase())
+  return headers.find((h) => wanted.includes(h.trim().toLowerCase()))
+}
+
+function splitRoles(cell: string): string[] {
+  return cell
+    .split(/[、，,;；/|\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+/** Checks every row; returns the people only when all rows are valid. */
+export function validateRosterRows(
+  headers: string[],
+  rows: Record<string, string>[],
+  preset: RolePreset,
+): RosterImportResult {
+  const nameCol = columnFor(headers, 'name')
+  if (!nameCol) return { ok: false, fileProblem: problem('roster.import.noNameColumn'), rows: [] }
+  if (rows.length === 0) return { ok: false, fileProblem: problem('roster.import.empty'), rows: [] }
+  if (rows.length > MAX_ROSTER_ROWS)
+    return { ok: false, fileProblem: problem('roster.import.tooMany', { max: MAX_ROSTER_ROWS }), rows: [] }
+
+  const cols = Object.fromEntries(
+    (Object.keys(HEADERS) as (keyof PersonForm)[]).map((f) => [f, columnFor(headers, f)]),
+  ) as Record<keyof PersonForm, string | undefined>
+  const problems: RowProblem[] = []
+  const people: PersonForm[] = []
+  const seen = new Map<string, number>()
+
+  rows.forEach((raw, index) => {
+    const row = index + 2
+    const cell = (field: keyof PersonForm) => {
+      const col = cols[field]
+      return col ? String(raw[col] ?? '').trim() : ''
+    }
+    const name = cell('name')
+    const before = problems.length
+    if (!name) problems.push({ row, column: nameCol, problem: problem('roster.import.nameMissing') })
+    else if (name.length > 30) problems.push({ row, column: nameCol, problem: problem('validation.tooLong') })
+
+    const roleIds: string[] = []
+    for (const roleName of splitRoles(cell('roleIds'))) {
+      const role = findRole(preset, roleName)
+      if (role) roleIds.push(role.id)
+      else problems.push({ row, column: cols.roleIds!, problem: problem('roster.import.unknownRole', { role: roleName }) })
+    }
+    const phone = cell('phone').replace(/\s/g, '')
+    if (phone && !isValidPhone(phone))
+      problems.push({ row, column: cols.phone!, problem: problem('roster.import.badPhone', { value: phone }) })
+    const idNumber = cell('idNumber')
+    if (idNumber && !isValidIdNumber(idNumber))
+      problems.push({ row, column: cols.idNumber!, problem: problem('roster.import.badIdNumber') })
+
+    // The same name with the same phone twice is a copy-paste slip; the same
+    // name alone is allowed (namesakes are common in a village).
+    const key = `${name}|${phone}`
+    if (name && phone && seen.has(key))
+      problems.push({ row, column: nameCol, problem: problem('roster.import.duplicate', { other: seen.get(key)! }) })
+    if (name && phone) seen.set(key, row)
+
+    if (problems.length === before) {
+      people.push({
+        name,
+        roleIds: [...new Set(roleIds)],
+        unit: cell('unit') || undefined,
+        place: cell('place') || undefined,
+        phone: phone || undefined,
+        address: cell('address') || undefined,
+        idNumber: idNumber || undefined,
+      })
+    }
+  })
+  return problems.length > 0 ? { ok: false, rows: problems } : { ok: true, people }
+}

@@ -1,0 +1,21 @@
+export default {
+  settings: {
+    title: '社区设置',
+    welcome: '欢迎使用“商量”。请先填写本社区（村）的基本信息，之后即可导入人员名册、安排议事会。',
+    name: '社区（村）名称',
+    kind: '类型',
+    kinds: { community: '城市社区', village: '村' },
+    partyOrg: '党组织名称',
+    superior: '所属街道（乡镇）',
+    defaultChair: '默认主持人',
+    defaultRecorder: '默认记录人',
+    rolePreset: '参会角色模板',
+    noticePeriod: '默认公示期（天）',
+    deliberationDay: '每月议事日（日）',
+    saved: '社区设置已保存',
+    pickPerson: '从名册中选择',
+    namePlaceholder: '例如：金川区新华路社区',
+    partyOrgPlaceholder: '例如：中共新华路社区委员会',
+    superiorPlaceholder: '例如：新华路街道',
+  },
+}

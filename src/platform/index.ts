@@ -1,0 +1,73 @@
+// The one place that knows whether we run inside Electron (preload API on
+// window.shangliang) or in a plain browser (tests, development).
+import type { ShangliangApi } from '../../electron/preload/index'
+
+declare global {
+  interface Window {
+    shangliang?: ShangliangApi
+  }
+}
+
+export type SaveKind = 'pdf' | 'xlsx' | 'csv' | 'archive'
+export type SaveOutcome = { ok: true; fileName: string; downloaded: boolean } | { ok: false; canceled: boolean; message?: string }
+
+const MIME: Record<SaveKind, string> = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv;charset=utf-8',
+  archive: 'application/octet-stream',
+}
+
+export const isDesktop = () => typeof window !== 'undefined' && Boolean(window.shangliang)
+
+/** Saves bytes: a save dialog in the desktop app, a download in a browser. */
+export async function saveFile(kind: SaveKind, bytes: Uint8Array, suggestedName: string): Promise<SaveOutcome> {
+  const api = window.shangliang
+  if (api) {
+    const r = await api.saveFile(kind, bytes, suggestedName)
+    return r.ok ? { ok: true, fileName: r.fileName, downloaded: false } : { ok: false, canceled: r.reason === 'canceled', message: r.message }
+  }
+  const blob = new Blob([bytes as BlobPart], { type: MIME[kind] })
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = suggestedName
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return { ok: true, fileName: suggestedName, downloaded: true }
+}
+
+let projectorPopup: Window | null = null
+
+/** Opens the audience window: a second Electron window, or a browser popup. */
+export async function openProjector(): Promise<void> {
+  const api = window.shangliang
+  if (api) return api.openProjector()
+  if (projectorPopup && !projectorPopup.closed) {
+    projectorPopup.focus()
+    return
+  }
+  projectorPopup = window.open('#/projector', 'shangliang-projector', 'popup,width=1280,height=720')
+}
+
+export async function closeProjector(): Promise<void> {
+  const api = window.shangliang
+  if (api) return api.closeProjector()
+  projectorPopup?.close()
+  projectorPopup = null
+}
+
+/** Calls back when the projector window is closed; returns an unsubscribe. */
+export function onProjectorClosed(callback: () => void): () => void {
+  const api = window.shangliang
+  if (api) return api.onProjectorClosed(callback)
+  const timer = setInterval(() => {
+    if (projectorPopup?.closed) {
+      projectorPopup = null
+      callback()
+    }
+  }, 1000)
+  return () => clearInterval(timer)
+}

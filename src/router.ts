@@ -1,0 +1,41 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+
+/**
+ * Each view folder declares its own routes in `views/<feature>/routes.ts`:
+ * `routes` for top-level pages and `meetingChildren` for panels inside a
+ * meeting page. Collected here so features never edit one shared list.
+ */
+interface FeatureRoutes {
+  routes?: RouteRecordRaw[]
+  meetingChildren?: RouteRecordRaw[]
+}
+const features = import.meta.glob<FeatureRoutes>('./views/*/routes.ts', { eager: true })
+
+const meetingChildren = Object.values(features).flatMap((f) => f.meetingChildren ?? [])
+const topLevel = Object.values(features).flatMap((f) => f.routes ?? [])
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/meetings' },
+  { path: '/projector', name: 'projector', component: () => import('./projector/ProjectorView.vue'), meta: { bare: true } },
+  {
+    path: '/meetings/:meetingId',
+    component: () => import('./views/meetings/MeetingView.vue'),
+    props: true,
+    children: [{ path: '', name: 'meeting', component: () => import('./views/meetings/MeetingOverview.vue'), props: true }, ...meetingChildren],
+  },
+  ...topLevel,
+]
+
+// Hash history: works the same over app:// in Electron and over http in tests.
+export const router = createRouter({ history: createWebHashHistory(), routes })
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Shown in the side navigation: i18n key and order */
+    nav?: { label: string; order: number }
+    /** The step kind a meeting panel belongs to */
+    step?: string
+    /** Rendered without the console chrome (the projector) */
+    bare?: boolean
+  }
+}

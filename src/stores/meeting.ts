@@ -1,0 +1,55 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { Meeting } from '@/domain/meeting'
+import { EMPTY_FACTS, missingToAdvance, SIX_STEPS, stepStates, type MeetingFacts, type Procedure } from '@/domain/procedure'
+import { DomainError } from '@/domain/problem'
+import { meetingFacts } from '@/db/facts.repo'
+import { observe } from '@/db/live'
+import { getMeeting, updateMeeting } from '@/db/meetings.repo'
+
+/** The meeting open in the console, followed live, with its step guards. */
+export const useMeetingStore = defineStore('meeting', () => {
+  /** The open meeting, undefined while loading or when not found */
+  const meeting = ref<Meeting>()
+  /** Facts the step guards read, kept live */
+  const facts = ref<MeetingFacts>(EMPTY_FACTS)
+  /** The meeting's procedure (the six steps unless a template says otherwise) */
+  const procedure = ref<Procedure>(SIX_STEPS)
+  const loaded = ref(false)
+  let stops: (() => void)[] = []
+
+  const steps = computed(() => stepStates(procedure.value, meeting.value?.stepIndex ?? 0))
+  const currentStep = computed(() => procedure.value.steps[meeting.value?.stepIndex ?? 0])
+  /** What blocks the move to the next step (empty when it may happen) */
+  const missing = computed(() => (meeting.value ? missingToAdvance(procedure.value, meeting.value.stepIndex, facts.value) : []))
+  const isLastStep = computed(() => (meeting.value?.stepIndex ?? 0) >= procedure.value.steps.length - 1)
+
+  /** Follows one meeting and its facts until another is opened. */
+  function open(meetingId: string) {
+    stops.forEach((s) => s())
+    loaded.value = false
+    meeting.value = undefined
+    facts.value = EMPTY_FACTS
+    stops = [
+      observe(
+        () => getMeeting(meetingId),
+        (m) => {
+          meeting.value = m
+          loaded.value = true
+        },
+      ),
+      observe(() => meetingFacts(meetingId), (f) => (facts.value = f)),
+    ]
+  }
+
+  /** Moves to the next step, or throws DomainError with what is missing. */
+  async function advance() {
+    const m = meeting.value
+    if (!m) return
+    const problems = missingToAdvance(procedure.value, m.stepIndex, await meetingFacts(m.id))
+    if (problems.length > 0) throw new DomainError(problems)
+    await updateMeeting(m.id, { stepIndex: m.stepIndex + 1 })
+  }
+
+  return { meeting, facts, procedure, loaded, steps, currentStep, missing, isLastStep, open, advance }
+})

@@ -1,0 +1,2 @@
+// IndexedDB for Node, so the data layer is tested without a browser.
+import 'fake-indexeddb/auto'
