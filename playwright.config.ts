@@ -11,6 +11,9 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ]
 
+// E2E_PORT lets several checkouts run their tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173)
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -21,7 +24,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${PORT}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 860 },
@@ -30,8 +33,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'node tests/e2e/serve.mjs',
-    url: 'http://127.0.0.1:4173/index.html',
+    command: `node tests/e2e/serve.mjs ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/index.html`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 
 const root = join(import.meta.dirname, '..', '..', 'out', 'renderer')
-const port = Number(process.env.PORT ?? 4173)
+const port = Number(process.argv[2] ?? 4173)
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
