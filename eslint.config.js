@@ -31,12 +31,32 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  // Dexie lives behind the repositories in src/db.
+  // Dexie lives behind the repositories in src/db; pdfmake behind the render worker.
   {
     files: ['src/**/*.{ts,vue}'],
-    ignores: ['src/db/**'],
+    ignores: ['src/db/**', 'src/pdf/render.worker.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'dexie', message: 'Only src/db may import dexie: use a repository.' }] }],
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'dexie', message: 'Only src/db may import dexie: use a repository.' },
+            { name: 'pdfmake/build/pdfmake', message: 'Only src/pdf/render.worker.ts imports pdfmake.' },
+            { name: 'pdfmake', message: 'Only src/pdf/render.worker.ts imports pdfmake.', allowTypeImports: true },
+          ],
+          patterns: [{ group: ['pdfmake/*', '!pdfmake/interfaces'], message: 'Only src/pdf/render.worker.ts imports pdfmake.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['pdfmake', 'pdfmake/*', '!pdfmake/interfaces'], message: 'Only src/pdf/render.worker.ts imports pdfmake.' }] },
+      ],
     },
   },
   // The domain is pure rules: no framework, no storage, no DOM.

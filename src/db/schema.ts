@@ -4,6 +4,14 @@ import type { Contact, Person } from '@/domain/person'
 import type { Meeting, Participant } from '@/domain/meeting'
 import type { RolePreset } from '@/domain/roles'
 import type { Projection } from '@/domain/projection'
+import type { Request, RequestEvent } from '@/domain/request'
+import type { Topic, TopicEvent } from '@/domain/topic'
+import type { Attachment, Canvass, ResearchActivity, TopicOption } from '@/domain/research'
+import type { Attendance } from '@/domain/attendance'
+import type { Body, Vote } from '@/domain/vote'
+import type { ActionEvent, ActionItem, Evaluation, Resolution } from '@/domain/resolution'
+import type { Objection, PublicNotice } from '@/domain/notice'
+import type { SealEntry } from '@/domain/seal'
 
 /** A record whose type its feature has not pinned down yet. */
 export type Row = { id: string; [key: string]: unknown }
@@ -25,31 +33,31 @@ export class ShangliangDb extends Dexie {
   people!: Table<Person, string>
   contacts!: Table<Contact, string>
   rolePresets!: Table<RolePreset, string>
-  bodies!: Table<Row, string>
+  bodies!: Table<Body, string>
   templates!: Table<Row, string>
   meetings!: Table<Meeting, string>
   participants!: Table<Participant, string>
-  attendance!: Table<Row, string>
-  requests!: Table<Row, string>
-  requestEvents!: Table<Row, string>
-  topics!: Table<Row, string>
-  topicEvents!: Table<Row, string>
-  research!: Table<Row, string>
-  canvasses!: Table<Row, string>
-  options!: Table<Row, string>
-  attachments!: Table<Row, string>
+  attendance!: Table<Attendance, string>
+  requests!: Table<Request, string>
+  requestEvents!: Table<RequestEvent, string>
+  topics!: Table<Topic, string>
+  topicEvents!: Table<TopicEvent, string>
+  research!: Table<ResearchActivity, string>
+  canvasses!: Table<Canvass, string>
+  options!: Table<TopicOption, string>
+  attachments!: Table<Attachment, string>
   speakers!: Table<Row, string>
   statements!: Table<Row, string>
   recusals!: Table<Row, string>
-  votes!: Table<Row, string>
-  resolutions!: Table<Row, string>
-  actionItems!: Table<Row, string>
-  actionEvents!: Table<Row, string>
-  evaluations!: Table<Row, string>
-  notices!: Table<Row, string>
-  objections!: Table<Row, string>
+  votes!: Table<Vote, string>
+  resolutions!: Table<Resolution, string>
+  actionItems!: Table<ActionItem, string>
+  actionEvents!: Table<ActionEvent, string>
+  evaluations!: Table<Evaluation, string>
+  notices!: Table<PublicNotice, string>
+  objections!: Table<Objection, string>
   filings!: Table<Row, string>
-  seals!: Table<Row, string>
+  seals!: Table<SealEntry, string>
   amendments!: Table<Row, string>
   auditLog!: Table<Row, string>
   projection!: Table<Projection, string>

@@ -1,0 +1,75 @@
+// Residents' requests (民情/诉求) before they become topics: the request ledger.
+import type { RecordBase } from './ids'
+
+/** 即办件 · 补办件 · 承诺件 · 建议件 · 上报件 */
+export const HANDLING_TYPES = ['immediate', 'supplement', 'committed', 'suggestion', 'escalate'] as const
+export type HandlingType = (typeof HANDLING_TYPES)[number]
+
+export const REQUEST_STATUSES = ['open', 'inProgress', 'escalated', 'rejected', 'onAgenda', 'resolved', 'closed'] as const
+export type RequestStatus = (typeof REQUEST_STATUSES)[number]
+
+/** Who raised it: someone on the roster, a name typed in, or nobody named. */
+export type RaisedBy = { kind: 'person'; personId: string; name: string } | { kind: 'text'; name: string } | { kind: 'anonymous' }
+
+/** 入户 · 现场 · 网上 · 电话 · 书面 · 会议 */
+export const FEEDBACK_METHODS = ['homeVisit', 'onSite', 'online', 'phone', 'letter', 'meeting'] as const
+export type FeedbackMethod = (typeof FEEDBACK_METHODS)[number]
+
+export interface Feedback {
+  method: FeedbackMethod
+  /** YYYY-MM-DD */
+  on: string
+  content: string
+}
+
+/** 直接办理 · 上报 · 不予采纳 · 列为议题 */
+export type TriageDecision = 'direct' | 'escalate' | 'reject' | 'topic'
+
+export interface Escalation {
+  /** The office it went to, e.g. 新华路街道城建办 */
+  to: string
+  level: 'street' | 'district' | 'department'
+  sentOn: string
+  answer?: string
+  answeredOn?: string
+}
+
+export interface Triage {
+  decision: TriageDecision
+  decidedOn: string
+  /** Who decided (a name) */
+  by: string
+  reason?: string
+  escalation?: Escalation
+}
+
+export interface Request extends RecordBase {
+  channel: string
+  /** YYYY-MM-DD */
+  receivedOn: string
+  raisedBy: RaisedBy
+  /** Building, compound or villager group */
+  place?: string
+  category: string
+  description: string
+  handlingType: HandlingType
+  /** YYYY-MM-DD, computed from the handling type's time limit */
+  dueOn: string
+  status: RequestStatus
+  triage?: Triage
+  /** The topic it was put on the agenda as (or merged into) */
+  topicId?: string
+  /** When the person who raised it was told the final outcome */
+  loopClosedOn?: string
+}
+
+/** Every change to a request, with who and when: the ledger's trail. */
+export interface RequestEvent extends RecordBase {
+  requestId: string
+  at: string
+  by: string
+  kind: 'created' | 'status' | 'triage' | 'feedback' | 'escalationAnswer' | 'merged' | 'loopClosed'
+  status?: RequestStatus
+  note?: string
+  feedback?: Feedback
+}

@@ -1,0 +1,71 @@
+// Votes (表决): the record of one decision on one topic. Closed votes are
+// never edited; a correction is a new vote pointing to the one it corrects.
+import type { RecordBase } from './ids'
+
+/** What a threshold is counted against: 实到 · 应到 · 全体成员 */
+export type RuleBase = 'present' | 'expected' | 'members'
+
+/** 过半数 (strictly more than half) · 三分之二以上 (at least two thirds) · a custom fraction */
+export type Threshold = { kind: 'half' } | { kind: 'twoThirds' } | { kind: 'fraction'; num: number; den: number; strict: boolean }
+
+export interface Rule {
+  base: RuleBase
+  threshold: Threshold
+}
+
+export const BODY_KINDS = ['council', 'twoCommittees', 'partyMembers', 'villagerReps', 'villagers', 'residents', 'custom'] as const
+/** 协商议事会 · 两委会 · 党员大会 · 村民代表会议 · 村民会议 · 居民会议 · 自定义 */
+export type BodyKind = (typeof BODY_KINDS)[number]
+
+/** A deliberating body with its members and rules. */
+export interface Body extends RecordBase {
+  name: string
+  kind: BodyKind
+  memberIds: string[]
+  quorumRule: Rule
+  passingRule: Rule
+  /** A consultation council recommends; a legal body decides. */
+  decides: boolean
+}
+
+export const VOTE_METHODS = ['hands', 'paper', 'rollCall', 'secret', 'canvass'] as const
+/** 举手 · 纸质表决票 · 口头唱名 · 无记名投票 · 入户征求意见 */
+export type VoteMethod = (typeof VOTE_METHODS)[number]
+
+export interface Counts {
+  for: number
+  against: number
+  abstain: number
+  invalid: number
+}
+
+export type VoteResult = 'passed' | 'failed' | 'deferred'
+
+export interface Vote extends RecordBase {
+  meetingId: string
+  topicId: string
+  /** The option voted on, when the topic had several */
+  optionId?: string
+  bodyId?: string
+  method: VoteMethod
+  status: 'open' | 'closed'
+  /** The numbers the rule was applied to, frozen at closing */
+  expected?: number
+  present?: number
+  members?: number
+  /** Excluded for this topic (回避) */
+  recusedIds?: string[]
+  counts?: Counts
+  /** Two tellers' independent counts for a paper ballot */
+  tellerCounts?: { teller: string; counts: Counts }[]
+  rollCall?: { personId?: string; name: string; choice: 'for' | 'against' | 'abstain' }[]
+  /** The rules in force, copied so later edits of the body never change the record */
+  quorumRule?: Rule
+  passingRule?: Rule
+  result?: VoteResult
+  openedAt: string
+  closedAt?: string
+  /** Set on a correction: the vote it supersedes, and why */
+  correctsVoteId?: string
+  correctionReason?: string
+}

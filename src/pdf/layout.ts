@@ -1,0 +1,98 @@
+// The page frame and shared styles of every document.
+import type { Content, CustomTableLayout, DynamicContent, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces'
+import { FONT_FAMILY } from './fonts'
+
+export interface FrameInput {
+  /** Document title, for the PDF's metadata */
+  title: string
+  /** Printed in the header of every page */
+  communityName: string
+  /** Printed in the header of every page (YYYY-MM-DD or 2026年12月10日) */
+  date: string
+}
+
+export const STYLES: StyleDictionary = {
+  title: { fontSize: 20, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+  poster: { fontSize: 26, bold: true, alignment: 'center', margin: [0, 0, 0, 16] },
+  h2: { fontSize: 14, bold: true, margin: [0, 12, 0, 6] },
+  h3: { fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
+  label: { bold: true },
+  small: { fontSize: 9, color: '#444444' },
+  th: { bold: true, fillColor: '#eeeeee', alignment: 'center' },
+  cell: { fontSize: 10.5 },
+}
+
+/** 2026-12-10 → 2026年12月10日 */
+export function chineseDate(iso: string | undefined): string {
+  if (!iso) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso
+}
+
+/**
+ * What every builder returns: plain data only (no functions), so it can be
+ * asserted on in tests and posted to the render worker. Page furniture that
+ * needs callbacks (header, footer) is added by `toPdfmake` at render time.
+ */
+export interface DocDef {
+  frame: FrameInput
+  content: Content[]
+  /** Data-only extras: pageOrientation, pageMargins, watermark … */
+  extra?: Partial<Pick<TDocumentDefinitions, 'pageOrientation' | 'pageMargins' | 'watermark' | 'background'>>
+}
+
+/** Named table layouts (functions live here, documents refer to them by name). */
+export const TABLE_LAYOUTS: Record<string, CustomTableLayout> = {
+  /** Dashed lines between ballots, for cutting */
+  cutLines: {
+    hLineWidth: (i) => (i === 0 ? 0 : 0.8),
+    vLineWidth: () => 0,
+    hLineStyle: () => ({ dash: { length: 4, space: 3 } }),
+    paddingTop: () => 14,
+    paddingBottom: () => 14,
+  },
+  /** Thin grey grid for forms */
+  form: {
+    hLineWidth: () => 0.6,
+    vLineWidth: () => 0.6,
+    hLineColor: () => '#555555',
+    vLineColor: () => '#555555',
+    paddingTop: () => 4,
+    paddingBottom: () => 4,
+  },
+}
+
+export function toPdfmake(doc: DocDef): TDocumentDefinitions {
+  return framed(doc.frame, doc.content, doc.extra)
+}
+
+/**
+ * Wraps content in the common frame: A4, the community and date in the
+ * header, "第 N 页 共 M 页" in the footer, Noto Sans SC throughout.
+ */
+export function framed(input: FrameInput, content: Content[], extra: Partial<TDocumentDefinitions> = {}): TDocumentDefinitions {
+  const header: DynamicContent = () => ({
+    columns: [
+      { text: input.communityName, style: 'small' },
+      { text: input.date, style: 'small', alignment: 'right' },
+    ],
+    margin: [50, 24, 50, 0],
+  })
+  const footer: DynamicContent = (page, pages) => ({
+    text: `第 ${page} 页 共 ${pages} 页`,
+    alignment: 'center',
+    style: 'small',
+    margin: [0, 12, 0, 0],
+  })
+  return {
+    pageSize: 'A4',
+    pageMargins: [50, 56, 50, 50],
+    info: { title: input.title, creator: '商量', producer: '商量' },
+    defaultStyle: { font: FONT_FAMILY, fontSize: 11, lineHeight: 1.35 },
+    styles: STYLES,
+    header,
+    footer,
+    content,
+    ...extra,
+  }
+}

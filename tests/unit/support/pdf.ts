@@ -1,0 +1,77 @@
+// Renders documents in Node the way the worker does in the app (same fonts,
+// same frame), and reads PDFs back with poppler (pdftotext, pdffonts, pdftoppm).
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, resolve } from 'node:path'
+import { FONT_FILES, FONT_FAMILY } from '@/pdf/fonts'
+import { TABLE_LAYOUTS, toPdfmake, type DocDef } from '@/pdf/layout'
+
+const require = createRequire(import.meta.url)
+const FONT_DIR = resolve('resources/public/fonts')
+
+interface NodePdfmake {
+  setFonts(f: unknown): void
+  setUrlAccessPolicy(f: (url: string) => boolean): void
+  setLocalAccessPolicy(f: (path: string) => boolean): void
+  setTableLayouts(l: unknown): void
+  createPdf(d: unknown): { getBuffer(): Promise<Buffer> }
+}
+let pdfmake: NodePdfmake | undefined
+
+function printer(): NodePdfmake {
+  if (pdfmake) return pdfmake
+  pdfmake = require('pdfmake') as NodePdfmake
+  pdfmake.setUrlAccessPolicy(() => false)
+  pdfmake.setLocalAccessPolicy((path) => resolve(path).startsWith(FONT_DIR))
+  pdfmake.setTableLayouts(TABLE_LAYOUTS)
+  return pdfmake
+}
+
+/** Renders a builder's output to PDF bytes in Node. */
+export async function renderNode(doc: DocDef): Promise<Buffer> {
+  const p = printer()
+  // A fresh table each time: pdfmake rewrites font definitions in place.
+  p.setFonts({
+    [FONT_FAMILY]: {
+      normal: join(FONT_DIR, FONT_FILES.normal),
+      bold: join(FONT_DIR, FONT_FILES.bold),
+      italics: join(FONT_DIR, FONT_FILES.normal),
+      bolditalics: join(FONT_DIR, FONT_FILES.bold),
+    },
+  })
+  return p.createPdf(toPdfmake(doc)).getBuffer()
+}
+
+/** The PDF's text as pdftotext sees it (reading order, no layout). */
+export function pdfText(bytes: Uint8Array): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8')
+}
+
+/**
+ * The text with all white space removed: pdftotext drops or adds spaces
+ * between Chinese characters depending on glyph positions, so compare this.
+ */
+export function pdfTextCompact(bytes: Uint8Array): string {
+  return pdfText(bytes).replace(/\s+/g, '')
+}
+
+/** pdffonts' table: name, type, emb, sub … */
+export function pdfFonts(bytes: Uint8Array): string {
+  return execFileSync('pdffonts', ['-'], { input: bytes }).toString('utf8')
+}
+
+export function pdfPageCount(bytes: Uint8Array): number {
+  const info = execFileSync('pdfinfo', ['-'], { input: bytes }).toString('utf8')
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0)
+}
+
+/** Writes the PDF and its pages as PNGs under out/pdf-check/, for people to look at. */
+export function pdfToPngs(bytes: Uint8Array, name: string, dpi = 70): string {
+  const dir = resolve('out/pdf-check')
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, `${name}.pdf`)
+  writeFileSync(file, bytes)
+  execFileSync('pdftoppm', ['-r', String(dpi), '-png', file, join(dir, name)])
+  return dir
+}
