@@ -2,6 +2,8 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
+import Components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import { CONTENT_SECURITY_POLICY } from './electron/main/csp'
 
 /**
@@ -45,7 +47,13 @@ export default defineConfig({
     root: 'src',
     publicDir: resolve('resources/public'),
     resolve: { alias: { '@': resolve('src') } },
-    plugins: [vue(), cspMeta()],
+    plugins: [
+      vue(),
+      // Element Plus components are imported where a template uses them, so
+      // the console loads only what it shows (its CSS stays one global file).
+      Components({ dirs: [], dts: false, resolvers: [ElementPlusResolver({ importStyle: false, directives: true })] }),
+      cspMeta(),
+    ],
     worker: { format: 'es' },
     build: {
       outDir: resolve('out/renderer'),

@@ -1,6 +1,5 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import './styles.css'
 import App from './App.vue'
@@ -10,4 +9,4 @@ import { requestPersistentStorage } from './db/storage'
 
 void requestPersistentStorage()
 
-createApp(App).use(createPinia()).use(router).use(i18n).use(ElementPlus).mount('#app')
+createApp(App).use(createPinia()).use(router).use(i18n).mount('#app')
