@@ -1,0 +1,66 @@
+// Bundled for the browser by tests/bench/run.mjs: writes the ten-year dataset
+// into the app's own IndexedDB, with a sealed hash chain like real meetings.
+import { ShangliangDb } from '@/db/schema'
+import { newId } from '@/domain/ids'
+import { appendToChain, type SealEntry, type ToSeal } from '@/domain/seal'
+import { sha256Hex } from '@/platform/hash'
+import { generateDataset, photo, scaled, TEN_YEARS } from './dataset'
+
+async function seed(factor: number) {
+  const t0 = performance.now()
+  const size = factor === 1 ? TEN_YEARS : scaled(factor)
+  const d = generateDataset(size)
+  const db = new ShangliangDb()
+  await db.open()
+  await db.transaction('rw', db.tables, async () => {
+    await db.communities.put(d.community)
+    await db.settings.put({ key: 'currentCommunityId', value: d.community.id })
+    await db.people.bulkPut(d.people)
+    await db.meetings.bulkPut(d.meetings)
+    await db.topics.bulkPut(d.topics)
+    await db.requests.bulkPut(d.requests)
+    await db.attendance.bulkPut(d.attendance)
+    await db.votes.bulkPut(d.votes)
+    await db.resolutions.bulkPut(d.resolutions)
+    await db.actionItems.bulkPut(d.actionItems)
+  })
+  const tRecords = performance.now()
+
+  // Seal each meeting's records in date order, as closing the meetings did.
+  const byMeeting = new Map<string, ToSeal[]>()
+  const add = (meetingId: string, item: ToSeal) => {
+    const list = byMeeting.get(meetingId) ?? []
+    list.push(item)
+    byMeeting.set(meetingId, list)
+  }
+  for (const a of d.attendance) add(a.meetingId, { kind: 'attendance', record: a as never })
+  for (const v of d.votes) add(v.meetingId, { kind: 'vote', record: v as never })
+  for (const r of d.resolutions) add(r.meetingId, { kind: 'resolution', record: r as never })
+  for (const i of d.actionItems) add(i.meetingId, { kind: 'actionItem', record: i as never })
+  let head: SealEntry | undefined
+  let sealed = 0
+  for (const m of d.meetings) {
+    const items = byMeeting.get(m.id) ?? []
+    const links = await appendToChain(head, items, { communityId: d.community.id, meetingId: m.id, at: m.sealedAt!, newId, sha256: sha256Hex })
+    if (links.length) head = links[links.length - 1]
+    await db.seals.bulkPut(links)
+    sealed += links.length
+  }
+  const tSeals = performance.now()
+
+  for (let i = 0; i < size.photos; i += 50) {
+    const batch = []
+    for (let k = i; k < Math.min(size.photos, i + 50); k++) batch.push(photo(k, size.photoBytes, d.community.id, d.topics[k % d.topics.length]!.id))
+    await db.attachments.bulkPut(batch)
+  }
+  const tPhotos = performance.now()
+  const bigMeeting = d.meetings[d.meetings.length - 1]!.id
+  db.close()
+  return {
+    bigMeetingId: bigMeeting,
+    counts: { people: d.people.length, meetings: d.meetings.length, topics: d.topics.length, requests: d.requests.length, attendance: d.attendance.length, actionItems: d.actionItems.length, seals: sealed, photos: size.photos },
+    seconds: { records: (tRecords - t0) / 1000, seals: (tSeals - tRecords) / 1000, photos: (tPhotos - tSeals) / 1000 },
+  }
+}
+
+;(globalThis as unknown as { ShangliangBench: unknown }).ShangliangBench = { seed }
