@@ -4,7 +4,7 @@
 // reports figures, and marks each against its target.
 //   node tests/bench/run.mjs [--scale 0.1] [--no-build]
 import { spawn, execSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -37,7 +37,10 @@ await build({
 
 const server = spawn(process.execPath, ['tests/e2e/serve.mjs', String(PORT)], { stdio: 'ignore' })
 await new Promise((r) => setTimeout(r, 500))
-const profile = mkdtempSync(join(tmpdir(), 'shangliang-bench-'))
+// --profile DIR keeps a seeded profile between runs (seeding takes minutes).
+const profileArg = args.includes('--profile') ? resolve(args[args.indexOf('--profile') + 1]) : undefined
+const reuse = Boolean(profileArg && existsSync(join(profileArg, 'Default')))
+const profile = profileArg ?? mkdtempSync(join(tmpdir(), 'shangliang-bench-'))
 const launch = (extra = {}) => chromium.launchPersistentContext(profile, { executablePath, args: ARGS, viewport: { width: 1366, height: 860 }, ...extra })
 
 const results = {}
@@ -45,12 +48,14 @@ const notes = {}
 try {
   // Seed once (the seeding context bypasses CSP to inject the bundle).
   const t0 = Date.now()
+  if (reuse) console.log(`reusing seeded profile ${profile}`)
   const seeding = await launch({ bypassCSP: true })
   const page = seeding.pages()[0] ?? (await seeding.newPage())
   await page.goto(`${BASE}/index.html#/meetings`)
   await page.waitForSelector('.page')
   await page.addScriptTag({ content: readFileSync('out/bench/seed.js', 'utf8') })
-  const seeded = await page.evaluate((f) => globalThis.ShangliangBench.seed(f), scale)
+  const seeded = reuse ? JSON.parse(readFileSync(join(profile, 'seeded.json'), 'utf8')) : await page.evaluate((f) => globalThis.ShangliangBench.seed(f), scale)
+  if (!reuse) writeFileSync(join(profile, 'seeded.json'), JSON.stringify(seeded))
   await seeding.close()
   console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s:`, JSON.stringify(seeded.counts), JSON.stringify(seeded.seconds))
   results.datasetScale = scale
@@ -68,7 +73,7 @@ try {
   }
 } finally {
   server.kill()
-  rmSync(profile, { recursive: true, force: true })
+  if (!profileArg) rmSync(profile, { recursive: true, force: true })
 }
 
 writeFileSync('bench-results.json', JSON.stringify(results, null, 2) + '\n')

@@ -2,6 +2,7 @@ export default {
   meetings: {
     title: 'Meetings',
     new: 'New meeting',
+    searchPlaceholder: 'Filter by name, date, place',
     empty: 'No meetings yet. Click “New meeting”: give it a name; date and topics can follow.',
     needCommunity: 'Set up the community in Community settings first.',
     name: 'Meeting name',

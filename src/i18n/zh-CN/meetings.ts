@@ -2,6 +2,7 @@ export default {
   meetings: {
     title: '议事会',
     new: '新建议事会',
+    searchPlaceholder: '按名称、日期、地点筛选',
     empty: '还没有议事会。点击“新建议事会”开始：先起个名字，日期和议题之后再定。',
     needCommunity: '请先在“社区设置”中填写社区信息。',
     name: '会议名称',
