@@ -54,7 +54,7 @@ export function clock(seconds: number): string {
 /** Total seconds spoken per role, largest first. */
 export function timeByRole(speakers: Pick<Speaker, 'role' | 'spokeSeconds'>[]): { role: string; seconds: number }[] {
   const sums = new Map<string, number>()
-  for (const s of speakers) if (s.spokeSeconds) sums.set(s.role, (sums.get(s.role) ?? 0) + s.spokeSeconds)
+  for (const s of speakers) if (s.spokeSeconds !== undefined) sums.set(s.role, (sums.get(s.role) ?? 0) + s.spokeSeconds)
   return [...sums].map(([role, seconds]) => ({ role, seconds })).sort((a, b) => b.seconds - a.seconds)
 }
 
