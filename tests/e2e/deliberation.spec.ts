@@ -212,7 +212,7 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   await expect(t2.getByTestId('teller-mismatch')).toHaveCount(0)
   await t2.getByTestId('vote-close').click()
   await expect(t2.getByTestId('vote-result')).toHaveText('通过')
-  await expect(t2).toContainText('实到 24，应到 26')
+  await expect(t2).toContainText('实到 24，应到 29，全体成员 29')
   await t2.getByTestId('project-result').click()
   await expect(projector.getByTestId('projector-count-for')).toHaveText('15')
   await expect(screen).toContainText('纸质表决票')

@@ -116,6 +116,7 @@ export default {
       verify: 'Verify sealed records',
       chainOk: 'Verified: {n} links, none altered',
       chainBad: 'Verification failed at link {seq} ({kind})',
+      amendments: 'Corrections after closing (sealed; originals unchanged)',
       kinds: { meeting: 'meeting', attendance: 'attendance', vote: 'vote', resolution: 'resolution', actionItem: 'action item', amendment: 'amendment' },
     },
     error: {

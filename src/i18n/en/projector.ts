@@ -23,6 +23,7 @@ export default {
     counts: { for: 'For', against: 'Against', abstain: 'Abstain', invalid: 'Invalid' },
     canvassCounts: { for: 'Agree', against: 'Disagree', abstain: 'No answer', invalid: 'Not reached' },
     basis: 'Present {present} · expected {expected}',
+    ruleNeed: '{rule} (needs {need})',
     resolution: 'Resolution',
     four: { title: 'Item', owner: 'Who', standard: 'Standard', dueOn: 'By when', supervisor: 'Supervisor' },
   },

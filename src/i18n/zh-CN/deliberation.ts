@@ -123,6 +123,7 @@ export default {
       verify: '核验封存记录',
       chainOk: '核验通过：哈希链共 {n} 条记录，均未被改动',
       chainBad: '核验失败：第 {seq} 条封存记录（{kind}）与存储内容不符',
+      amendments: '闭会后的更正记录（已封存，原记录保持不变）',
       kinds: { meeting: '会议', attendance: '签到', vote: '表决', resolution: '决议', actionItem: '落实事项', amendment: '更正记录' },
     },
     error: {
