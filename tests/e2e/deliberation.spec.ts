@@ -220,7 +220,13 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   // Topic 3: 12 of 25 is not more than half of those present: it fails. Shown at 4:3.
   const t3 = page.getByTestId('topic-3')
   await t3.getByTestId('project-topic').click()
+  await expect(screen).toContainText('第 3 项议题（共 3 项）')
   await t3.getByTestId('vote-open').click()
+  // While the vote is open the projector never shows a tally.
+  await page.getByTestId('deliberation').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('r')
+  await expect(page.getByText('本议题还没有已结束的表决')).toBeVisible()
+  await expect(screen).toHaveAttribute('data-slide', 'topic')
   await counts(t3, 'count', [12, 8, 5, 0])
   await t3.getByTestId('vote-close').click()
   await expect(t3.getByTestId('vote-result')).toHaveText('未通过')
