@@ -37,7 +37,10 @@ const KEY: InjectionKey<Deliberation> = Symbol('deliberation')
 export function provideDeliberation(meetingId: () => string, bodyId: () => string | undefined, communityId: () => string | undefined, sealed: () => boolean): Deliberation {
   const id = meetingId
   const d: Deliberation = {
-    meetingId: id(),
+    // A getter: the router reuses this view when only the meeting id changes.
+    get meetingId() {
+      return id()
+    },
     bodies: useLive(async () => (communityId() ? listBodies(communityId()!) : []), [] as Body[], [communityId]),
     body: useLive(async () => (bodyId() ? getBody(bodyId()!) : undefined), undefined as Body | undefined, [bodyId]),
     attendance: useLive(() => listAttendance(id()), [] as Attendance[], [id]),
