@@ -8,7 +8,9 @@ import { addTopicToMeeting } from '@/db/meeting-topics.repo'
 import { saveResolution } from '@/db/resolutions.repo'
 import { amendSealed, closeAndSeal, verifyCommunityChain } from '@/db/seal.repo'
 import { addRecusal } from '@/db/speakers.repo'
-import { closeVote, correctVote, openVote, recordCounts, recordTellerCount } from '@/db/votes.repo'
+import { closeVote, correctVote, openVote, recordCounts, recordRollCall, recordTellerCount } from '@/db/votes.repo'
+import { project } from '@/db/projection.repo'
+import { projectorScene } from '@/db/projector.repo'
 import { DomainError } from '@/domain/problem'
 import { defaultRules } from '@/domain/quorum'
 
@@ -95,6 +97,32 @@ describe('votes refuse bad input and save nothing', () => {
     const fixed = await correctVote(v.id, { for: 14, against: 8, abstain: 3, invalid: 0 }, '计票员漏计两张同意票')
     expect(fixed).toMatchObject({ correctsVoteId: v.id, result: 'passed', status: 'closed' })
     expect((await db.votes.get(v.id))!.result).toBe('failed')
+  })
+})
+
+describe('roll-call and the projector', () => {
+  it('a roll-call records each person’s choice and counts them', async () => {
+    const { meetingId, topicId } = await liveMeeting(21)
+    const v = await openVote(meetingId, topicId, 'rollCall')
+    expect(await keysOf(closeVote(v.id))).toEqual(['deliberation.error.rollCallEmpty'])
+    const choices = Array.from({ length: 21 }, (_, i) => ({ name: `成员${i}`, choice: (i < 11 ? 'for' : i < 20 ? 'against' : 'abstain') as 'for' | 'against' | 'abstain' }))
+    await recordRollCall(v.id, choices)
+    expect(await closeVote(v.id)).toMatchObject({ result: 'passed', counts: { for: 11, against: 9, abstain: 1, invalid: 0 } })
+  })
+  it('the result slide shows nothing while the vote is open, and never contact details', async () => {
+    const { meetingId, topicId } = await liveMeeting(25)
+    await db.contacts.put({ id: 'p0', communityId: C, phone: '13912345678', address: '北门 3 号楼', updatedAt: '' })
+    const v = await openVote(meetingId, topicId, 'hands')
+    await recordCounts(v.id, { for: 20, against: 3, abstain: 2, invalid: 0 })
+    await project({ meetingId, slide: 'result', topicId, voteId: v.id })
+    expect((await projectorScene()).result).toBeUndefined()
+    await closeVote(v.id)
+    const scene = await projectorScene()
+    expect(scene.result).toMatchObject({ result: 'passed', counts: { for: 20 } })
+    await project({ slide: 'quorum' })
+    const quorumScene = await projectorScene()
+    expect(quorumScene.quorum).toMatchObject({ present: 25, met: true, need: 20 })
+    expect(JSON.stringify([scene, quorumScene])).not.toMatch(/13912345678|3 号楼/)
   })
 })
 
