@@ -173,6 +173,10 @@ describe('sealing', () => {
     await db.actionItems.update(ai!.id, { status: 'inProgress', updatedAt: new Date().toISOString() })
     await expect(db.actionItems.update(ai!.id, { owner: '别人' })).rejects.toThrow(/sealed/)
     expect((await verifyCommunityChain(C)).ok).toBe(true)
+    // No new row joins a sealed meeting, even written past the repositories.
+    const extra = { ...row, id: 'late-walk-in', name: '迟到者', sealedAt: undefined }
+    await expect(db.transaction('rw', db.meetings, db.attendance, () => db.attendance.add(extra))).rejects.toThrow(/sealed/)
+    expect(await db.attendance.get('late-walk-in')).toBeUndefined()
   })
   it('a change made behind the app’s back is found by verification', async () => {
     const { voteId } = await sealedMeeting()
