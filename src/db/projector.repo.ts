@@ -1,6 +1,9 @@
 import type { Projection } from '@/domain/projection'
+import { quorum, type QuorumState } from '@/domain/quorum'
+import type { Counts, Rule, VoteMethod, VoteResult } from '@/domain/vote'
 import { readProjection } from './projection.repo'
 import { db } from './schema'
+import { topicHeadcount } from './votes.repo'
 
 /**
  * Everything the audience window may show, and nothing more: names and
@@ -11,6 +14,50 @@ export interface ProjectorScene {
   communityName: string
   meeting?: { title: string; date?: string; startTime?: string; place?: string }
   agenda: { id: string; title: string; minutes?: number }[]
+  /** The topic on the topic, speaker and result slides */
+  topic?: { title: string; description: string; presenter?: string; researchSummary?: string; options: { title: string; description: string; cost?: number }[] }
+  speaker?: { name: string; role: string; minutes: number; status: string; endsAt?: string }
+  /** Who speaks after the current speaker (names and roles) */
+  upNext: { name: string; role: string }[]
+  quorum?: QuorumState & { bodyName: string; decides: boolean }
+  /** Only a closed vote: never a live tally */
+  result?: { method: VoteMethod; counts: Counts; result: VoteResult; passingRule?: Rule; present?: number; expected?: number; members?: number; decides: boolean; deferReason?: string }
+  resolution?: { text: string; items: { title: string; owner: string; standard: string; dueOn: string; supervisor: string }[] }
+}
+
+async function quorumOf(meetingId: string, bodyId: string | undefined): Promise<ProjectorScene['quorum']> {
+  const body = bodyId ? await db.bodies.get(bodyId) : undefined
+  if (!body) return undefined
+  const rows = await db.attendance.where('meetingId').equals(meetingId).toArray()
+  return { ...quorum(body.quorumRule, topicHeadcount(rows, body, [])), bodyName: body.name, decides: body.decides }
+}
+
+async function topicOf(topicId: string | undefined): Promise<ProjectorScene['topic']> {
+  const t = topicId ? await db.topics.get(topicId) : undefined
+  if (!t) return undefined
+  const options = await db.options.where('topicId').equals(t.id).toArray()
+  const presenter = t.presenterName ?? (t.presenterId ? (await db.people.get(t.presenterId))?.name : undefined)
+  return { title: t.title, description: t.description, presenter, researchSummary: t.researchSummary, options: options.map((o) => ({ title: o.title, description: o.description, cost: o.cost })) }
+}
+
+async function speakersOf(p: Projection): Promise<Pick<ProjectorScene, 'speaker' | 'upNext'>> {
+  const s = p.speakerId ? await db.speakers.get(p.speakerId) : undefined
+  if (!s) return { upNext: [] }
+  const waiting = (await db.speakers.where('topicId').equals(s.topicId).toArray()).filter((x) => x.status === 'waiting').sort((a, b) => a.order - b.order)
+  return { speaker: { name: s.name, role: s.role, minutes: s.minutes, status: s.status, endsAt: s.endsAt }, upNext: waiting.slice(0, 3).map((x) => ({ name: x.name, role: x.role })) }
+}
+
+async function resultOf(voteId: string | undefined): Promise<ProjectorScene['result']> {
+  const v = voteId ? await db.votes.get(voteId) : undefined
+  if (!v || v.status !== 'closed' || !v.result) return undefined
+  return { method: v.method, counts: v.counts ?? { for: 0, against: 0, abstain: 0, invalid: 0 }, result: v.result, passingRule: v.passingRule, present: v.present, expected: v.expected, members: v.members, decides: v.decides ?? true, deferReason: v.deferReason }
+}
+
+async function resolutionOf(resolutionId: string | undefined): Promise<ProjectorScene['resolution']> {
+  const r = resolutionId ? await db.resolutions.get(resolutionId) : undefined
+  if (!r) return undefined
+  const items = (await db.actionItems.where('resolutionId').equals(r.id).toArray()).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+  return { text: r.text, items: items.map((i) => ({ title: i.title, owner: i.owner, standard: i.standard, dueOn: i.dueOn, supervisor: i.supervisor })) }
 }
 
 export async function projectorScene(): Promise<ProjectorScene> {
@@ -19,6 +66,7 @@ export async function projectorScene(): Promise<ProjectorScene> {
   const community = meeting ? await db.communities.get(meeting.communityId) : undefined
   const topics = meeting ? await db.topics.where('meetingId').equals(meeting.id).toArray() : []
   topics.sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0))
+  const slide = projection.slide
   return {
     projection,
     communityName: community?.name ?? '',
@@ -28,5 +76,10 @@ export async function projectorScene(): Promise<ProjectorScene> {
       title: String(t.title ?? ''),
       minutes: typeof t.estimatedMinutes === 'number' ? t.estimatedMinutes : undefined,
     })),
+    topic: ['topic', 'speaker', 'result', 'resolution'].includes(slide) ? await topicOf(projection.topicId) : undefined,
+    ...(slide === 'speaker' ? await speakersOf(projection) : { upNext: [] }),
+    quorum: slide === 'quorum' && meeting ? await quorumOf(meeting.id, meeting.bodyId) : undefined,
+    result: slide === 'result' ? await resultOf(projection.voteId) : undefined,
+    resolution: slide === 'resolution' ? await resolutionOf(projection.resolutionId) : undefined,
   }
 }

@@ -12,6 +12,9 @@ import type { Body, Vote } from '@/domain/vote'
 import type { ActionEvent, ActionItem, Evaluation, Resolution } from '@/domain/resolution'
 import type { Objection, PublicNotice } from '@/domain/notice'
 import type { SealEntry } from '@/domain/seal'
+import type { Amendment } from '@/domain/amendment'
+import type { Recusal, Speaker, Statement } from '@/domain/speakers'
+import { guardSealed } from './sealed-guard'
 
 /** A record whose type its feature has not pinned down yet. */
 export type Row = { id: string; [key: string]: unknown }
@@ -46,9 +49,9 @@ export class ShangliangDb extends Dexie {
   canvasses!: Table<Canvass, string>
   options!: Table<TopicOption, string>
   attachments!: Table<Attachment, string>
-  speakers!: Table<Row, string>
-  statements!: Table<Row, string>
-  recusals!: Table<Row, string>
+  speakers!: Table<Speaker, string>
+  statements!: Table<Statement, string>
+  recusals!: Table<Recusal, string>
   votes!: Table<Vote, string>
   resolutions!: Table<Resolution, string>
   actionItems!: Table<ActionItem, string>
@@ -58,7 +61,7 @@ export class ShangliangDb extends Dexie {
   objections!: Table<Objection, string>
   filings!: Table<Row, string>
   seals!: Table<SealEntry, string>
-  amendments!: Table<Row, string>
+  amendments!: Table<Amendment, string>
   auditLog!: Table<Row, string>
   projection!: Table<Projection, string>
   settings!: Table<SettingRow, string>
@@ -96,12 +99,13 @@ export class ShangliangDb extends Dexie {
       notices: 'id, communityId, meetingId, kind',
       objections: 'id, noticeId',
       filings: 'id, meetingId',
-      seals: 'id, communityId, meetingId, [meetingId+seq]',
-      amendments: 'id, targetId',
+      seals: 'id, communityId, meetingId, [meetingId+seq], [communityId+seq]',
+      amendments: 'id, targetId, meetingId',
       auditLog: 'id, communityId, at',
       projection: 'id',
       settings: 'key',
     })
+    guardSealed(this)
   }
 }
 

@@ -24,4 +24,33 @@ export interface Attendance extends RecordBase {
   walkIn: boolean
   /** Gist of a written opinion, when state is 'written' */
   writtenOpinion?: string
+  /** Set when the meeting was sealed: the row is frozen */
+  sealedAt?: string
+}
+
+/** One expected row before sign-in starts. */
+export interface ExpectedRow {
+  participantId?: string
+  personId?: string
+  name: string
+  partyRole?: string
+  meetingRole: MeetingRole
+}
+
+/**
+ * The expected sign-in list: the invitations when there are any, otherwise
+ * the body's members. The meeting's chair and recorder get their roles.
+ */
+export function expectedList(
+  meeting: { chairId?: string; recorderId?: string },
+  participants: { id: string; personId?: string; name: string; meetingRole: MeetingRole; partyRoleId?: string }[],
+  members: { id: string; name: string; roleIds: string[] }[],
+  roleName: (roleId: string | undefined) => string | undefined,
+): ExpectedRow[] {
+  const roleOf = (personId: string | undefined, fallback: MeetingRole): MeetingRole =>
+    personId && personId === meeting.chairId ? 'chair' : personId && personId === meeting.recorderId ? 'recorder' : fallback
+  if (participants.length > 0) {
+    return participants.map((p) => ({ participantId: p.id, personId: p.personId, name: p.name, partyRole: roleName(p.partyRoleId), meetingRole: roleOf(p.personId, p.meetingRole) }))
+  }
+  return members.map((m) => ({ personId: m.id, name: m.name, partyRole: roleName(m.roleIds[0]), meetingRole: roleOf(m.id, 'voting') }))
 }

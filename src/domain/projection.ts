@@ -13,6 +13,10 @@ export interface Projection {
   slide: SlideKind
   topicId?: string
   voteId?: string
+  /** The speaker on the speaker slide */
+  speakerId?: string
+  /** The resolution on the resolution slide */
+  resolutionId?: string
   /** Bumped on every change so followers can measure latency */
   seq: number
   updatedAt: string

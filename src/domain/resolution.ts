@@ -1,5 +1,6 @@
 // Resolutions (决议) and their action items (落实事项): every item answers
 // 谁来干 · 干到什么标准 · 什么时间干完 · 谁来监督.
+import { z } from 'zod'
 import type { RecordBase } from './ids'
 
 export interface Resolution extends RecordBase {
@@ -10,6 +11,8 @@ export interface Resolution extends RecordBase {
   /** Set on an amendment: the resolution it supersedes, and why */
   correctsId?: string
   reason?: string
+  /** Set when the meeting was sealed */
+  sealedAt?: string
 }
 
 export const ACTION_STATUSES = ['notStarted', 'inProgress', 'done', 'accepted', 'rework', 'closed'] as const
@@ -35,7 +38,27 @@ export interface ActionItem extends RecordBase {
   status: ActionStatus
   /** When the owner reported it done */
   doneOn?: string
+  /** Set when the meeting was sealed; only status fields may change after */
+  sealedAt?: string
 }
+
+const required = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong')
+
+/** One action item as typed: all four answers are required. */
+export const actionItemSchema = z.object({
+  title: required(80),
+  owner: required(60),
+  standard: required(200),
+  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'deliberation.error.dueOn'),
+  supervisor: required(60),
+})
+export type ActionItemForm = z.infer<typeof actionItemSchema>
+
+export const resolutionSchema = z.object({
+  text: required(2000),
+  items: z.array(actionItemSchema),
+})
+export type ResolutionForm = z.infer<typeof resolutionSchema>
 
 /** A progress entry or status change on an action item, with who and when. */
 export interface ActionEvent extends RecordBase {
@@ -64,4 +87,24 @@ export interface Evaluation extends RecordBase {
   rate: number
   passed: boolean
   reworkReason?: string
+}
+
+const FOUR = ['owner', 'standard', 'dueOn', 'supervisor'] as const
+
+/**
+ * Everything missing from a resolution, item by item and answer by answer,
+ * so the recorder sees exactly which of the four questions is unanswered.
+ */
+export function resolutionProblems(form: { text: string; items: Partial<ActionItemForm>[] }): { key: string; params?: Record<string, string | number> }[] {
+  const out: { key: string; params?: Record<string, string | number> }[] = []
+  if (!form.text.trim()) out.push({ key: 'deliberation.error.resolutionText' })
+  form.items.forEach((item, i) => {
+    if (!item.title?.trim()) out.push({ key: 'deliberation.error.missing.title', params: { n: i + 1 } })
+    for (const k of FOUR) {
+      const v = item[k]?.trim() ?? ''
+      if (!v) out.push({ key: `deliberation.error.missing.${k}`, params: { n: i + 1 } })
+      else if (k === 'dueOn' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) out.push({ key: 'deliberation.error.dueOn', params: { n: i + 1 } })
+    }
+  })
+  return out
 }

@@ -26,6 +26,8 @@ export interface Body extends RecordBase {
   passingRule: Rule
   /** A consultation council recommends; a legal body decides. */
   decides: boolean
+  /** Whether a written opinion (书面意见) counts as presence; default no */
+  writtenCountsAsPresent?: boolean
 }
 
 export const VOTE_METHODS = ['hands', 'paper', 'rollCall', 'secret', 'canvass'] as const
@@ -63,9 +65,17 @@ export interface Vote extends RecordBase {
   quorumRule?: Rule
   passingRule?: Rule
   result?: VoteResult
+  /** Why the vote was deferred (暂缓表决) */
+  deferReason?: string
+  /** Whether the body decides or only recommends, copied at closing */
+  decides?: boolean
+  /** Whether quorum was met when it closed */
+  quorumMet?: boolean
   openedAt: string
   closedAt?: string
   /** Set on a correction: the vote it supersedes, and why */
   correctsVoteId?: string
   correctionReason?: string
+  /** Set when the meeting was sealed */
+  sealedAt?: string
 }

@@ -1,0 +1,90 @@
+import { onBeforeUnmount, onMounted } from 'vue'
+import type { Projection } from '@/domain/projection'
+import { DomainError, problem } from '@/domain/problem'
+import { listMeetingTopics } from '@/db/meeting-topics.repo'
+import { project, readProjection } from '@/db/projection.repo'
+import { listSpeakers, nextSpeaker, stopSpeaker } from '@/db/speakers.repo'
+import { listVotes } from '@/db/votes.repo'
+
+/** The console's projector verbs, shared by the buttons and the keyboard. */
+export function projectorConsole(meetingId: () => string) {
+  let beforeBlack: Partial<Projection> | undefined
+
+  async function topicStep(dir: -1 | 1) {
+    const [p, topics] = await Promise.all([readProjection(), listMeetingTopics(meetingId())])
+    if (topics.length === 0) throw new DomainError([problem('deliberation.error.noTopics')])
+    const i = topics.findIndex((t) => t.id === p.topicId)
+    const next = topics[i < 0 ? 0 : Math.min(topics.length - 1, Math.max(0, i + dir))]!
+    await project({ meetingId: meetingId(), slide: 'topic', topicId: next.id })
+  }
+  async function currentTopic(): Promise<string> {
+    const p = await readProjection()
+    if (!p.topicId || p.meetingId !== meetingId()) throw new DomainError([problem('deliberation.error.noCurrentTopic')])
+    return p.topicId
+  }
+  async function speaker(next: boolean) {
+    const topicId = await currentTopic()
+    const speaking = (await listSpeakers(meetingId())).find((s) => s.topicId === topicId && s.status === 'speaking')
+    if (speaking && !next) {
+      await stopSpeaker(speaking.id)
+      return
+    }
+    const s = await nextSpeaker(topicId)
+    if (!s) throw new DomainError([problem('deliberation.error.noNextSpeaker')])
+    await project({ meetingId: meetingId(), slide: 'speaker', topicId, speakerId: s.id })
+  }
+  async function toggleResult() {
+    const p = await readProjection()
+    const topicId = await currentTopic()
+    if (p.slide === 'result') return void (await project({ slide: 'topic', topicId }))
+    const votes = await listVotes(meetingId())
+    const closed = votes.filter((v) => v.topicId === topicId && v.status === 'closed')
+    const last = closed.filter((v) => !closed.some((c) => c.correctsVoteId === v.id)).pop()
+    if (!last) throw new DomainError([problem('deliberation.error.noClosedVote')])
+    await project({ meetingId: meetingId(), slide: 'result', topicId, voteId: last.id })
+  }
+  async function toggleBlack() {
+    const p = await readProjection()
+    if (p.slide === 'black') return void (await project(beforeBlack ?? { slide: 'standby' }))
+    beforeBlack = { slide: p.slide, topicId: p.topicId, voteId: p.voteId, speakerId: p.speakerId, resolutionId: p.resolutionId }
+    await project({ meetingId: meetingId(), slide: 'black' })
+  }
+  return {
+    prevTopic: () => topicStep(-1),
+    nextTopic: () => topicStep(1),
+    timer: () => speaker(false),
+    nextSpeaker: () => speaker(true),
+    toggleResult,
+    toggleBlack,
+  }
+}
+
+export type ConsoleVerb = keyof ReturnType<typeof projectorConsole>
+
+/** Keys for each verb; PageUp/PageDown are what presentation clickers send. */
+export const SHORTCUTS: { keys: string[]; verb: ConsoleVerb; label: string }[] = [
+  { keys: ['ArrowLeft', 'PageUp'], verb: 'prevTopic', label: '←' },
+  { keys: ['ArrowRight', 'PageDown'], verb: 'nextTopic', label: '→' },
+  { keys: ['t', 'T'], verb: 'timer', label: 'T' },
+  { keys: ['n', 'N'], verb: 'nextSpeaker', label: 'N' },
+  { keys: ['r', 'R'], verb: 'toggleResult', label: 'R' },
+  { keys: ['b', 'B', '.'], verb: 'toggleBlack', label: 'B' },
+]
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  return Boolean(el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)))
+}
+
+/** Listens for the shortcuts while the console is mounted, never while typing in a field. */
+export function useShortcuts(run: (verb: ConsoleVerb) => void) {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return
+    const s = SHORTCUTS.find((x) => x.keys.includes(e.key))
+    if (!s) return
+    e.preventDefault()
+    run(s.verb)
+  }
+  onMounted(() => window.addEventListener('keydown', onKey))
+  onBeforeUnmount(() => window.removeEventListener('keydown', onKey))
+}
