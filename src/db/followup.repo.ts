@@ -5,6 +5,7 @@ import { carryOver, checkDate, nextStatus, type ProgressInput, type ReportInput 
 import { judge, nextRound, type EvaluationInput } from '@/domain/evaluation'
 import { newId, nowIso, type RecordBase } from '@/domain/ids'
 import type { Meeting } from '@/domain/meeting'
+import type { Attachment } from '@/domain/research'
 import type { PublicNotice } from '@/domain/notice'
 import { DomainError, problem } from '@/domain/problem'
 import type { Feedback, Request, RequestEvent } from '@/domain/request'
@@ -84,30 +85,61 @@ interface Change {
   patch?: Partial<ActionItem>
   event: Omit<ActionEvent, keyof RecordBase | 'actionItemId' | 'at'>
   evaluation?: Evaluation
+  attachments?: Attachment[]
 }
 
 async function changeItem(id: string, change: (item: ActionItem, resolvedOn: string) => Change | Promise<Change>): Promise<ActionItem> {
-  return db.transaction('rw', [db.actionItems, db.actionEvents, db.evaluations, db.meetings, db.resolutions], async () => {
+  return db.transaction('rw', [db.actionItems, db.actionEvents, db.evaluations, db.meetings, db.resolutions, db.attachments], async () => {
     const item = await db.actionItems.get(id)
     if (!item) throw new DomainError([problem('followup.errors.notFound')])
     const [meeting, resolution] = await Promise.all([db.meetings.get(item.meetingId), db.resolutions.get(item.resolutionId)])
-    const { status, patch, event, evaluation } = await change(item, resolvedOnOf(item, meeting, resolution))
+    const { status, patch, event, evaluation, attachments } = await change(item, resolvedOnOf(item, meeting, resolution))
     const now = nowIso()
     const next: ActionItem = { ...item, ...patch, status, updatedAt: now }
     await db.actionItems.put(next)
     await db.actionEvents.add({ ...event, id: newId(), communityId: item.communityId, actionItemId: id, at: now, createdAt: now, updatedAt: now })
     if (evaluation) await db.evaluations.add(evaluation)
+    if (attachments?.length) await db.attachments.bulkAdd(attachments)
     return next
   })
 }
 
+/** A photo picked for a progress entry, before it is stored. */
+export interface PhotoFile {
+  name: string
+  mime: string
+  bytes: Uint8Array
+}
+
 /** A progress entry (date, percent, note, photos); starts the item if it had not started. */
-export function addProgress(id: string, input: ProgressInput): Promise<ActionItem> {
+export function addProgress(id: string, input: ProgressInput, photos: PhotoFile[] = []): Promise<ActionItem> {
   return changeItem(id, (item, resolvedOn) => {
     checkDate(input.on, resolvedOn, today())
+    if (photos.length > MAX_PHOTOS) throw new DomainError([problem('followup.errors.tooManyPhotos')])
     const status = nextStatus(item.status, 'progress')
-    return { status, event: { kind: 'progress', by: input.by, on: input.on, percent: input.percent, note: input.note, photoIds: input.photoIds, status } }
+    const now = nowIso()
+    const attachments: Attachment[] = photos.map((p) => ({
+      id: newId(),
+      communityId: item.communityId,
+      createdAt: now,
+      updatedAt: now,
+      ownerId: id,
+      ownerKind: 'actionProgress',
+      name: p.name,
+      mime: p.mime,
+      size: p.bytes.byteLength,
+      bytes: p.bytes,
+    }))
+    const photoIds = [...input.photoIds, ...attachments.map((a) => a.id)]
+    return { status, attachments, event: { kind: 'progress', by: input.by, on: input.on, percent: input.percent, note: input.note, photoIds, status } }
   })
+}
+
+export const MAX_PHOTOS = 6
+
+/** The stored photos of progress entries, by id. */
+export async function photos(ids: string[]): Promise<Attachment[]> {
+  return (await db.attachments.bulkGet(ids)).filter((a): a is Attachment => Boolean(a))
 }
 
 /** The owner reports the work finished. */

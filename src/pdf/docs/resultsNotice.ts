@@ -37,15 +37,16 @@ export function resultsNoticeToDocDef(input: ResultsNoticeInput): DocDef {
   const head: TableCell[] = ['序号', '事项', '责任人', '完成标准', '完成时间', '监督人', '群众评议'].map((text) => ({ text, style: 'th' }))
   const rows: TableCell[][] = input.items.map(({ item, evaluations }, i) => {
     const last = evaluations.at(-1)
-    return [
-      { text: String(i + 1), alignment: 'center' },
+    const no: TableCell = { text: String(i + 1), alignment: 'center', style: 'cell' }
+    const cells = [
       item.title,
       item.owner,
       item.standard,
       chineseDate(item.doneOn ?? item.dueOn),
       item.supervisor,
       last ? `满意率 ${percent(last.rate)}${evaluations.length > 1 ? `（经${evaluations.length - 1}次返工）` : ''}` : '—',
-    ].map((c) => (typeof c === 'string' ? { text: c, style: 'cell' } : { ...c, style: 'cell' }))
+    ].map((text): TableCell => ({ text, style: 'cell' }))
+    return [no, ...cells]
   })
   const evaluated = input.items.filter((x) => x.evaluations.length > 0)
   return {
