@@ -288,3 +288,19 @@ export async function closeLoop(requestIds: string[], feedback: Feedback, by: st
     }
   })
 }
+
+/** What the results notice PDF prints: the notice, its meeting and each item with its rounds. */
+export async function resultsNoticeData(noticeId: string) {
+  return db.transaction('r', [db.notices, db.meetings, db.actionItems, db.evaluations], async () => {
+    const notice = await db.notices.get(noticeId)
+    if (!notice) throw new DomainError([problem('followup.errors.notFound')])
+    const meeting = notice.meetingId ? await db.meetings.get(notice.meetingId) : undefined
+    const items = (await db.actionItems.bulkGet(notice.actionItemIds ?? [])).filter((i): i is ActionItem => Boolean(i))
+    const rounds = await db.evaluations.where('actionItemId').anyOf(items.map((i) => i.id)).toArray()
+    return {
+      notice,
+      meeting,
+      items: items.map((item) => ({ item, evaluations: rounds.filter((e) => e.actionItemId === item.id).sort((a, b) => a.round - b.round) })),
+    }
+  })
+}

@@ -1,4 +1,5 @@
 export default {
+  projector: { carryOver: 'Items from earlier meetings', overdue: 'overdue', carryMore: '{n} more on the board' },
   nav: { followup: 'Action items', stats: 'Statistics' },
   settings: {
     threshold: 'Evaluation pass mark',

@@ -1,4 +1,5 @@
 export default {
+  projector: { carryOver: '上次议定事项落实情况', overdue: '已逾期', carryMore: '另有 {n} 项，详见落实事项看板' },
   nav: { followup: '落实事项', stats: '统计报表' },
   settings: {
     threshold: '评议满意率合格线',

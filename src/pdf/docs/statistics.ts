@@ -44,7 +44,7 @@ export function statisticsToDocDef(input: StatisticsInput): DocDef {
     frame: { title: `${input.communityName}协商议事工作统计表`, communityName: input.communityName, date: chineseDate(input.date) },
     content: [
       { text: `${input.communityName}协商议事工作统计表`, style: 'title' },
-      { text: `统计期间：${chineseDate(s.period.from)}至${chineseDate(s.period.to)}　　报送：${input.superior}`, alignment: 'center', margin: [0, 0, 0, 10] },
+      { text: `统计期间：${chineseDate(s.period.from)}至${chineseDate(s.period.to)}\u3000\u3000报送：${input.superior}`, alignment: 'center', margin: [0, 0, 0, 10] },
       { text: `本期共受理群众诉求 ${s.collected} 件，已解决 ${s.resolved} 件。`, style: 'h3' },
       { table: { widths: [110, '*', 110, '*'], body: summaryBody }, layout: 'form', margin: [0, 0, 0, 8] },
       {
