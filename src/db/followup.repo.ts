@@ -242,12 +242,13 @@ export async function postResultsNotice(input: { meetingId: string; actionItemId
       communityId: meeting.communityId,
       meetingId: meeting.id,
       kind: 'results',
-      actionItemIds: input.actionItemIds,
+      // Plain copies: callers may pass reactive arrays, which IndexedDB cannot clone.
+      actionItemIds: [...input.actionItemIds],
       postedAt: now,
       startsOn: input.startsOn,
       endsOn: end.toISOString().slice(0, 10),
       periodDays: input.periodDays,
-      places: input.places,
+      places: [...input.places],
       createdAt: now,
       updatedAt: now,
     }
