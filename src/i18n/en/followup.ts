@@ -76,6 +76,7 @@ export default {
       openBoard: 'Open the board',
     },
     notice: {
+      count: '{n} items',
       title: 'Results notice',
       hint: 'Once residents have approved an item, publish its result.',
       none: 'No closed items to publish yet.',
@@ -109,6 +110,7 @@ export default {
     },
   },
   evaluation: {
+    roundCol: 'Round',
     title: 'Residents’ evaluation',
     round: 'Round {n}',
     method: 'Method',

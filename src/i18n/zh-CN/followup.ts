@@ -76,6 +76,7 @@ export default {
       openBoard: '在落实事项看板中查看',
     },
     notice: {
+      count: '{n} 项',
       title: '实施结果公示',
       hint: '事项经群众评议通过、办结后，将实施结果张贴公示。',
       none: '尚无可公示的已办结事项。',
@@ -109,6 +110,7 @@ export default {
     },
   },
   evaluation: {
+    roundCol: '轮次',
     title: '群众评议',
     round: '第 {n} 轮评议',
     method: '评议方式',
