@@ -37,6 +37,12 @@ async function statusChange(drawer: Locator, verb: 'reportDone' | 'accept' | 'se
   await setDate(form.locator('input[name=on]'), on)
   if (note) await form.locator('textarea[name=note]').fill(note)
   await form.getByTestId('status-submit').click()
+  if (verb === 'sendBack') await confirm(drawer.page())
+}
+
+/** Answers the confirmation box with its primary button. */
+async function confirm(page: Page) {
+  await page.locator('.el-message-box__btns .el-button--primary').click()
 }
 
 async function evaluateRound(drawer: Locator, counts: [number, number, number], reason = '') {
@@ -48,6 +54,8 @@ async function evaluateRound(drawer: Locator, counts: [number, number, number], 
   }
   if (reason) await form.locator('textarea[name=reworkReason]').fill(reason)
   await form.getByTestId('evaluate-submit').click()
+  await expect(drawer.page().locator('.el-message-box')).toContainText(`共 ${counts[0] + counts[1] + counts[2]} 人评议`)
+  await confirm(drawer.page())
 }
 
 test('step 6: items are carried out, checked, evaluated, reworked, published and counted', async ({ page, context }) => {

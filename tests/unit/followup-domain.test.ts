@@ -181,3 +181,12 @@ describe('period statistics', () => {
     expect(s.satisfactionRate).toBeUndefined()
   })
 })
+
+describe('community evaluation settings', () => {
+  it('default to 80% on the three-level scale and refuse a pass mark under 50%', async () => {
+    const { communitySettingsSchema } = await import('@/domain/community')
+    const base = { name: '河西村', kind: 'village', partyOrg: '中共河西村支部委员会', superior: '城关镇', rolePresetId: 'p', noticePeriodDays: 7, deliberationDay: 10 }
+    expect(communitySettingsSchema.parse(base)).toMatchObject({ satisfactionThreshold: 0.8, evaluationScale: 'three' })
+    expect(communitySettingsSchema.safeParse({ ...base, satisfactionThreshold: 0.4 }).success).toBe(false)
+  })
+})

@@ -110,6 +110,7 @@ export default {
     },
   },
   evaluation: {
+    confirm: '{total} people, satisfaction {rate}: {verdict}. A round cannot be changed once recorded. Record it?',
     roundCol: 'Round',
     title: 'Residents’ evaluation',
     round: 'Round {n}',

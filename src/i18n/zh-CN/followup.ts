@@ -110,6 +110,7 @@ export default {
     },
   },
   evaluation: {
+    confirm: '共 {total} 人评议，满意率 {rate}，{verdict}。评议结果记录后不能修改，确定记录吗？',
     roundCol: '轮次',
     title: '群众评议',
     round: '第 {n} 轮评议',
