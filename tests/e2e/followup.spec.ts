@@ -22,12 +22,16 @@ async function openItem(page: Page, title: string) {
   return page.getByTestId('item-drawer')
 }
 
-async function progress(page: Page, drawer: Locator, on: string, percent: number, note: string) {
+/** A 1×1 PNG standing in for a site photo. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+
+async function progress(page: Page, drawer: Locator, on: string, percent: number, note: string, photo = false) {
   await drawer.getByTestId('act-progress').click()
   const form = drawer.getByTestId('form-progress')
   await setDate(form.locator('input[name=on]'), on)
   await form.locator('input[name=percent]').fill(String(percent))
   await form.locator('textarea[name=note]').fill(note)
+  if (photo) await form.getByTestId('progress-photos').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PHOTO })
   await form.getByTestId('progress-submit').click()
 }
 
@@ -99,7 +103,8 @@ test('step 6: items are carried out, checked, evaluated, reworked, published and
   await shot(page, 'followup-rework')
 
   // Rework, then evaluated again at 91%: closed, both rounds kept.
-  await progress(page, drawer, today, 100, '低洼处加装雨水篦子')
+  await progress(page, drawer, today, 100, '低洼处加装雨水篦子', true)
+  await expect(drawer.getByTestId('item-history').locator('.el-image img')).toHaveCount(1)
   await statusChange(drawer, 'reportDone', today)
   await statusChange(drawer, 'accept', today)
   await evaluateRound(drawer, [40, 51, 9])
