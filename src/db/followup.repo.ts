@@ -276,6 +276,7 @@ export async function requestsOfMeeting(meetingId: string): Promise<Request[]> {
 export async function closeLoop(requestIds: string[], feedback: Feedback, by: string): Promise<void> {
   if (requestIds.length === 0) throw new DomainError([problem('followup.errors.pickRequests')])
   if (!feedback.content.trim()) throw new DomainError([problem('followup.errors.feedbackRequired')])
+  if (!by.trim()) throw new DomainError([problem('followup.errors.byRequired')])
   if (feedback.on > today()) throw new DomainError([problem('followup.errors.future')])
   await db.transaction('rw', [db.requests, db.requestEvents], async () => {
     const now = nowIso()

@@ -152,6 +152,7 @@ test('step 6: items are carried out, checked, evaluated, reworked, published and
   const loop = page.getByTestId('loop-close')
   await loop.locator('thead .el-checkbox').click()
   await loop.locator('textarea[name=feedback]').fill('北门排水和路面已整治完毕，群众评议满意率 91%')
+  await loop.locator('input[name=feedbackBy]').fill('网格员小周')
   await loop.getByTestId('loop-submit').click()
   await expect(page.getByText('已记录反馈，2 条诉求已闭环')).toBeVisible()
   await expect(loop.getByText(`已闭环（${today}）`)).toHaveCount(2)

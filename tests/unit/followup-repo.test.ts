@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@/db/schema'
 import { accept, addProgress, carryOverFor, closeLoop, evaluate, itemDetail, listItems, postResultsNotice, reportDone, sendBack } from '@/db/followup.repo'
 import { statsFor } from '@/db/stats.repo'
+import { projectorScene } from '@/db/projector.repo'
+import { project } from '@/db/projection.repo'
 import { evaluationSchema } from '@/domain/evaluation'
 import { DomainError } from '@/domain/problem'
 import type { ActionItem } from '@/domain/resolution'
@@ -105,6 +107,13 @@ describe('follow-up repository', () => {
     expect((await carryOverFor('m2')).map((i) => i.id).sort()).toEqual(['a1', 'a2'])
     expect(await carryOverFor('m1')).toEqual([])
     expect((await listItems('c1')).find((r) => r.id === 'a1')?.meetingTitle).toBe('十月党群议事日')
+  })
+
+  it('puts the carried-over items on the projector agenda, names only, overdue marked', async () => {
+    await db.actionItems.update('a2', { status: 'closed' })
+    await project({ meetingId: 'm2', slide: 'agenda' })
+    const scene = await projectorScene()
+    expect(scene.carryOver).toEqual([{ id: 'a1', title: '疏通排水管', owner: '物业公司', dueOn: '2026-10-30', status: 'notStarted', overdue: true }])
   })
 
   it('posts a results notice only for closed items', async () => {
