@@ -72,6 +72,20 @@ test('step 6: items are carried out, checked, evaluated, reworked, published and
   await expect(page.getByTestId('followup-count')).toContainText('共 3 项，其中逾期 1 项')
   await expect(page.getByTestId('followup-table').locator('tbody tr').first()).toContainText('逾期 10 天')
   await shot(page, 'followup-board')
+  await page.getByTestId('filter-due').getByText('已逾期').click()
+  await expect(page.getByTestId('followup-table').locator('tbody tr')).toHaveCount(1)
+  await page.getByTestId('filter-due').getByText('全部').click()
+  await page.getByTestId('filter-supervisor').click()
+  await page.getByRole('option', { name: '刘芳' }).click()
+  await expect(page.getByTestId('followup-table').locator('tbody tr')).toHaveCount(1)
+  await expect(page.getByTestId('followup-table')).toContainText('加装北门路灯')
+  await page.getByRole('button', { name: '清除筛选' }).click()
+  await expect(page.getByTestId('followup-table').locator('tbody tr')).toHaveCount(3)
+
+  // The pass mark is a community setting: 80% unless changed.
+  await page.goto('/#/settings')
+  await expect(page.locator('input[name=satisfactionThreshold]')).toHaveValue('80')
+  await shot(page, 'followup-settings')
 
   // Bad input is refused with a clear message and saves nothing.
   let drawer = await openItem(page, '疏通北门排水管')
