@@ -1,6 +1,9 @@
 import type { Projection } from '@/domain/projection'
 import { quorum, type QuorumState } from '@/domain/quorum'
 import type { Counts, Rule, VoteMethod, VoteResult } from '@/domain/vote'
+import type { ActionStatus } from '@/domain/resolution'
+import { isOverdue } from '@/domain/followup'
+import { carryOverFor } from './followup.repo'
 import { readProjection } from './projection.repo'
 import { db } from './schema'
 import { topicHeadcount } from './votes.repo'
@@ -14,6 +17,8 @@ export interface ProjectorScene {
   communityName: string
   meeting?: { title: string; date?: string; startTime?: string; place?: string }
   agenda: { id: string; title: string; minutes?: number }[]
+  /** 上次议定事项落实情况: open items of earlier meetings, shown before the agenda */
+  carryOver: { id: string; title: string; owner: string; dueOn: string; status: ActionStatus; overdue: boolean }[]
   /** The topic on the topic, speaker and result slides */
   topic?: { title: string; description: string; presenter?: string; researchSummary?: string; options: { title: string; description: string; cost?: number }[] }
   speaker?: { name: string; role: string; minutes: number; status: string; endsAt?: string }
@@ -67,6 +72,9 @@ export async function projectorScene(): Promise<ProjectorScene> {
   const topics = meeting ? await db.topics.where('meetingId').equals(meeting.id).toArray() : []
   topics.sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0))
   const slide = projection.slide
+  const today = new Date().toISOString().slice(0, 10)
+  // Only the agenda slide shows the carry-over; other slides skip the query.
+  const carried = meeting && slide === 'agenda' ? await carryOverFor(meeting.id) : []
   return {
     projection,
     communityName: community?.name ?? '',
@@ -76,6 +84,7 @@ export async function projectorScene(): Promise<ProjectorScene> {
       title: String(t.title ?? ''),
       minutes: typeof t.estimatedMinutes === 'number' ? t.estimatedMinutes : undefined,
     })),
+    carryOver: carried.map((i) => ({ id: i.id, title: i.title, owner: i.owner, dueOn: i.dueOn, status: i.status, overdue: isOverdue(i, today) })),
     topic: ['topic', 'speaker', 'result', 'resolution'].includes(slide) ? await topicOf(projection.topicId) : undefined,
     ...(slide === 'speaker' ? await speakersOf(projection) : { upNext: [] }),
     quorum: slide === 'quorum' && meeting ? await quorumOf(meeting.id, meeting.bodyId) : undefined,

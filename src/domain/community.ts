@@ -18,6 +18,10 @@ export interface Community extends RecordBase {
   noticePeriodDays: number
   /** Day of the month of the regular deliberation day (党群议事日) */
   deliberationDay: number
+  /** 群众评议: a satisfaction rate below this (0..1) sends an item back for rework */
+  satisfactionThreshold?: number
+  /** 群众评议 scale: 满意/基本满意/不满意, or five points */
+  evaluationScale?: 'three' | 'five'
 }
 
 export const DEFAULT_NOTICE_PERIOD_DAYS = 7
@@ -34,6 +38,8 @@ export const communitySettingsSchema = z.object({
   rolePresetId: z.string().min(1, 'validation.required'),
   noticePeriodDays: z.number().int('validation.integer').min(1, 'validation.noticeDays').max(90, 'validation.noticeDays'),
   deliberationDay: z.number().int('validation.integer').min(1, 'validation.dayOfMonth').max(28, 'validation.dayOfMonth'),
+  satisfactionThreshold: z.number().min(0.5, 'validation.threshold').max(1, 'validation.threshold').default(0.8),
+  evaluationScale: z.enum(['three', 'five']).default('three'),
 })
 export type CommunitySettings = z.infer<typeof communitySettingsSchema>
 

@@ -1,0 +1,111 @@
+// Period statistics for reporting upward ("926 collected, 920 resolved").
+// Pure: the repository hands over the rows, these functions count.
+import { daysBetween, isOnTime } from './followup'
+import { SCALE_ANSWERS } from './evaluation'
+import type { HandlingType, Request } from './request'
+import type { ActionItem, Evaluation } from './resolution'
+
+export interface Period {
+  /** YYYY-MM-DD, inclusive */
+  from: string
+  /** YYYY-MM-DD, inclusive */
+  to: string
+}
+
+/** A request with the day it was resolved, if it was (from its trail). */
+export type RequestRow = Pick<Request, 'receivedOn' | 'status' | 'channel' | 'handlingType' | 'category' | 'loopClosedOn'> & { resolvedOn?: string }
+
+export interface Breakdown {
+  key: string
+  collected: number
+  resolved: number
+}
+
+export interface PeriodStats {
+  period: Period
+  collected: number
+  resolved: number
+  /** resolved / collected, undefined when nothing was collected */
+  resolutionRate?: number
+  loopsClosed: number
+  /** Mean days from receipt to resolution over resolved requests with a date */
+  avgDaysToResolution?: number
+  byChannel: Breakdown[]
+  byHandlingType: Breakdown[]
+  byCategory: Breakdown[]
+  /** Action items due in the period that are finished or already overdue */
+  itemsDue: number
+  itemsOnTime: number
+  onTimeRate?: number
+  /** Latest evaluation per item evaluated in the period: satisfied / all answers */
+  evaluatedItems: number
+  satisfactionRate?: number
+  /** Evaluation rounds in the period that sent an item back */
+  reworkCount: number
+}
+
+/** Counted as resolved: solved, or solved and the person told. */
+export const RESOLVED_STATUSES: readonly Request['status'][] = ['resolved', 'closed']
+
+const inPeriod = (day: string | undefined, p: Period) => Boolean(day && day >= p.from && day <= p.to)
+const ratio = (a: number, b: number) => (b > 0 ? a / b : undefined)
+
+function breakdown(rows: RequestRow[], keyOf: (r: RequestRow) => string): Breakdown[] {
+  const map = new Map<string, Breakdown>()
+  for (const r of rows) {
+    const key = keyOf(r)
+    const b = map.get(key) ?? { key, collected: 0, resolved: 0 }
+    b.collected += 1
+    if (RESOLVED_STATUSES.includes(r.status)) b.resolved += 1
+    map.set(key, b)
+  }
+  return [...map.values()].sort((a, b) => b.collected - a.collected || a.key.localeCompare(b.key, 'zh-CN'))
+}
+
+export function periodStats(
+  input: { requests: RequestRow[]; items: Pick<ActionItem, 'id' | 'dueOn' | 'doneOn' | 'status'>[]; evaluations: Evaluation[] },
+  period: Period,
+  today: string,
+): PeriodStats {
+  const requests = input.requests.filter((r) => inPeriod(r.receivedOn, period))
+  const resolved = requests.filter((r) => RESOLVED_STATUSES.includes(r.status))
+  const durations = resolved.flatMap((r) => {
+    const on = r.resolvedOn ?? r.loopClosedOn
+    return on ? [daysBetween(r.receivedOn, on)] : []
+  })
+
+  // An item counts once it is finished or its due date has passed unfinished.
+  const items = input.items.filter((i) => inPeriod(i.dueOn, period) && (i.doneOn || i.dueOn < today))
+  const onTime = items.filter(isOnTime).length
+
+  const evals = input.evaluations.filter((e) => inPeriod(e.on, period))
+  const latest = new Map<string, Evaluation>()
+  for (const e of evals) {
+    const prev = latest.get(e.actionItemId)
+    if (!prev || e.round > prev.round) latest.set(e.actionItemId, e)
+  }
+  let positive = 0
+  let answers = 0
+  for (const e of latest.values()) {
+    positive += e.counts.slice(0, SCALE_ANSWERS[e.scale].positive).reduce((a, b) => a + b, 0)
+    answers += e.counts.reduce((a, b) => a + b, 0)
+  }
+
+  return {
+    period,
+    collected: requests.length,
+    resolved: resolved.length,
+    resolutionRate: ratio(resolved.length, requests.length),
+    loopsClosed: requests.filter((r) => r.loopClosedOn).length,
+    avgDaysToResolution: durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : undefined,
+    byChannel: breakdown(requests, (r) => r.channel),
+    byHandlingType: breakdown(requests, (r) => r.handlingType satisfies HandlingType),
+    byCategory: breakdown(requests, (r) => r.category),
+    itemsDue: items.length,
+    itemsOnTime: onTime,
+    onTimeRate: ratio(onTime, items.length),
+    evaluatedItems: latest.size,
+    satisfactionRate: ratio(positive, answers),
+    reworkCount: evals.filter((e) => !e.passed).length,
+  }
+}

@@ -1,0 +1,20 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/followup',
+    name: 'followup',
+    component: () => import('./FollowupBoardView.vue'),
+    meta: { nav: { label: 'nav.followup', order: 40 } },
+  },
+]
+
+export const meetingChildren: RouteRecordRaw[] = [
+  {
+    path: 'followup',
+    name: 'meeting-followup',
+    component: () => import('./FollowupMeetingPanel.vue'),
+    props: true,
+    meta: { step: 'implement' },
+  },
+]

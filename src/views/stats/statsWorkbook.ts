@@ -1,0 +1,50 @@
+// The statistics as an .xlsx workbook: a summary sheet and one sheet per
+// breakdown. exceljs is loaded only when someone exports.
+import { percent } from '@/domain/evaluation'
+import type { Breakdown, PeriodStats } from '@/domain/stats'
+import { HANDLING_LABELS } from '@/pdf/docs/statistics'
+
+const rate = (r?: number) => (r === undefined ? '' : percent(r))
+
+function breakdownRows(rows: Breakdown[], label: (k: string) => string = (k) => k): (string | number)[][] {
+  return [['', '受理', '解决', '解决率'], ...rows.map((b) => [label(b.key), b.collected, b.resolved, rate(b.resolved / b.collected)])]
+}
+
+/** The sheets as plain rows (Chinese, like the printed statistics table). */
+export function statsSheets(s: PeriodStats): { name: string; rows: (string | number)[][] }[] {
+  return [
+    {
+      name: '汇总',
+      rows: [
+        ['统计期间', `${s.period.from} 至 ${s.period.to}`],
+        ['受理群众诉求（件）', s.collected],
+        ['已解决（件）', s.resolved],
+        ['解决率', rate(s.resolutionRate)],
+        ['已反馈闭环（件）', s.loopsClosed],
+        ['平均办结用时（天）', s.avgDaysToResolution === undefined ? '' : Number(s.avgDaysToResolution.toFixed(1))],
+        ['本期到期落实事项（项）', s.itemsDue],
+        ['按期完成（项）', s.itemsOnTime],
+        ['按期完成率', rate(s.onTimeRate)],
+        ['评议事项（项）', s.evaluatedItems],
+        ['群众满意率', rate(s.satisfactionRate)],
+        ['返工次数', s.reworkCount],
+      ],
+    },
+    { name: '按渠道', rows: breakdownRows(s.byChannel) },
+    { name: '按办理类型', rows: breakdownRows(s.byHandlingType, (k) => HANDLING_LABELS[k] ?? k) },
+    { name: '按类别', rows: breakdownRows(s.byCategory) },
+  ]
+}
+
+export async function statsWorkbook(s: PeriodStats): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs')
+  const book = new ExcelJS.Workbook()
+  book.creator = '商量'
+  for (const sheet of statsSheets(s)) {
+    const ws = book.addWorksheet(sheet.name)
+    ws.addRows(sheet.rows)
+    ws.getColumn(1).width = 26
+    ws.getRow(1).font = { bold: true }
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer())
+}

@@ -1,0 +1,221 @@
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
+import { createMeeting, setUpCommunity, shot } from './support/app'
+import { isoDay, seedDecidedMeeting } from './support/followupSeed'
+
+const today = isoDay(0)
+
+async function setDate(input: Locator, value: string) {
+  await input.fill(value)
+  await input.press('Enter')
+}
+
+/** Opens an item's drawer from the board (closing any open drawer first). */
+async function openItem(page: Page, title: string) {
+  const open = page.locator('.el-drawer__close-btn')
+  if (await open.isVisible()) await open.click()
+  await page.goto('/#/followup')
+  await page.getByTestId(`item-${title}`).click()
+  await expect(page.getByTestId('item-drawer')).toContainText(title)
+  return page.getByTestId('item-drawer')
+}
+
+/** A 1×1 PNG standing in for a site photo. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+
+async function progress(page: Page, drawer: Locator, on: string, percent: number, note: string, photo = false) {
+  await drawer.getByTestId('act-progress').click()
+  const form = drawer.getByTestId('form-progress')
+  await setDate(form.locator('input[name=on]'), on)
+  await form.locator('input[name=percent]').fill(String(percent))
+  await form.locator('textarea[name=note]').fill(note)
+  if (photo) await form.getByTestId('progress-photos').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PHOTO })
+  await form.getByTestId('progress-submit').click()
+}
+
+async function statusChange(drawer: Locator, verb: 'reportDone' | 'accept' | 'sendBack', on: string, note = '') {
+  await drawer.getByTestId(`act-${verb}`).click()
+  const form = drawer.getByTestId(`form-${verb}`)
+  await setDate(form.locator('input[name=on]'), on)
+  if (note) await form.locator('textarea[name=note]').fill(note)
+  await form.getByTestId('status-submit').click()
+  if (verb === 'sendBack') await confirm(drawer.page())
+}
+
+/** Answers the confirmation box with its primary button. */
+async function confirm(page: Page) {
+  await page.locator('.el-message-box__btns .el-button--primary').click()
+}
+
+async function evaluateRound(drawer: Locator, counts: [number, number, number], reason = '') {
+  await drawer.getByTestId('act-evaluate').click()
+  const form = drawer.getByTestId('form-evaluate')
+  for (const [key, n] of [['satisfied', counts[0]], ['fairlySatisfied', counts[1]], ['unsatisfied', counts[2]]] as const) {
+    await form.locator(`input[name=count-${key}]`).fill(String(n))
+    await form.locator(`input[name=count-${key}]`).blur()
+  }
+  if (reason) await form.locator('textarea[name=reworkReason]').fill(reason)
+  await form.getByTestId('evaluate-submit').click()
+  await expect(drawer.page().locator('.el-message-box')).toContainText(`共 ${counts[0] + counts[1] + counts[2]} 人评议`)
+  await confirm(drawer.page())
+}
+
+test('step 6: items are carried out, checked, evaluated, reworked, published and counted', async ({ page, context }) => {
+  await setUpCommunity(page)
+  const seeded = await seedDecidedMeeting(page)
+  await page.reload()
+
+  // The board: the late item stands out and comes first.
+  await page.goto('/#/followup')
+  await expect(page.getByTestId('followup-count')).toContainText('共 3 项，其中逾期 1 项')
+  await expect(page.getByTestId('followup-table').locator('tbody tr').first()).toContainText('逾期 10 天')
+  await shot(page, 'followup-board')
+  await page.getByTestId('filter-due').getByText('已逾期').click()
+  await expect(page.getByTestId('followup-table').locator('tbody tr')).toHaveCount(1)
+  await page.getByTestId('filter-due').getByText('全部').click()
+  await page.getByTestId('filter-supervisor').click()
+  await page.getByRole('option', { name: '刘芳' }).click()
+  await expect(page.getByTestId('followup-table').locator('tbody tr')).toHaveCount(1)
+  await expect(page.getByTestId('followup-table')).toContainText('加装北门路灯')
+  await page.getByRole('button', { name: '清除筛选' }).click()
+  await expect(page.getByTestId('followup-table').locator('tbody tr')).toHaveCount(3)
+
+  // The pass mark is a community setting: 80% unless changed.
+  await page.goto('/#/settings')
+  await expect(page.locator('input[name=satisfactionThreshold]')).toHaveValue('80')
+  await shot(page, 'followup-settings')
+
+  // Bad input is refused with a clear message and saves nothing.
+  let drawer = await openItem(page, '疏通北门排水管')
+  await drawer.getByTestId('act-accept').click()
+  await drawer.getByTestId('form-accept').getByTestId('status-submit').click()
+  await expect(page.getByText('该事项尚未由责任人报告完成，不能验收或退回')).toBeVisible()
+  await progress(page, drawer, isoDay(-31), 30, '开挖排水沟')
+  await expect(page.getByText(`日期早于决议日期（${seeded.meetingDate}），请核对`)).toBeVisible()
+  await expect(drawer.getByTestId('drawer-status')).toHaveText('未开始')
+  await expect(drawer.getByText('还没有办理记录')).toBeVisible()
+
+  // Item 1 (late): progress, reported done today, accepted.
+  await progress(page, drawer, isoDay(-5), 60, '已疏通主管道')
+  await expect(drawer.getByTestId('drawer-status')).toHaveText('进行中')
+  await statusChange(drawer, 'reportDone', today)
+  await expect(drawer.getByTestId('drawer-status')).toHaveText('已完成待验收')
+  await statusChange(drawer, 'accept', today, '现场查看，排水通畅')
+  await expect(drawer.getByTestId('drawer-status')).toHaveText('已验收待评议')
+
+  // Counts of zero are refused; 62% sends it back for rework with a reason.
+  await drawer.getByTestId('act-evaluate').click()
+  await drawer.getByTestId('evaluate-submit').click()
+  await expect(page.getByText('评议人数合计不能为 0')).toBeVisible()
+  await expect(drawer.getByTestId('drawer-status')).toHaveText('已验收待评议')
+  await evaluateRound(drawer, [20, 11, 19], '低洼处雨后仍有积水')
+  await expect(drawer.getByTestId('evaluation-preview')).toHaveCount(0)
+  await expect(page.getByText('满意率 62.0%，低于合格线，已退回返工')).toBeVisible()
+  await expect(drawer.getByTestId('drawer-status')).toHaveText('返工')
+  await shot(page, 'followup-rework')
+
+  // Rework, then evaluated again at 91%: closed, both rounds kept.
+  await progress(page, drawer, today, 100, '低洼处加装雨水篦子', true)
+  await expect(drawer.getByTestId('item-history').locator('.el-image img')).toHaveCount(1)
+  await statusChange(drawer, 'reportDone', today)
+  await statusChange(drawer, 'accept', today)
+  await evaluateRound(drawer, [40, 51, 9])
+  await expect(page.getByText('评议通过，满意率 91.0%，事项已办结')).toBeVisible()
+  await expect(drawer.getByTestId('drawer-status')).toHaveText('已办结')
+  await expect(drawer.getByTestId('evaluation-rounds').locator('tbody tr')).toHaveCount(2)
+  await expect(drawer.getByTestId('item-history')).toContainText('群众评议未达标，返工')
+  await expect(drawer.getByTestId('item-history')).toContainText('低洼处雨后仍有积水')
+  await shot(page, 'followup-item-closed')
+
+  // Item 2: sent back by the supervisor first, then accepted and evaluated at 92%.
+  drawer = await openItem(page, '修补北门路面')
+  await statusChange(drawer, 'reportDone', today)
+  await statusChange(drawer, 'sendBack', today, '坑洼处未压实')
+  await expect(drawer.getByTestId('drawer-status')).toHaveText('进行中')
+  await expect(drawer.getByTestId('item-history')).toContainText('监督人退回')
+  await expect(drawer.getByTestId('item-history')).toContainText('坑洼处未压实')
+  await statusChange(drawer, 'reportDone', today)
+  await statusChange(drawer, 'accept', today)
+  await evaluateRound(drawer, [42, 4, 4])
+  await expect(drawer.getByTestId('drawer-status')).toHaveText('已办结')
+
+  // Item 3: done and accepted; its evaluation waits for the next meeting.
+  drawer = await openItem(page, '加装北门路灯')
+  await statusChange(drawer, 'reportDone', today)
+  await statusChange(drawer, 'accept', today)
+  await expect(drawer.getByTestId('drawer-status')).toHaveText('已验收待评议')
+
+  // Step 6 of the meeting: the results notice and feedback to the residents.
+  await page.goto(`/#/meetings/${seeded.meetingId}`)
+  await page.getByTestId('stepper').locator('[data-step=implement]').click()
+  await expect(page.getByTestId('followup-panel')).toBeVisible()
+  const notice = page.getByTestId('results-notice')
+  await notice.getByTestId('notice-post').click()
+  await expect(page.getByText('已张贴公示，公示期至')).toBeVisible()
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), notice.getByTestId('notice-pdf').click()])
+  const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', await download.path(), '-']).toString('utf8').replace(/\s+/g, '')
+  expect(pdfText).toContain('实施结果公示')
+  expect(pdfText).toContain('疏通北门排水管')
+  expect(pdfText).toContain('满意率91.0%（经1次返工）')
+  expect(pdfText).toContain('满意率62.0%，未达标，返工。原因：低洼处雨后仍有积水')
+  expect(pdfText).toContain('修补北门路面')
+  expect(pdfText).not.toContain('加装北门路灯')
+
+  const loop = page.getByTestId('loop-close')
+  await loop.locator('thead .el-checkbox').click()
+  await loop.locator('textarea[name=feedback]').fill('北门排水和路面已整治完毕，群众评议满意率 91%')
+  await loop.locator('input[name=feedbackBy]').fill('网格员小周')
+  await loop.getByTestId('loop-submit').click()
+  await expect(page.getByText('已记录反馈，2 条诉求已闭环')).toBeVisible()
+  await expect(loop.getByText(`已闭环（${today}）`)).toHaveCount(2)
+  await shot(page, 'followup-meeting-panel')
+
+  // The next meeting opens with the carried-over item, on screen and on the projector.
+  await createMeeting(page, '十一月党群议事日')
+  await page.getByTestId('stepper').locator('[data-step=implement]').click()
+  const carried = page.getByTestId('carry-over')
+  await expect(carried).toContainText('上次议定事项落实情况')
+  await expect(carried).toContainText('加装北门路灯')
+  await expect(carried).not.toContainText('疏通北门排水管')
+  const [projector] = await Promise.all([context.waitForEvent('page'), page.getByTestId('projector-open').click()])
+  await projector.setViewportSize({ width: 1280, height: 720 })
+  await page.getByTestId('slide-agenda').click()
+  const screen = projector.getByTestId('projector')
+  await expect(screen).toHaveAttribute('data-slide', 'agenda')
+  await expect(screen.getByTestId('projector-carry-over')).toContainText('加装北门路灯')
+  await expect(screen.getByTestId('projector-carry-over')).toContainText('已验收待评议')
+  await shot(projector, 'projector-carry-over')
+  await projector.close()
+
+  // The dashboard matches the hand-computed figures:
+  // requests: 4 collected, 3 resolved (2 loops closed today + 1 resolved 2 days after receipt);
+  // average (45 + 40 + 2) / 3 = 29.0 days; items: 2 of 3 on time;
+  // satisfaction: latest rounds (40+51 of 100) + (42+4 of 50) = 137/150 = 91.3%; one rework.
+  await page.goto(`/#/stats?from=${isoDay(-90)}&to=${isoDay(30)}`)
+  await expect(page.getByTestId('stats-summary')).toHaveText('共受理群众诉求 4 件，已解决 3 件')
+  await expect(page.getByTestId('tile-resolution')).toContainText('75.0%')
+  await expect(page.getByTestId('tile-loops')).toContainText('2')
+  await expect(page.getByTestId('tile-days')).toContainText('29.0 天')
+  await expect(page.getByTestId('tile-ontime')).toContainText('66.7%')
+  await expect(page.getByTestId('tile-ontime')).toContainText('2 / 3 项')
+  await expect(page.getByTestId('tile-satisfaction')).toContainText('91.3%')
+  await expect(page.getByTestId('tile-rework')).toContainText('1')
+  await expect(page.getByTestId('stats-byChannel')).toContainText('热线电话')
+  await expect(page.getByTestId('stats-charts').locator('canvas')).toHaveCount(3)
+  await shot(page, 'stats-dashboard')
+
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-xlsx').click()])
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(readFileSync(await xlsx.path()) as unknown as ArrayBuffer)
+  const summary = book.getWorksheet('汇总')!
+  expect(summary.getRow(2).values).toEqual([undefined, '受理群众诉求（件）', 4])
+  expect(summary.getRow(3).values).toEqual([undefined, '已解决（件）', 3])
+  expect(summary.getRow(11).values).toEqual([undefined, '群众满意率', '91.3%'])
+
+  const [statsPdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('stats-pdf').click()])
+  const statsText = execFileSync('pdftotext', ['-enc', 'UTF-8', await statsPdf.path(), '-']).toString('utf8').replace(/\s+/g, '')
+  expect(statsText).toContain('本期共受理群众诉求4件，已解决3件。')
+  expect(execFileSync('pdfinfo', [await statsPdf.path()]).toString()).toMatch(/Pages:\s+1\b/)
+})
