@@ -65,10 +65,12 @@ async function evaluateRound(drawer: Locator, counts: [number, number, number], 
 test('step 6: items are carried out, checked, evaluated, reworked, published and counted', async ({ page, context }) => {
   await setUpCommunity(page)
   const seeded = await seedDecidedMeeting(page)
+  // Reload on the board itself: a hash change while the app is still booting
+  // can be overtaken by the router's first navigation.
+  await page.goto('/#/followup')
   await page.reload()
 
   // The board: the late item stands out and comes first.
-  await page.goto('/#/followup')
   await expect(page.getByTestId('followup-count')).toContainText('共 3 项，其中逾期 1 项')
   await expect(page.getByTestId('followup-table').locator('tbody tr').first()).toContainText('逾期 10 天')
   await shot(page, 'followup-board')

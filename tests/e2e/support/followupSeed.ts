@@ -52,6 +52,8 @@ export async function seedDecidedMeeting(page: Page): Promise<Seeded> {
       dueOn,
       supervisor,
       status: 'notStarted',
+      // Sealed with their meeting, as closing a meeting does (src/db/seal.repo.ts).
+      sealedAt: at,
     })
     const request = (receivedOn: string, channel: string, handlingType: string, category: string, description: string, status: string, linked: boolean) => ({
       ...base,
