@@ -56,6 +56,15 @@ export function pdfTextCompact(bytes: Uint8Array): string {
   return pdfText(bytes).replace(/\s+/g, '')
 }
 
+/**
+ * The text in content-stream order (pdftotext -raw), white space removed: a
+ * table cell wrapped over several lines reads as one run, which reading
+ * order interleaves with the neighbouring cells.
+ */
+export function pdfTextRaw(bytes: Uint8Array): string {
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8').replace(/\s+/g, '')
+}
+
 /** pdffonts' table: name, type, emb, sub … */
 export function pdfFonts(bytes: Uint8Array): string {
   return execFileSync('pdffonts', ['-'], { input: bytes }).toString('utf8')
