@@ -60,3 +60,23 @@ export function yuan(n: number | undefined): string {
 export function percent(part: number, whole: number): string {
   return whole > 0 ? `${+((part / whole) * 100).toFixed(1)}%` : '—'
 }
+
+export const MEETING_TYPE: Record<string, string> = { partyMassDay: '党群议事日', redBench: '红板凳议事会', residentsTalk: '居民恳谈会', majorMatter: '重大事项会议' }
+
+export const RESEARCH_KIND: Record<string, string> = { siteVisit: '实地察看', canvass: '入户走访', survey: '问卷调查', forum: '座谈会', department: '部门意见', expert: '专家意见' }
+
+export const HANDLING: Record<string, string> = { immediate: '即办件', supplement: '补办件', committed: '承诺件', suggestion: '建议件', escalate: '上报件' }
+
+export const TRIAGE: Record<string, string> = { direct: '直接办理', escalate: '上报', reject: '不予采纳', topic: '列为议题' }
+
+export const TOPIC_EVENT: Record<string, string> = {
+  created: '提出议题',
+  merged: '合并诉求',
+  split: '拆分议题',
+  narrowed: '缩小范围',
+  scheduled: '列入议程',
+  unscheduled: '移出议程',
+  edited: '修改',
+  deliberated: '完成议事',
+  deferred: '暂缓',
+}

@@ -29,7 +29,7 @@ function ballot(input: BallotsInput, serial: string): Content {
           { text: `编号：${serial}`, alignment: 'right', margin: [0, 4, 0, 0] },
         ],
       },
-      { text: `${input.meeting.title}　${chineseDate(input.meeting.date)}`, style: 'small', margin: [0, 2, 0, 4] },
+      { text: `${input.meeting.title}\u3000${chineseDate(input.meeting.date)}`, style: 'small', margin: [0, 2, 0, 4] },
       { text: `议题${input.topicOrder}：${input.topicTitle}`, bold: true, margin: [0, 0, 0, 4] },
       {
         table: {

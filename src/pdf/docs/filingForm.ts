@@ -7,7 +7,7 @@ import { METHOD, RESULT } from '../labels'
 import type { MeetingDocsInput, TopicBlock } from '../inputs'
 
 // A fresh object per cell: pdfmake annotates content objects in place.
-const blankOpinion = () => ({ text: '\n\n\n签字（盖章）：　　　　　　　　年　　月　　日', alignment: 'right' as const })
+const blankOpinion = () => ({ text: '\n\n\n签字（盖章）：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日', alignment: 'right' as const })
 
 function voteSummary(t: TopicBlock): string {
   return t.votes
@@ -30,7 +30,7 @@ export function filingFormToDocDef(input: MeetingDocsInput, topics: TopicBlock[]
         ['报备单位', community.partyOrg],
         ['事项名称', list.map((t) => t.title).join('；')],
         ['会议名称', meeting.title],
-        ['时间地点', `${when(meeting.date, meeting.startTime)}　${meeting.place ?? ''}`],
+        ['时间地点', `${when(meeting.date, meeting.startTime)}\u3000${meeting.place ?? ''}`],
         ['参会情况', q ? `应到${q.expected}人，实到${q.present}人，缺席${q.absent}人；${q.reached ? '符合法定人数' : '未达法定人数'}` : ''],
         ['表决情况', list.map((t) => `${t.title}：${voteSummary(t) || '未表决'}`).join('\n')],
         ['决议内容', list.map((t) => `${t.title}：${t.resolution ?? '（无）'}`).join('\n')],

@@ -22,7 +22,7 @@ export function signInSheetToDocDef(input: MeetingDocsInput): DocDef {
   for (let i = 0; i < WALK_IN_ROWS; i++) rows.push([input.people.length + i + 1, '', '', '', '', ''])
   const q = input.quorum
   const blank = '____'
-  const totals = `应到 ${q ? q.expected : blank} 人　　实到 ${q ? q.present : blank} 人　　缺席 ${q ? q.absent : blank} 人`
+  const totals = `应到 ${q ? q.expected : blank} 人\u3000\u3000实到 ${q ? q.present : blank} 人\u3000\u3000缺席 ${q ? q.absent : blank} 人`
   const content: Content[] = [
     { text: `${meeting.title}签到表`, style: 'title' },
     {

@@ -23,14 +23,14 @@ export function topicDossierToDocDef(input: DossierInput, opts: PublicOptions = 
         )
       : para('本议题由社区党组织直接提出。'),
     h2('二、议题确定'),
-    ...(input.trail.length > 0 ? input.trail.map((e) => para(`${chineseDate(e.at)}　${publicText(e.what, opts)}`)) : [para('（无记录）')]),
+    ...(input.trail.length > 0 ? input.trail.map((e) => para(`${chineseDate(e.at)}\u3000${publicText(e.what, opts)}`)) : [para('（无记录）')]),
   ]
   if (meeting) {
     content.push(
       h2('三、议事会议'),
       fieldTable([
         ['会议', meeting.title],
-        ['时间地点', `${when(meeting.date, meeting.startTime)}　${meeting.place ?? ''}`],
+        ['时间地点', `${when(meeting.date, meeting.startTime)}\u3000${meeting.place ?? ''}`],
         ['主持人/记录人', `${meeting.chair ?? ''} / ${meeting.recorder ?? ''}`],
         ['到会情况', input.quorum ? `应到${input.quorum.expected}人，实到${input.quorum.present}人，缺席${input.quorum.absent}人` : ''],
         [
