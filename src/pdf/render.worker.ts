@@ -23,14 +23,17 @@ const vfs = (pdfMake as unknown as { virtualfs: { writeFileSync(name: string, da
 /** Fetches the fonts into pdfmake's file system; resolves with the code points they cover. */
 function loadFonts(): Promise<Set<number>> {
   fontsReady ??= (async () => {
-    let codePoints = new Set<number>()
-    for (const [style, file] of Object.entries(FONT_FILES)) {
-      const response = await fetch(new URL(`/fonts/${file}`, self.location.href))
-      if (!response.ok) throw new Error(`font ${file}: HTTP ${response.status}`)
-      const bytes = new Uint8Array(await response.arrayBuffer())
-      vfs.writeFileSync(file, bytes)
-      if (style === 'normal') codePoints = fontCodePoints(bytes)
-    }
+    // Both files at once: half the cold start on a slow disk.
+    const [regular] = await Promise.all(
+      [FONT_FILES.normal, FONT_FILES.bold].map(async (file) => {
+        const response = await fetch(new URL(`/fonts/${file}`, self.location.href))
+        if (!response.ok) throw new Error(`font ${file}: HTTP ${response.status}`)
+        const bytes = new Uint8Array(await response.arrayBuffer())
+        vfs.writeFileSync(file, bytes)
+        return bytes
+      }),
+    )
+    const codePoints = fontCodePoints(regular!)
     // Documents never load anything from outside.
     pdfMake.setUrlAccessPolicy(() => false)
     pdfMake.setTableLayouts(TABLE_LAYOUTS)
