@@ -114,7 +114,7 @@ test('step 5: documents render in the worker, the notice is posted, objections a
   const objections = page.getByTestId('publication-objections')
   await objections.locator('input[name=objectionFrom]').fill('郑昇')
   await objections.getByTestId('objection-add').click()
-  await expect(page.getByText('此项必填')).toBeVisible()
+  await expect(page.getByText('异议内容：此项必填')).toBeVisible()
   await objections.locator('input[name=objectionContent]').fill('夜间关门时间能否延后到23点？')
   await objections.getByTestId('objection-add').click()
   await expect(objections.getByTestId('objections-table')).toContainText('夜间关门时间')
