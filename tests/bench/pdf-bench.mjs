@@ -24,6 +24,9 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 try {
   const page = await browser.newPage()
   await page.goto(`http://127.0.0.1:${port}/index.html`)
+  // Let the app finish booting (Vue, IndexedDB) so its start-up is not counted as render work.
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(1500)
   const result = await page.evaluate(
     async ({ url, doc, warmRuns }) => {
       const longTasks = []
