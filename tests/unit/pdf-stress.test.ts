@@ -1,6 +1,7 @@
 // The issue's stress case: 3,000-character statements, 60 attendees, 40
 // action items and rare characters in names. Every character must print,
 // or the glyph check must name the ones that cannot.
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { minutesToDocDef } from '@/pdf/docs/minutes'
@@ -53,6 +54,10 @@ describe('stress minutes', () => {
       if (unprintable.length === 0) expect(text).toContain(name)
     }
     expect(missing).toEqual(['𠮷'])
+    // Chinese typesetting: no printed line starts with closing punctuation.
+    const lines = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8').split('\n')
+    expect(lines.length).toBeGreaterThan(300)
+    expect(lines.filter((l) => /^\s*[，。、；：！？）》」』”]/.test(l))).toEqual([])
     expect(text).toContain('龚䶮')
     console.log(`stress minutes: ${pages} pages, ${(bytes.byteLength / 1024).toFixed(0)} KB, missing glyphs: ${missing.join(' ') || 'none'}`)
   }, 60_000)

@@ -1,7 +1,7 @@
 // Renders documents in Node the way the worker does in the app (same fonts,
 // same frame), and reads PDFs back with poppler (pdftotext, pdffonts, pdftoppm).
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { FONT_FILES, FONT_FAMILY } from '@/pdf/fonts'
@@ -81,6 +81,8 @@ export function pdfToPngs(bytes: Uint8Array, name: string, dpi = 70): string {
   mkdirSync(dir, { recursive: true })
   const file = join(dir, `${name}.pdf`)
   writeFileSync(file, bytes)
+  // Pages of an earlier, longer render would otherwise stay and mislead.
+  for (const old of readdirSync(dir)) if (new RegExp(`^${name}-\\d+\\.png$`).test(old)) rmSync(join(dir, old))
   execFileSync('pdftoppm', ['-r', String(dpi), '-png', file, join(dir, name)])
   return dir
 }
