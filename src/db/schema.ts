@@ -10,7 +10,7 @@ import type { Attachment, Canvass, ResearchActivity, TopicOption } from '@/domai
 import type { Attendance } from '@/domain/attendance'
 import type { Body, Vote } from '@/domain/vote'
 import type { ActionEvent, ActionItem, Evaluation, Resolution } from '@/domain/resolution'
-import type { Objection, PublicNotice } from '@/domain/notice'
+import type { Filing, Objection, PublicNotice } from '@/domain/notice'
 import type { SealEntry } from '@/domain/seal'
 import type { Amendment } from '@/domain/amendment'
 import type { Recusal, Speaker, Statement } from '@/domain/speakers'
@@ -59,7 +59,7 @@ export class ShangliangDb extends Dexie {
   evaluations!: Table<Evaluation, string>
   notices!: Table<PublicNotice, string>
   objections!: Table<Objection, string>
-  filings!: Table<Row, string>
+  filings!: Table<Filing, string>
   seals!: Table<SealEntry, string>
   amendments!: Table<Amendment, string>
   auditLog!: Table<Row, string>

@@ -1,4 +1,5 @@
 // Public notices (公示) and objections (异议) during the notice period.
+import { z } from 'zod'
 import type { RecordBase } from './ids'
 
 /** 议题公示 · 决议公示 · 实施结果公示 */
@@ -20,6 +21,10 @@ export interface PublicNotice extends RecordBase {
   places: string[]
   /** A photo as proof of posting */
   photoId?: string
+  /** How to object, printed on the notice: whom, phone, the box */
+  objectTo?: string
+  objectPhone?: string
+  objectBox?: string
 }
 
 export interface Objection extends RecordBase {
@@ -28,5 +33,71 @@ export interface Objection extends RecordBase {
   from: string
   content: string
   answer?: string
+  /** YYYY-MM-DD */
   answeredAt?: string
+}
+
+/** 备案: a major matter filed in writing with the street office or township. */
+export interface Filing extends RecordBase {
+  meetingId: string
+  /** The office it went to, e.g. 新华路街道党工委 */
+  to: string
+  /** YYYY-MM-DD */
+  sentOn: string
+  /** Who took it there */
+  by: string
+  /** Their reference or receipt number, when given */
+  reference?: string
+  note?: string
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** The posting form of a notice; messages are i18n keys. */
+export const noticePostingSchema = z.object({
+  startsOn: z.string().regex(DATE, 'validation.date'),
+  periodDays: z.number().int('validation.integer').min(1, 'validation.noticeDays').max(90, 'validation.noticeDays'),
+  places: z.array(z.string().trim().min(1)).min(1, 'publication.placesRequired'),
+  objectTo: z.string().trim().max(60, 'validation.tooLong').optional(),
+  objectPhone: z
+    .string()
+    .trim()
+    .max(40, 'validation.tooLong')
+    .optional(),
+  objectBox: z.string().trim().max(60, 'validation.tooLong').optional(),
+})
+export type NoticePosting = z.infer<typeof noticePostingSchema>
+
+export const objectionSchema = z.object({
+  receivedOn: z.string().regex(DATE, 'validation.date'),
+  from: z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong'),
+  content: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
+})
+export type ObjectionForm = z.infer<typeof objectionSchema>
+
+export const answerSchema = z.object({
+  answer: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
+  answeredAt: z.string().regex(DATE, 'validation.date'),
+})
+
+export const filingSchema = z.object({
+  to: z.string().trim().min(1, 'validation.required').max(60, 'validation.tooLong'),
+  sentOn: z.string().regex(DATE, 'validation.date'),
+  by: z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong'),
+  reference: z.string().trim().max(60, 'validation.tooLong').optional(),
+  note: z.string().trim().max(500, 'validation.tooLong').optional(),
+})
+export type FilingForm = z.infer<typeof filingSchema>
+
+/** The last day of a period of `days` days starting on `startsOn` (both counted). */
+export function noticeEndsOn(startsOn: string, days: number): string {
+  const [y, m, d] = startsOn.split('-').map(Number) as [number, number, number]
+  const end = new Date(Date.UTC(y, m - 1, d + days - 1))
+  return end.toISOString().slice(0, 10)
+}
+
+/** Days left in the period on `today` (0 on the last day's morrow and after). */
+export function daysLeft(endsOn: string, today: string): number {
+  const ms = Date.parse(`${endsOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)
+  return Math.max(0, Math.round(ms / 86_400_000) + 1)
 }

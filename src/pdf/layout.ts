@@ -18,8 +18,8 @@ export const STYLES: StyleDictionary = {
   h3: { fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
   label: { bold: true },
   small: { fontSize: 9, color: '#444444' },
-  th: { bold: true, fillColor: '#eeeeee', alignment: 'center' },
-  cell: { fontSize: 10.5 },
+  th: { bold: true, fontSize: 10, lineHeight: 1.2, fillColor: '#eeeeee', alignment: 'center' },
+  cell: { fontSize: 10, lineHeight: 1.2 },
 }
 
 /** 2026-12-10 → 2026年12月10日 */
@@ -67,6 +67,13 @@ export function toPdfmake(doc: DocDef): TDocumentDefinitions {
 }
 
 /**
+ * A heading (headlineLevel set) that would end a page moves to the next one,
+ * so it always stands above the text it introduces.
+ */
+const keepHeadingWithNext: TDocumentDefinitions['pageBreakBefore'] = (node, rest) =>
+  Boolean(node.headlineLevel) && rest.getFollowingNodesOnPage().length === 0 && rest.getNodesOnNextPage().length > 0
+
+/**
  * Wraps content in the common frame: A4, the community and date in the
  * header, "第 N 页 共 M 页" in the footer, Noto Sans SC throughout.
  */
@@ -93,6 +100,7 @@ export function framed(input: FrameInput, content: Content[], extra: Partial<TDo
     header,
     footer,
     content,
+    pageBreakBefore: keepHeadingWithNext,
     ...extra,
   }
 }

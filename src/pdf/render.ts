@@ -1,11 +1,20 @@
 // The views' door to PDF rendering: posts a document definition to the
-// render worker and resolves with the PDF bytes.
+// render worker and resolves with the PDF bytes and the characters the font
+// could not print (the view warns before saving when there are any).
 import type { DocDef } from './layout'
 import type { RenderRequest, RenderResponse } from './render.worker'
 
+export interface Rendered {
+  bytes: Uint8Array
+  /** Characters printed as blanks: the font has no glyph for them */
+  missing: string[]
+  /** Time spent in the worker */
+  ms: number
+}
+
 let worker: Worker | undefined
 let nextId = 1
-const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>()
+const pending = new Map<number, { resolve: (r: Rendered) => void; reject: (e: Error) => void }>()
 
 function getWorker(): Worker {
   if (worker) return worker
@@ -15,7 +24,7 @@ function getWorker(): Worker {
     const waiter = pending.get(reply.id)
     if (!waiter) return
     pending.delete(reply.id)
-    if (reply.ok) waiter.resolve(reply.bytes)
+    if (reply.ok) waiter.resolve({ bytes: reply.bytes, missing: reply.missing, ms: reply.ms })
     else waiter.reject(new Error(reply.message))
   }
   worker.onerror = (event) => {
@@ -27,7 +36,7 @@ function getWorker(): Worker {
 }
 
 /** Renders a document off the UI thread; builders' output is plain data that crosses to the worker. */
-export function renderPdf(doc: DocDef): Promise<Uint8Array> {
+export function renderPdf(doc: DocDef): Promise<Rendered> {
   const id = nextId++
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject })
@@ -36,7 +45,7 @@ export function renderPdf(doc: DocDef): Promise<Uint8Array> {
   })
 }
 
-/** Loads the worker and its fonts ahead of the first print. */
+/** Loads the worker and its fonts ahead of the first print (renders a one-line page). */
 export function warmUpPdf(): void {
-  getWorker()
+  void renderPdf({ frame: { title: '', communityName: '', date: '' }, content: [{ text: '商量' }] }).catch(() => undefined)
 }

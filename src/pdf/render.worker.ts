@@ -1,47 +1,62 @@
 // The only module that imports pdfmake. Runs in a Web Worker so a long
-// document never freezes the console. Fonts are fetched once per worker.
+// document never freezes the console. Fonts are fetched once per worker;
+// their cmap is read once too, to list characters the font cannot print.
 import pdfMake from 'pdfmake/build/pdfmake'
 import { FONT_FILES, fontTable } from './fonts'
+import { collectText, fontCodePoints, missingGlyphs } from './glyphs'
 import { TABLE_LAYOUTS, toPdfmake, type DocDef } from './layout'
 
 export interface RenderRequest {
   id: number
   doc: DocDef
 }
-export type RenderResponse = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string }
+export type RenderResponse =
+  | { id: number; ok: true; bytes: Uint8Array; missing: string[]; ms: number }
+  | { id: number; ok: false; message: string }
 
-let fontsReady: Promise<void> | undefined
+let fontsReady: Promise<Set<number>> | undefined
 
 // pdfmake's virtual file system takes raw bytes; its typings only show the
 // base64 route (addVirtualFileSystem), which would copy 20 MB of fonts twice.
 const vfs = (pdfMake as unknown as { virtualfs: { writeFileSync(name: string, data: Uint8Array): void } }).virtualfs
 
-function loadFonts(): Promise<void> {
+/** Fetches the fonts into pdfmake's file system; resolves with the code points they cover. */
+function loadFonts(): Promise<Set<number>> {
   fontsReady ??= (async () => {
-    for (const file of Object.values(FONT_FILES)) {
-      const response = await fetch(new URL(`/fonts/${file}`, self.location.href))
-      if (!response.ok) throw new Error(`font ${file}: HTTP ${response.status}`)
-      vfs.writeFileSync(file, new Uint8Array(await response.arrayBuffer()))
-    }
+    // Both files at once: half the cold start on a slow disk.
+    const [regular] = await Promise.all(
+      [FONT_FILES.normal, FONT_FILES.bold].map(async (file) => {
+        const response = await fetch(new URL(`/fonts/${file}`, self.location.href))
+        if (!response.ok) throw new Error(`font ${file}: HTTP ${response.status}`)
+        const bytes = new Uint8Array(await response.arrayBuffer())
+        vfs.writeFileSync(file, bytes)
+        return bytes
+      }),
+    )
+    const codePoints = fontCodePoints(regular!)
     // Documents never load anything from outside.
     pdfMake.setUrlAccessPolicy(() => false)
     pdfMake.setTableLayouts(TABLE_LAYOUTS)
+    return codePoints
   })()
+  fontsReady.catch(() => (fontsReady = undefined))
   return fontsReady
 }
 
-async function render(doc: DocDef): Promise<Uint8Array> {
-  await loadFonts()
+async function render(doc: DocDef): Promise<{ bytes: Uint8Array; missing: string[] }> {
+  const codePoints = await loadFonts()
+  const missing = missingGlyphs(collectText(doc.content), codePoints)
   pdfMake.setFonts(fontTable())
   const buffer = await pdfMake.createPdf(toPdfmake(doc)).getBuffer()
-  return new Uint8Array(buffer)
+  return { bytes: new Uint8Array(buffer), missing }
 }
 
 self.onmessage = async (event: MessageEvent<RenderRequest>) => {
   const { id, doc } = event.data
+  const started = performance.now()
   try {
-    const bytes = await render(doc)
-    const reply: RenderResponse = { id, ok: true, bytes }
+    const { bytes, missing } = await render(doc)
+    const reply: RenderResponse = { id, ok: true, bytes, missing, ms: performance.now() - started }
     ;(self as unknown as Worker).postMessage(reply, [bytes.buffer])
   } catch (error) {
     const reply: RenderResponse = { id, ok: false, message: error instanceof Error ? error.message : String(error) }

@@ -1,7 +1,7 @@
 // Renders documents in Node the way the worker does in the app (same fonts,
 // same frame), and reads PDFs back with poppler (pdftotext, pdffonts, pdftoppm).
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { FONT_FILES, FONT_FAMILY } from '@/pdf/fonts'
@@ -56,6 +56,15 @@ export function pdfTextCompact(bytes: Uint8Array): string {
   return pdfText(bytes).replace(/\s+/g, '')
 }
 
+/**
+ * The text in content-stream order (pdftotext -raw), white space removed: a
+ * table cell wrapped over several lines reads as one run, which reading
+ * order interleaves with the neighbouring cells.
+ */
+export function pdfTextRaw(bytes: Uint8Array): string {
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8').replace(/\s+/g, '')
+}
+
 /** pdffonts' table: name, type, emb, sub … */
 export function pdfFonts(bytes: Uint8Array): string {
   return execFileSync('pdffonts', ['-'], { input: bytes }).toString('utf8')
@@ -72,6 +81,8 @@ export function pdfToPngs(bytes: Uint8Array, name: string, dpi = 70): string {
   mkdirSync(dir, { recursive: true })
   const file = join(dir, `${name}.pdf`)
   writeFileSync(file, bytes)
+  // Pages of an earlier, longer render would otherwise stay and mislead.
+  for (const old of readdirSync(dir)) if (new RegExp(`^${name}-\\d+\\.png$`).test(old)) rmSync(join(dir, old))
   execFileSync('pdftoppm', ['-r', String(dpi), '-png', file, join(dir, name)])
   return dir
 }

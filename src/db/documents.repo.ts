@@ -1,0 +1,263 @@
+// Assembles the document builders' inputs from the tables: one read
+// transaction per document set, so a print never mixes two states.
+// Contact details are never read here, except for a dossier's own requests
+// (the builder masks them in the public version).
+import type { Attendance } from '@/domain/attendance'
+import type { Meeting, Participant } from '@/domain/meeting'
+import { BUILT_IN_PRESETS } from '@/domain/roles'
+import type { ActionItem } from '@/domain/resolution'
+import { verificationCode } from '@/domain/seal'
+import type { Topic } from '@/domain/topic'
+import type { Rule, Vote } from '@/domain/vote'
+import type { ActionLine, DossierInput, MeetingDocsInput, NoticeInfo, PersonLine, QuorumLine, StatementLine, TopicBlock } from '@/pdf/inputs'
+import { HANDLING, MEETING_ROLE, MEETING_TYPE, RESEARCH_KIND, TOPIC_EVENT, TRIAGE } from '@/pdf/labels'
+import type { PublicNotice } from '@/domain/notice'
+import { db, type Row } from './schema'
+
+const localToday = () => {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/** The first non-empty string among a row's fields (statements and recusals are loosely typed rows). */
+function field(row: Row, ...keys: string[]): string {
+  for (const k of keys) {
+    const v = row[k]
+    if (typeof v === 'string' && v.trim()) return v
+  }
+  return ''
+}
+
+/**
+ * Whether `count` meets a rule counted against `base` people.
+ * The deliberation step owns the real quorum rules; this only reads them back.
+ */
+function meets(rule: Rule, count: number, base: number): boolean {
+  const t = rule.threshold
+  if (t.kind === 'half') return count * 2 > base
+  if (t.kind === 'twoThirds') return count * 3 >= base * 2
+  return t.strict ? count * t.den > base * t.num : count * t.den >= base * t.num
+}
+
+const COUNTS_FOR_QUORUM = new Set(['chair', 'recorder', 'voting', 'teller'])
+
+function noticeInfo(n: PublicNotice | undefined): NoticeInfo | undefined {
+  if (!n) return undefined
+  return { startsOn: n.startsOn, endsOn: n.endsOn, periodDays: n.periodDays, places: n.places, objectTo: n.objectTo, objectPhone: n.objectPhone, objectBox: n.objectBox }
+}
+
+const actionLine = (a: ActionItem, fromMeeting?: string): ActionLine => ({
+  title: a.title,
+  owner: a.owner,
+  standard: a.standard,
+  dueOn: a.dueOn,
+  supervisor: a.supervisor,
+  status: a.status,
+  fromMeeting,
+})
+
+async function roleNames(communityId: string): Promise<Map<string, string>> {
+  const own = await db.rolePresets.where('communityId').equals(communityId).toArray()
+  const map = new Map<string, string>()
+  for (const p of [...BUILT_IN_PRESETS, ...own]) for (const r of p.roles) if (!map.has(r.id)) map.set(r.id, r.name)
+  return map
+}
+
+/** The people of the meeting: the sign-in rows once taken, otherwise the invited participants. */
+function peopleLines(participants: Participant[], attendance: Attendance[], roles: Map<string, string>, topics: Topic[]): PersonLine[] {
+  const title = new Map(topics.map((t) => [t.id, t.title]))
+  if (attendance.length > 0) {
+    return attendance.map((a) => ({ name: a.name, partyRole: a.partyRole, meetingRole: a.meetingRole, state: a.state, writtenOpinion: a.writtenOpinion }))
+  }
+  return participants.map((p) => ({
+    name: p.name,
+    partyRole: p.partyRoleId ? roles.get(p.partyRoleId) : undefined,
+    meetingRole: p.meetingRole,
+    forTopics: p.topicIds.map((id) => title.get(id) ?? '').filter(Boolean),
+  }))
+}
+
+function quorumLine(people: PersonLine[], rule: Rule | undefined): QuorumLine | undefined {
+  if (!people.some((p) => p.state)) return undefined
+  const counted = people.filter((p) => COUNTS_FOR_QUORUM.has(p.meetingRole))
+  const present = counted.filter((p) => p.state === 'present').length
+  const expected = counted.length
+  const reached = rule ? meets(rule, present, expected) : present * 2 > expected
+  return { expected, present, absent: expected - present, reached, rule }
+}
+
+/** The vote that stands: a correction replaces the vote it corrects. */
+function standingVotes(votes: Vote[]): Vote[] {
+  const corrected = new Set(votes.map((v) => v.correctsVoteId).filter(Boolean))
+  return votes.filter((v) => v.status === 'closed' && !corrected.has(v.id)).sort((a, b) => a.openedAt.localeCompare(b.openedAt))
+}
+
+async function topicBlock(t: Topic, index: number, names: Map<string, string>): Promise<TopicBlock> {
+  const [research, canvasses, options, statements, recusals, votes, resolutions, actions] = await Promise.all([
+    db.research.where('topicId').equals(t.id).toArray(),
+    db.canvasses.where('topicId').equals(t.id).toArray(),
+    db.options.where('topicId').equals(t.id).toArray(),
+    db.statements.where('topicId').equals(t.id).toArray(),
+    db.recusals.where('topicId').equals(t.id).toArray(),
+    db.votes.where('topicId').equals(t.id).toArray(),
+    db.resolutions.where('meetingId').equals(t.meetingId ?? '').toArray(),
+    db.actionItems.where('meetingId').equals(t.meetingId ?? '').toArray(),
+  ])
+  const optionTitle = new Map(options.map((o) => [o.id, o.title]))
+  const recusedNames = recusals.map((r) => field(r, 'name', 'personName') || names.get(field(r, 'personId')) || '').filter(Boolean)
+  const amended = new Set(resolutions.map((r) => r.correctsId).filter(Boolean))
+  const resolution = resolutions.filter((r) => r.topicId === t.id && !amended.has(r.id)).map((r) => r.text).join('\n')
+  const sum = (rows: { asked: number; agree: number; disagree: number; noAnswer: number; notReached: number }[], k: 'asked' | 'agree' | 'disagree' | 'noAnswer' | 'notReached') => rows.reduce((s, r) => s + r[k], 0)
+  return {
+    order: t.order || index + 1,
+    title: t.title,
+    description: t.description,
+    presenter: t.presenterName ?? (t.presenterId ? names.get(t.presenterId) : undefined),
+    isMajor: t.isMajor,
+    researchSummary: t.researchSummary,
+    research: research.sort((a, b) => a.on.localeCompare(b.on)).map((r) => ({ kindLabel: RESEARCH_KIND[r.kind] ?? r.kind, on: r.on, who: r.who, findings: r.findings })),
+    canvasses: canvasses.map((c) => ({ question: c.question, on: c.on, asked: sum(c.rows, 'asked'), agree: sum(c.rows, 'agree'), disagree: sum(c.rows, 'disagree'), noAnswer: sum(c.rows, 'noAnswer'), notReached: sum(c.rows, 'notReached') })),
+    options: options.map((o) => ({ title: o.title, description: o.description, cost: o.cost, recommended: o.recommended })),
+    statements: statements
+      .sort((a, b) => field(a, 'at', 'createdAt').localeCompare(field(b, 'at', 'createdAt')))
+      .map((s): StatementLine => ({
+        speaker: field(s, 'name', 'speakerName') || names.get(field(s, 'personId')) || '',
+        role: field(s, 'roleLabel', 'partyRole', 'role') || (MEETING_ROLE as Record<string, string>)[field(s, 'meetingRole')] || '',
+        text: field(s, 'text', 'content', 'summary'),
+      }))
+      .filter((s) => s.text),
+    votes: standingVotes(votes).map((v) => ({
+      method: v.method,
+      optionTitle: v.optionId ? optionTitle.get(v.optionId) : undefined,
+      expected: v.expected,
+      present: v.present,
+      counts: v.counts,
+      rule: v.passingRule,
+      result: v.result,
+      recused: [...new Set([...(v.recusedIds ?? []).map((id) => names.get(id) ?? ''), ...recusedNames])].filter(Boolean),
+    })),
+    resolution: resolution || undefined,
+    actions: actions.filter((a) => a.topicId === t.id).map((a) => actionLine(a)),
+  }
+}
+
+/** Everything the meeting's documents print, read in one transaction. */
+export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsInput> {
+  return db.transaction('r', db.tables, async () => {
+    const m = await db.meetings.get(meetingId)
+    if (!m) throw new Error('meeting not found')
+    const c = await db.communities.get(m.communityId)
+    const people = await db.people.where('communityId').equals(m.communityId).toArray()
+    const names = new Map(people.map((p) => [p.id, p.name]))
+    const topics = (await db.topics.where('meetingId').equals(meetingId).toArray()).sort((a, b) => a.order - b.order)
+    const participants = await db.participants.where('meetingId').equals(meetingId).toArray()
+    const attendance = await db.attendance.where('meetingId').equals(meetingId).toArray()
+    const body = m.bodyId ? await db.bodies.get(m.bodyId) : undefined
+    const lines = peopleLines(participants, attendance, await roleNames(m.communityId), topics)
+    const notices = await db.notices.where('meetingId').equals(meetingId).toArray()
+    const blocks: TopicBlock[] = []
+    for (const [i, t] of topics.entries()) blocks.push(await topicBlock(t, i, names))
+    return {
+      community: { name: c?.name ?? '', partyOrg: c?.partyOrg ?? '', superior: c?.superior ?? '', noticePeriodDays: c?.noticePeriodDays ?? 7 },
+      meeting: meetingInfo(m, names, body?.name),
+      people: lines,
+      quorum: quorumLine(lines, body?.quorumRule),
+      topics: blocks,
+      carryOver: await carryOver(m),
+      seal: await sealInfo(m),
+      agendaNotice: noticeInfo(notices.find((n) => n.kind === 'agenda')),
+      resolutionNotice: noticeInfo(notices.find((n) => n.kind === 'resolution')),
+      printedOn: localToday(),
+    }
+  })
+}
+
+function meetingInfo(m: Meeting, names: Map<string, string>, bodyName?: string) {
+  return {
+    title: m.title,
+    typeLabel: MEETING_TYPE[m.type] ?? '',
+    date: m.date,
+    startTime: m.startTime,
+    place: m.place,
+    chair: m.chairId ? names.get(m.chairId) : undefined,
+    recorder: m.recorderId ? names.get(m.recorderId) : undefined,
+    bodyName,
+  }
+}
+
+/** 上次议定事项落实情况: open items decided at the community's earlier meetings. */
+async function carryOver(m: Meeting): Promise<ActionLine[]> {
+  const earlier = (await db.meetings.where('communityId').equals(m.communityId).toArray()).filter(
+    (x) => x.id !== m.id && x.sealedAt && (!m.date || !x.date || x.date < m.date),
+  )
+  const titles = new Map(earlier.map((x) => [x.id, x.title]))
+  const items = await db.actionItems.where('communityId').equals(m.communityId).toArray()
+  return items
+    .filter((a) => titles.has(a.meetingId) && a.status !== 'closed')
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+    .map((a) => actionLine(a, titles.get(a.meetingId)))
+}
+
+async function sealInfo(m: Meeting) {
+  if (!m.sealedAt) return undefined
+  if (m.verificationCode) return { code: m.verificationCode, sealedAt: m.sealedAt }
+  const links = await db.seals.where('[meetingId+seq]').between([m.id, -Infinity], [m.id, Infinity]).toArray()
+  const last = links[links.length - 1]
+  return last ? { code: verificationCode(last.hash), sealedAt: m.sealedAt } : undefined
+}
+
+/** 一事一档 for one topic, from its requests to its evaluation. */
+export async function dossierInput(topicId: string): Promise<DossierInput> {
+  return db.transaction('r', db.tables, async () => {
+    const t = await db.topics.get(topicId)
+    if (!t) throw new Error('topic not found')
+    const base = t.meetingId ? await meetingDocsInput(t.meetingId) : undefined
+    const c = base?.community ?? (await db.communities.get(t.communityId))
+    const people = await db.people.where('communityId').equals(t.communityId).toArray()
+    const block = base?.topics.find((b) => b.title === t.title && b.description === t.description) ?? (await topicBlock(t, 0, new Map(people.map((p) => [p.id, p.name]))))
+    const requests = await db.requests.bulkGet(t.requestIds)
+    const events = await db.topicEvents.where('topicId').equals(topicId).toArray()
+    const notice = t.meetingId ? (await db.notices.where('meetingId').equals(t.meetingId).toArray()).find((n) => n.kind === 'resolution') : undefined
+    const objections = notice ? await db.objections.where('noticeId').equals(notice.id).toArray() : []
+    const items = t.meetingId ? (await db.actionItems.where('meetingId').equals(t.meetingId).toArray()).filter((i) => i.topicId === topicId) : []
+    const evaluations = items.length > 0 ? await db.evaluations.where('actionItemId').anyOf(items.map((i) => i.id)).toArray() : []
+    const itemTitle = new Map(items.map((i) => [i.id, i.title]))
+    return {
+      community: { name: c?.name ?? '', partyOrg: c?.partyOrg ?? '', superior: c?.superior ?? '', noticePeriodDays: c?.noticePeriodDays ?? 7 },
+      meeting: base?.meeting,
+      topic: block,
+      requests: requests
+        .filter((r) => r !== undefined)
+        .map((r) => ({
+          receivedOn: r.receivedOn,
+          channel: r.channel,
+          raisedBy: r.raisedBy.kind === 'anonymous' ? '匿名' : r.raisedBy.name,
+          place: r.place,
+          description: r.description,
+          handlingLabel: HANDLING[r.handlingType] ?? r.handlingType,
+          triage: r.triage ? `${TRIAGE[r.triage.decision] ?? r.triage.decision}${r.triage.reason ? `：${r.triage.reason}` : ''}` : undefined,
+        })),
+      trail: events.sort((a, b) => a.at.localeCompare(b.at)).map((e) => ({ at: e.at, what: `${TOPIC_EVENT[e.kind] ?? e.kind}${e.reason ? `：${e.reason}` : ''}（${e.by}）` })),
+      attendance: base?.people ?? [],
+      quorum: base?.quorum,
+      notice: noticeInfo(notice),
+      objections: objections.map((o) => ({ receivedOn: o.receivedOn, from: o.from, content: o.content, answer: o.answer, answeredAt: o.answeredAt })),
+      evaluations: evaluations.map((e) => ({
+        item: itemTitle.get(e.actionItemId) ?? '',
+        round: e.round,
+        on: e.on,
+        counts: e.scale === 'three' ? ['满意', '基本满意', '不满意'].map((l, i) => `${l} ${e.counts[i] ?? 0}`).join(' · ') : e.counts.map((n, i) => `${i + 1}分 ${n}`).join(' · '),
+        rate: e.rate,
+        passed: e.passed,
+      })),
+      seal: base?.seal,
+      printedOn: localToday(),
+    }
+  })
+}
+
+/** The meeting's topics in agenda order, for choosing ballots and dossiers. */
+export async function meetingTopics(meetingId: string): Promise<Pick<Topic, 'id' | 'title' | 'order'>[]> {
+  const topics = await db.topics.where('meetingId').equals(meetingId).toArray()
+  return topics.sort((a, b) => a.order - b.order).map(({ id, title, order }) => ({ id, title, order }))
+}

@@ -1,0 +1,76 @@
+// 会议纪要: the record the chair and recorder sign. Carry-over first, then
+// the meeting's facts, attendance by role, each topic, the responsibility
+// table, signatures, and the verification code (with a QR) from the seal.
+import type { Content } from 'pdfmake/interfaces'
+import { chineseDate, type DocDef } from '../layout'
+import { fieldTable, h2, note, para, signatures, when } from '../blocks'
+import { ruleText, STATE } from '../labels'
+import type { MeetingDocsInput, PersonLine } from '../inputs'
+import { actionTable, topicSection } from './topicParts'
+
+/** 出席 / 列席 / 利益相关方 / 部门和专家 / 缺席与请假 */
+function attendanceGroups(people: PersonLine[]): [string, string][] {
+  const here = people.filter((p) => p.state === undefined || p.state === 'present')
+  const names = (list: PersonLine[]) => list.map((p) => (p.partyRole ? `${p.name}（${p.partyRole}）` : p.name)).join('、')
+  const groups: [string, PersonLine[]][] = [
+    ['出席', here.filter((p) => ['chair', 'recorder', 'voting', 'teller'].includes(p.meetingRole))],
+    ['列席', here.filter((p) => p.meetingRole === 'nonVoting')],
+    ['利益相关方', here.filter((p) => p.meetingRole === 'stakeholder')],
+    ['部门/专家', here.filter((p) => p.meetingRole === 'guest')],
+  ]
+  const away = people.filter((p) => p.state && p.state !== 'present')
+  const out: [string, string][] = groups.filter(([, l]) => l.length > 0).map(([label, l]) => [label, names(l)])
+  if (away.length > 0) out.push(['缺席/请假', away.map((p) => `${p.name}（${STATE[p.state!]}）`).join('、')])
+  return out
+}
+
+export function minutesToDocDef(input: MeetingDocsInput): DocDef {
+  const { meeting, community, quorum: q } = input
+  const content: Content[] = [{ text: `${meeting.title}会议纪要`, style: 'title' }]
+  if (input.carryOver.length > 0) {
+    content.push(h2('上次议定事项落实情况'), actionTable(input.carryOver, true, true))
+  }
+  const quorumText = q
+    ? `应到 ${q.expected} 人，实到 ${q.present} 人，缺席 ${q.absent} 人。${q.rule ? `按${ruleText(q.rule)}出席的规定，` : ''}${q.reached ? '到会人数符合规定，会议有效。' : '到会人数不足，不得作出决定。'}`
+    : ''
+  content.push(
+    h2('会议基本情况'),
+    fieldTable([
+      ['会议名称', meeting.title],
+      ['时间', when(meeting.date, meeting.startTime)],
+      ['地点', meeting.place ?? ''],
+      ['主持人', meeting.chair ?? ''],
+      ['记录人', meeting.recorder ?? ''],
+      ...(meeting.bodyName ? ([['议事机构', meeting.bodyName]] as [string, string][]) : []),
+      ['到会情况', quorumText],
+      ...attendanceGroups(input.people),
+    ]),
+  )
+  const written = input.people.filter((p) => p.state === 'written' && p.writtenOpinion)
+  if (written.length > 0) {
+    content.push(h2('书面意见'), ...written.map((p) => para(`${p.name}：${p.writtenOpinion}`)))
+  }
+  for (const t of input.topics) content.push(...topicSection(t))
+  const allActions = input.topics.flatMap((t) => t.actions)
+  if (allActions.length > 0) content.push(h2('责任分工汇总'), actionTable(allActions))
+  content.push(signatures(['主持人', '记录人']))
+  if (input.seal) {
+    content.push({
+      unbreakable: true,
+      margin: [0, 16, 0, 0],
+      columns: [
+        { qr: `shangliang:verify:${input.seal.code}`, fit: 72, width: 80 },
+        {
+          stack: [
+            { text: `核验码：${input.seal.code}`, bold: true, fontSize: 13 },
+            note(`本纪要的签到、表决和决议已于${chineseDate(input.seal.sealedAt)}封存，任何改动都会使核验码对不上。在“商量”中输入核验码即可核对。`),
+          ],
+          margin: [8, 8, 0, 0],
+        },
+      ],
+    })
+  } else {
+    content.push(note('会议尚未闭会封存，本纪要为草稿。'))
+  }
+  return { frame: { title: `会议纪要 ${meeting.title}`, communityName: community.name, date: chineseDate(meeting.date ?? input.printedOn) }, content }
+}

@@ -1,0 +1,40 @@
+// 决议公示: a large-type poster for the notice board with the decisions, the
+// notice period, how to object, the issuing body and room for the seal.
+import type { Content } from 'pdfmake/interfaces'
+import { chineseDate, type DocDef } from '../layout'
+import { when } from '../blocks'
+import { RESULT } from '../labels'
+import type { MeetingDocsInput } from '../inputs'
+import { issuerBlock, objectionLines } from './noticeParts'
+
+const BIG = 14
+
+export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
+  const { meeting, community } = input
+  const n = input.resolutionNotice ?? { periodDays: community.noticePeriodDays, places: [] }
+  const decided = input.topics.filter((t) => t.votes.length > 0 || t.resolution)
+  const content: Content[] = [
+    { text: '决议公示', style: 'poster', fontSize: 30 },
+    {
+      text: `${when(meeting.date, meeting.startTime)}，${community.name}在${meeting.place ?? ''}召开${meeting.title}，对以下事项进行了协商议事，现将结果公示如下：`,
+      fontSize: BIG,
+      lineHeight: 1.45,
+      margin: [0, 0, 0, 8],
+    },
+    ...decided.map((t, i): Content => {
+      const last = t.votes[t.votes.length - 1]
+      const result = last?.result ? `（${RESULT[last.result]}${last.counts ? `：同意${last.counts.for}票，反对${last.counts.against}票，弃权${last.counts.abstain}票` : ''}）` : ''
+      return {
+        unbreakable: true,
+        stack: [
+          { text: `${i + 1}. ${t.title}${result}`, bold: true, fontSize: BIG + 1 },
+          ...(t.resolution ? [{ text: t.resolution, fontSize: BIG, lineHeight: 1.45, margin: [20, 2, 0, 0] as [number, number, number, number] }] : []),
+        ],
+        margin: [0, 4, 0, 6],
+      }
+    }),
+    ...objectionLines(n, '居民群众如有异议', BIG),
+    issuerBlock(community.partyOrg, n.startsOn ?? input.printedOn, true, BIG),
+  ]
+  return { frame: { title: `决议公示 ${meeting.title}`, communityName: community.name, date: chineseDate(n.startsOn ?? input.printedOn) }, content }
+}

@@ -1,0 +1,91 @@
+// One topic as the minutes and the dossier print it: presenter, research
+// with canvass tallies, statements by role, recusals, votes, resolution and
+// the responsibility table.
+import type { Content } from 'pdfmake/interfaces'
+import { chineseDate } from '../layout'
+import { formTable, h3, para, publicName, publicText } from '../blocks'
+import { ACTION_STATUS, METHOD, percent, RESULT, ruleText, yuan } from '../labels'
+import type { ActionLine, CanvassTally, PublicOptions, TopicBlock, VoteLine } from '../inputs'
+
+export function canvassTable(rows: CanvassTally[]): Content {
+  return formTable(
+    ['征求事项', '日期', '入户', '同意', '不同意', '未表态', '未见面', '同意率'],
+    rows.map((c) => [c.question, chineseDate(c.on), c.asked, c.agree, c.disagree, c.noAnswer, c.notReached, percent(c.agree, c.asked)]),
+    ['*', 74, 34, 34, 38, 38, 38, 44],
+  )
+}
+
+export function voteLines(votes: VoteLine[]): Content[] {
+  return votes.map((v): Content => {
+    const c = v.counts
+    const counts = c ? `同意 ${c.for} 票，反对 ${c.against} 票，弃权 ${c.abstain} 票${c.invalid ? `，无效 ${c.invalid} 票` : ''}` : ''
+    const base = v.expected !== undefined ? `应到 ${v.expected} 人，实到 ${v.present ?? 0} 人。` : ''
+    const recused = v.recused.length > 0 ? `${v.recused.join('、')}因与本议题有利害关系回避表决。` : ''
+    const rule = v.rule ? `表决规则：${ruleText(v.rule)}同意为通过。` : ''
+    const result = v.result ? `表决结果：${RESULT[v.result]}。` : ''
+    return para(
+      `${v.optionTitle ? `就“${v.optionTitle}”` : ''}采用${METHOD[v.method]}方式表决。${base}${recused}${counts ? `${counts}。` : ''}${rule}${result}`,
+    )
+  })
+}
+
+/** 事项 / 谁来干 / 干到什么标准 / 什么时间干完 / 谁来监督 */
+export function actionTable(items: ActionLine[], withStatus = false, withMeeting = false): Content {
+  const headers = ['序号', '事项', '谁来干', '干到什么标准', '什么时间干完', '谁来监督']
+  const widths: (number | string)[] = [24, '*', 62, '*', 70, 72]
+  if (withMeeting) {
+    headers.splice(1, 0, '议定会议')
+    widths.splice(1, 0, 64)
+  }
+  if (withStatus) {
+    headers.push('进度')
+    widths.push(40)
+  }
+  return formTable(
+    headers,
+    items.map((a, i) => {
+      const row: (string | number)[] = [i + 1, a.title, a.owner, a.standard, chineseDate(a.dueOn), a.supervisor]
+      if (withMeeting) row.splice(1, 0, a.fromMeeting ?? '')
+      if (withStatus) row.push(ACTION_STATUS[a.status])
+      return row
+    }),
+    widths,
+  )
+}
+
+export function topicSection(t: TopicBlock, opts?: PublicOptions): Content[] {
+  const out: Content[] = [{ text: `议题${t.order}：${t.title}`, style: 'h2', headlineLevel: 2 }]
+  if (t.presenter) out.push(para(`汇报人：${t.presenter}`))
+  if (t.description) out.push(para(publicText(t.description, opts)))
+  if (t.researchSummary || t.research.length > 0 || t.canvasses.length > 0) {
+    out.push(h3('议前调研情况'))
+    if (t.researchSummary) out.push(para(publicText(t.researchSummary, opts)))
+    for (const r of t.research) out.push(para(`${chineseDate(r.on)}，${r.kindLabel}（${r.who}）：${publicText(r.findings, opts)}`))
+    if (t.canvasses.length > 0) out.push(canvassTable(t.canvasses))
+  }
+  if (t.options.length > 0) {
+    out.push(h3('备选方案'))
+    t.options.forEach((o, i) =>
+      out.push(para(`方案${i + 1}${o.recommended ? '（推荐）' : ''}：${o.title}。${publicText(o.description, opts)}${o.cost !== undefined ? `预计费用${yuan(o.cost)}。` : ''}`)),
+    )
+  }
+  if (t.statements.length > 0) {
+    out.push(h3('各方发言'))
+    for (const s of t.statements) {
+      out.push({ text: [{ text: `${publicName(s.speaker, opts)}（${s.role}）：`, bold: true }, publicText(s.text, opts)], margin: [0, 0, 0, 4] })
+    }
+  }
+  if (t.votes.length > 0) {
+    out.push(h3('表决情况'))
+    out.push(...voteLines(t.votes.map((v) => ({ ...v, recused: v.recused.map((n) => publicName(n, opts)) }))))
+  }
+  if (t.resolution) {
+    out.push(h3('决议'))
+    out.push(para(publicText(t.resolution, opts)))
+  }
+  if (t.actions.length > 0) {
+    out.push(h3('责任分工'))
+    out.push(actionTable(t.actions))
+  }
+  return out
+}

@@ -1,0 +1,217 @@
+// View models the document builders take. They hold printable facts only
+// (names, roles, counts, texts), never contact details of residents, so a
+// builder cannot leak what it was not given. src/db/documents.repo.ts fills
+// them from the tables; tests and `npm run pdf:samples` fill them from
+// src/pdf/samples.ts.
+import type { AttendanceState } from '@/domain/attendance'
+import type { MeetingRole } from '@/domain/roles'
+import type { ActionStatus } from '@/domain/resolution'
+import type { Counts, Rule, VoteMethod, VoteResult } from '@/domain/vote'
+
+export interface CommunityInfo {
+  name: string
+  /** 中共XX社区委员会: issues notices */
+  partyOrg: string
+  /** Street office or township the filing goes to */
+  superior: string
+  noticePeriodDays: number
+}
+
+export interface MeetingInfo {
+  title: string
+  /** 党群议事日 … */
+  typeLabel: string
+  /** YYYY-MM-DD */
+  date?: string
+  /** HH:mm */
+  startTime?: string
+  place?: string
+  chair?: string
+  recorder?: string
+  /** The deliberating body, e.g. 新华路社区协商议事会 */
+  bodyName?: string
+}
+
+/** One person on the sign-in sheet or in the minutes' attendance. */
+export interface PersonLine {
+  name: string
+  /** Standing role as printed, e.g. 居民代表 */
+  partyRole?: string
+  meetingRole: MeetingRole
+  /** Unset before the meeting (a blank sign-in sheet) */
+  state?: AttendanceState
+  writtenOpinion?: string
+  /** Invited for some topics only (the X): their titles */
+  forTopics?: string[]
+}
+
+export interface QuorumLine {
+  expected: number
+  present: number
+  absent: number
+  reached: boolean
+  rule?: Rule
+}
+
+export interface CanvassTally {
+  question: string
+  on: string
+  asked: number
+  agree: number
+  disagree: number
+  noAnswer: number
+  notReached: number
+}
+
+export interface ResearchLine {
+  /** 实地察看 … */
+  kindLabel: string
+  on: string
+  who: string
+  findings: string
+}
+
+export interface OptionLine {
+  title: string
+  description: string
+  cost?: number
+  recommended: boolean
+}
+
+export interface StatementLine {
+  speaker: string
+  /** The role the speaker spoke in, as printed */
+  role: string
+  text: string
+}
+
+export interface VoteLine {
+  method: VoteMethod
+  optionTitle?: string
+  expected?: number
+  present?: number
+  counts?: Counts
+  rule?: Rule
+  result?: VoteResult
+  /** Names excluded for this topic (回避) */
+  recused: string[]
+}
+
+export interface ActionLine {
+  title: string
+  owner: string
+  standard: string
+  dueOn: string
+  supervisor: string
+  status: ActionStatus
+  /** For carry-over items: the meeting that decided them */
+  fromMeeting?: string
+}
+
+export interface TopicBlock {
+  order: number
+  title: string
+  description: string
+  presenter?: string
+  isMajor?: boolean
+  researchSummary?: string
+  research: ResearchLine[]
+  canvasses: CanvassTally[]
+  options: OptionLine[]
+  statements: StatementLine[]
+  votes: VoteLine[]
+  resolution?: string
+  actions: ActionLine[]
+}
+
+export interface NoticeInfo {
+  /** YYYY-MM-DD */
+  startsOn?: string
+  endsOn?: string
+  periodDays: number
+  places: string[]
+  /** How to object: whom, phone, the box */
+  objectTo?: string
+  objectPhone?: string
+  objectBox?: string
+}
+
+export interface SealInfo {
+  /** XXXXX-XXXXX from the meeting's last chain link */
+  code: string
+  sealedAt: string
+}
+
+/** Everything the meeting's documents are built from. */
+export interface MeetingDocsInput {
+  community: CommunityInfo
+  meeting: MeetingInfo
+  people: PersonLine[]
+  quorum?: QuorumLine
+  topics: TopicBlock[]
+  /** 上次议定事项落实情况: unfinished items of earlier meetings */
+  carryOver: ActionLine[]
+  seal?: SealInfo
+  agendaNotice?: NoticeInfo
+  resolutionNotice?: NoticeInfo
+  /** The day the document is printed, YYYY-MM-DD */
+  printedOn: string
+}
+
+/** A request as the dossier shows it. */
+export interface RequestLine {
+  receivedOn: string
+  channel: string
+  raisedBy: string
+  place?: string
+  description: string
+  handlingLabel: string
+  triage?: string
+}
+
+export interface ObjectionLine {
+  receivedOn: string
+  from: string
+  content: string
+  answer?: string
+  answeredAt?: string
+}
+
+export interface EvaluationLine {
+  item: string
+  round: number
+  on: string
+  /** 满意 12 · 基本满意 3 · 不满意 1 */
+  counts: string
+  rate: number
+  passed: boolean
+}
+
+export interface TopicEventLine {
+  at: string
+  what: string
+}
+
+/** 一事一档: one topic through every step. */
+export interface DossierInput {
+  community: CommunityInfo
+  meeting?: MeetingInfo
+  topic: TopicBlock
+  requests: RequestLine[]
+  trail: TopicEventLine[]
+  attendance: PersonLine[]
+  quorum?: QuorumLine
+  notice?: NoticeInfo
+  objections: ObjectionLine[]
+  evaluations: EvaluationLine[]
+  seal?: SealInfo
+  printedOn: string
+}
+
+/** How a public version hides personal data. */
+export interface PublicOptions {
+  /** Mask phone and ID numbers in every text */
+  public: boolean
+  /** Replace residents' names by 张某某 */
+  hideNames: boolean
+}
