@@ -8,38 +8,18 @@ import { BUILT_IN_PRESETS } from '@/domain/roles'
 import type { ActionItem } from '@/domain/resolution'
 import { verificationCode } from '@/domain/seal'
 import type { Topic } from '@/domain/topic'
-import type { Rule, Vote } from '@/domain/vote'
+import type { Body, Vote } from '@/domain/vote'
+import { headcount, quorum } from '@/domain/quorum'
 import type { ActionLine, DossierInput, MeetingDocsInput, NoticeInfo, PersonLine, QuorumLine, StatementLine, TopicBlock } from '@/pdf/inputs'
-import { HANDLING, MEETING_ROLE, MEETING_TYPE, RESEARCH_KIND, TOPIC_EVENT, TRIAGE } from '@/pdf/labels'
+import { HANDLING, MEETING_TYPE, RESEARCH_KIND, TOPIC_EVENT, TRIAGE } from '@/pdf/labels'
 import type { PublicNotice } from '@/domain/notice'
-import { db, type Row } from './schema'
+import { carryOverFor } from './followup.repo'
+import { db } from './schema'
 
 const localToday = () => {
   const d = new Date()
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
-
-/** The first non-empty string among a row's fields (statements and recusals are loosely typed rows). */
-function field(row: Row, ...keys: string[]): string {
-  for (const k of keys) {
-    const v = row[k]
-    if (typeof v === 'string' && v.trim()) return v
-  }
-  return ''
-}
-
-/**
- * Whether `count` meets a rule counted against `base` people.
- * The deliberation step owns the real quorum rules; this only reads them back.
- */
-function meets(rule: Rule, count: number, base: number): boolean {
-  const t = rule.threshold
-  if (t.kind === 'half') return count * 2 > base
-  if (t.kind === 'twoThirds') return count * 3 >= base * 2
-  return t.strict ? count * t.den > base * t.num : count * t.den >= base * t.num
-}
-
-const COUNTS_FOR_QUORUM = new Set(['chair', 'recorder', 'voting', 'teller'])
 
 function noticeInfo(n: PublicNotice | undefined): NoticeInfo | undefined {
   if (!n) return undefined
@@ -77,13 +57,13 @@ function peopleLines(participants: Participant[], attendance: Attendance[], role
   }))
 }
 
-function quorumLine(people: PersonLine[], rule: Rule | undefined): QuorumLine | undefined {
-  if (!people.some((p) => p.state)) return undefined
-  const counted = people.filter((p) => COUNTS_FOR_QUORUM.has(p.meetingRole))
-  const present = counted.filter((p) => p.state === 'present').length
-  const expected = counted.length
-  const reached = rule ? meets(rule, present, expected) : present * 2 > expected
-  return { expected, present, absent: expected - present, reached, rule }
+/** 应到 / 实到 / 缺席 and the quorum result, by the same rules the live meeting used. */
+function quorumLine(attendance: Attendance[], body: Body | undefined): QuorumLine | undefined {
+  if (attendance.length === 0) return undefined
+  const h = headcount(attendance, body)
+  const rule = body?.quorumRule
+  const reached = rule ? quorum(rule, h).met : h.present * 2 > h.expected
+  return { expected: h.expected, present: h.present, absent: h.expected - h.present, reached, rule }
 }
 
 /** The vote that stands: a correction replaces the vote it corrects. */
@@ -104,7 +84,7 @@ async function topicBlock(t: Topic, index: number, names: Map<string, string>): 
     db.actionItems.where('meetingId').equals(t.meetingId ?? '').toArray(),
   ])
   const optionTitle = new Map(options.map((o) => [o.id, o.title]))
-  const recusedNames = recusals.map((r) => field(r, 'name', 'personName') || names.get(field(r, 'personId')) || '').filter(Boolean)
+  const recusedNames = recusals.map((r) => r.name || (r.personId ? names.get(r.personId) : '') || '').filter(Boolean)
   const amended = new Set(resolutions.map((r) => r.correctsId).filter(Boolean))
   const resolution = resolutions.filter((r) => r.topicId === t.id && !amended.has(r.id)).map((r) => r.text).join('\n')
   const sum = (rows: { asked: number; agree: number; disagree: number; noAnswer: number; notReached: number }[], k: 'asked' | 'agree' | 'disagree' | 'noAnswer' | 'notReached') => rows.reduce((s, r) => s + r[k], 0)
@@ -119,11 +99,11 @@ async function topicBlock(t: Topic, index: number, names: Map<string, string>): 
     canvasses: canvasses.map((c) => ({ question: c.question, on: c.on, asked: sum(c.rows, 'asked'), agree: sum(c.rows, 'agree'), disagree: sum(c.rows, 'disagree'), noAnswer: sum(c.rows, 'noAnswer'), notReached: sum(c.rows, 'notReached') })),
     options: options.map((o) => ({ title: o.title, description: o.description, cost: o.cost, recommended: o.recommended })),
     statements: statements
-      .sort((a, b) => field(a, 'at', 'createdAt').localeCompare(field(b, 'at', 'createdAt')))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map((s): StatementLine => ({
-        speaker: field(s, 'name', 'speakerName') || names.get(field(s, 'personId')) || '',
-        role: field(s, 'roleLabel', 'partyRole', 'role') || (MEETING_ROLE as Record<string, string>)[field(s, 'meetingRole')] || '',
-        text: field(s, 'text', 'content', 'summary'),
+        speaker: s.name || (s.personId ? names.get(s.personId) : '') || '',
+        role: s.role,
+        text: s.gist,
       }))
       .filter((s) => s.text),
     votes: standingVotes(votes).map((v) => ({
@@ -161,7 +141,7 @@ export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsIn
       community: { name: c?.name ?? '', partyOrg: c?.partyOrg ?? '', superior: c?.superior ?? '', noticePeriodDays: c?.noticePeriodDays ?? 7 },
       meeting: meetingInfo(m, names, body?.name),
       people: lines,
-      quorum: quorumLine(lines, body?.quorumRule),
+      quorum: quorumLine(attendance, body),
       topics: blocks,
       carryOver: await carryOver(m),
       seal: await sealInfo(m),
@@ -186,16 +166,9 @@ function meetingInfo(m: Meeting, names: Map<string, string>, bodyName?: string) 
 }
 
 /** 上次议定事项落实情况: open items decided at the community's earlier meetings. */
+/** 上次议定事项落实情况: the same carry-over rule as the step 6 board and the projector. */
 async function carryOver(m: Meeting): Promise<ActionLine[]> {
-  const earlier = (await db.meetings.where('communityId').equals(m.communityId).toArray()).filter(
-    (x) => x.id !== m.id && x.sealedAt && (!m.date || !x.date || x.date < m.date),
-  )
-  const titles = new Map(earlier.map((x) => [x.id, x.title]))
-  const items = await db.actionItems.where('communityId').equals(m.communityId).toArray()
-  return items
-    .filter((a) => titles.has(a.meetingId) && a.status !== 'closed')
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-    .map((a) => actionLine(a, titles.get(a.meetingId)))
+  return (await carryOverFor(m.id)).map((a) => actionLine(a, a.meetingTitle))
 }
 
 async function sealInfo(m: Meeting) {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { evaluationBallotToDocDef } from '@/pdf/docs/evaluationBallot'
 import { resultsNoticeToDocDef } from '@/pdf/docs/resultsNotice'
 import { statisticsToDocDef } from '@/pdf/docs/statistics'
-import { carryOverContent } from '@/pdf/docs/carryOver'
 import { periodStats } from '@/domain/stats'
 import type { ActionItem, Evaluation } from '@/domain/resolution'
 import { pdfPageCount, pdfTextCompact, pdfToPngs, renderNode } from './support/pdf'
@@ -91,14 +90,5 @@ describe('follow-up documents', () => {
     expect(text).toContain('95.0%')
     expect(text).toContain('即办件')
     pdfToPngs(bytes, 'statistics')
-  })
-  it('gives the minutes a carry-over block, overdue items marked', async () => {
-    expect(carryOverContent([], '2026-11-20')).toEqual([])
-    const open = { ...item, status: 'inProgress' as const, doneOn: undefined, meetingTitle: '十月党群议事日' }
-    const bytes = await renderNode({ frame: { title: '纪要', communityName: '新华路社区', date: '' }, content: carryOverContent([open], '2026-11-20') })
-    const text = pdfTextCompact(bytes)
-    expect(text).toContain('上次议定事项落实情况')
-    expect(text).toContain('疏通北门排水管（十月党群')
-    expect(text).toContain('进行中（已逾期）')
   })
 })

@@ -21,6 +21,6 @@ export function useSaveDocument() {
       busy.value = false
     }
   }
-  const savePdf = (doc: () => DocDef | Promise<DocDef>, name: string) => save('pdf', async () => renderPdf(await doc()), name)
+  const savePdf = (doc: () => DocDef | Promise<DocDef>, name: string) => save('pdf', async () => (await renderPdf(await doc())).bytes, name)
   return { busy, save, savePdf }
 }
