@@ -12,6 +12,8 @@ import type { Body, Vote } from '@/domain/vote'
 import type { ActionEvent, ActionItem, Evaluation, Resolution } from '@/domain/resolution'
 import type { Objection, PublicNotice } from '@/domain/notice'
 import type { SealEntry } from '@/domain/seal'
+import type { ProcedureTemplate } from '@/domain/template'
+import type { Matter } from '@/domain/matter'
 
 /** A record whose type its feature has not pinned down yet. */
 export type Row = { id: string; [key: string]: unknown }
@@ -34,7 +36,8 @@ export class ShangliangDb extends Dexie {
   contacts!: Table<Contact, string>
   rolePresets!: Table<RolePreset, string>
   bodies!: Table<Body, string>
-  templates!: Table<Row, string>
+  templates!: Table<ProcedureTemplate, string>
+  matters!: Table<Matter, string>
   meetings!: Table<Meeting, string>
   participants!: Table<Participant, string>
   attendance!: Table<Attendance, string>
@@ -73,7 +76,8 @@ export class ShangliangDb extends Dexie {
       contacts: 'id, communityId',
       rolePresets: 'id, communityId',
       bodies: 'id, communityId',
-      templates: 'id, communityId',
+      templates: 'id, communityId, lineageId',
+      matters: 'id, communityId, topicId',
       meetings: 'id, communityId, [communityId+date], status',
       participants: 'id, meetingId, personId',
       attendance: 'id, meetingId, personId',
