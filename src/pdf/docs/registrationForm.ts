@@ -25,7 +25,9 @@ export interface RegistrationFormInput {
   printedOn: string
 }
 
-const BLANK = '　　　　　　'
+/** Ideographic space: form blanks are measured in character widths */
+const SP = '\u3000'
+const BLANK = SP.repeat(6)
 
 function originLabels(kind: CommunityKind): Record<MotionOrigin, string> {
   return { suggestion: '党员群众建议', officials: kind === 'village' ? '村干部提出' : '社区干部提出', assigned: '上级交办' }
@@ -62,12 +64,12 @@ const rest = (text: string, span: number, extra: Record<string, unknown> = {}): 
 /** One sitting (or a blank sitting to fill in by hand). */
 function sittingRows(stage: StageDef, a: StageAttempt | undefined, n: number, of: number): TableCell[][] {
   const counts = a?.counts
-  const title = `${stage.name}${of > 1 ? `（第${n}次）` : ''}　${stage.body?.name ?? ''}`
+  const title = `${stage.name}${of > 1 ? `（第${n}次）` : ''}${SP}${stage.body?.name ?? ''}`
   return [
     heading(title),
     [label('时间'), cell(a ? chineseDate(a.date) : ''), label('地点'), ...rest(a?.place ?? '', 3)],
     [label('应到'), cell(a?.expected !== undefined ? `${a.expected}人` : '人'), label('实到'), cell(a?.present !== undefined ? `${a.present}人` : '人'), label('比例'), cell(ratio(a?.present, a?.expected))],
-    [label('表决'), ...rest(counts ? `同意 ${counts.for}　反对 ${counts.against}　弃权 ${counts.abstain}` : '同意　　反对　　弃权', 3), label('结果'), cell(a?.verdict ? VERDICTS[a.verdict] : '')],
+    [label('表决'), ...rest(counts ? `同意 ${counts.for}${SP}反对 ${counts.against}${SP}弃权 ${counts.abstain}` : '同意　　反对　　弃权', 3), label('结果'), cell(a?.verdict ? VERDICTS[a.verdict] : '')],
     [label('规则'), ...rest(`到会须${ruleText(stage.quorumRule)}；通过须同意人数达${ruleText(stage.passingRule)}`, 5, { style: 'small' })],
     [
       label('参会人员\n签字'),
@@ -128,7 +130,7 @@ export function registrationFormToDocDef(input: RegistrationFormInput): DocDef {
   ]
   const opinion: TableCell[][] = [
     heading(supervisory),
-    [{ stack: [{ text: input.supervisoryOpinion || ' ', margin: [0, 0, 0, 18] }, { text: `签字：${BLANK}${BLANK}　　年　　月　　日`, alignment: 'right' }], colSpan: 6 }, {}, {}, {}, {}, {}],
+    [{ stack: [{ text: input.supervisoryOpinion || ' ', margin: [0, 0, 0, 18] }, { text: `签字：${BLANK}${BLANK}${SP}${SP}年${SP}${SP}月${SP}${SP}日`, alignment: 'right' }], colSpan: 6 }, {}, {}, {}, {}, {}],
   ]
   // One table per sitting or stage, each kept on one page: a sitting split
   // across pages cannot be signed.
@@ -137,7 +139,7 @@ export function registrationFormToDocDef(input: RegistrationFormInput): DocDef {
     { text: title, style: 'title' },
     { columns: [{ text: `填报单位：${input.partyOrg}`, style: 'small' }, { text: `填报日期：${chineseDate(input.printedOn)}`, style: 'small', alignment: 'right' }], margin: [0, 0, 0, 6] },
     ...[head, ...blocks, opinion].map((body) => grid(body)),
-    { text: `党组织书记（签字）：${BLANK}${BLANK}　　　（盖章）`, margin: [0, 18, 0, 0], alignment: 'right' },
+    { text: `党组织书记（签字）：${BLANK}${BLANK}${SP}${SP}${SP}（盖章）`, margin: [0, 18, 0, 0], alignment: 'right' },
   ]
   return { frame: { title, communityName: input.communityName, date: chineseDate(input.printedOn) }, content }
 }
