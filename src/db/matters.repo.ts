@@ -63,13 +63,15 @@ export async function createMatter(communityId: string, input: unknown, communit
  * never changed: a failed sitting stays and the stage is held again.
  */
 export async function recordStage(matterId: string, stageId: string, input: unknown, on = today()): Promise<StageAttempt> {
-  return db.transaction('rw', db.matters, async () => {
+  return db.transaction('rw', db.matters, db.meetings, async () => {
     const matter = await db.matters.get(matterId)
     if (!matter) throw new DomainError([problem('matters.error.notFound')])
     const stage = matter.stages.find((s) => s.id === stageId)
     if (!stage) throw new DomainError([problem('matters.guard.noSuchStage')])
     const parsed = parseForm(schemaFor(stage), input)
     if (!parsed.ok) throw new DomainError(Object.values(parsed.fields))
+    const meetingId = 'meetingId' in parsed.data ? parsed.data.meetingId : undefined
+    if (meetingId && (await db.meetings.get(meetingId))?.communityId !== matter.communityId) throw new DomainError([problem('matters.error.meeting')])
     const now = nowIso()
     const attempt = recordAttempt(matter, stageId, parsed.data, newId(), now, on)
     await db.matters.update(matterId, { attempts: [...matter.attempts, attempt], updatedAt: now })

@@ -20,7 +20,7 @@ const problemsOf = async (p: Promise<unknown>) => {
 }
 
 beforeEach(async () => {
-  await Promise.all([db.matters.clear(), db.topics.clear(), db.topicEvents.clear(), db.templates.clear()])
+  await Promise.all([db.matters.clear(), db.topics.clear(), db.topicEvents.clear(), db.templates.clear(), db.meetings.clear()])
 })
 
 async function newMatter(templateId = TEMPLATE_FOUR_TWO.id) {
@@ -68,6 +68,15 @@ describe('major matters', () => {
     await recordStage(m.id, 'propose', sitting('2026-09-05', 5, 5, 5), TODAY)
     expect(await problemsOf(recordStage(m.id, 'discuss', sitting('2026-09-01', 9, 9, 9), TODAY))).toEqual(['matters.error.beforePrevious'])
     expect((await getMatter(m.id))!.matter.attempts).toHaveLength(1)
+  })
+  it('links a sitting to a meeting held in the app, only one of this community', async () => {
+    const m = await newMatter()
+    await db.meetings.bulkAdd([
+      { id: 'm-here', communityId: C, title: '支委会', type: 'majorMatter', procedureId: 'x', stepIndex: 0, status: 'closed', createdAt: '', updatedAt: '' },
+      { id: 'm-other', communityId: 'other', title: '别村', type: 'majorMatter', procedureId: 'x', stepIndex: 0, status: 'closed', createdAt: '', updatedAt: '' },
+    ])
+    expect(await problemsOf(recordStage(m.id, 'propose', { ...sitting('2026-09-01', 5, 5, 5), meetingId: 'm-other' }, TODAY))).toEqual(['matters.error.meeting'])
+    expect(await recordStage(m.id, 'propose', { ...sitting('2026-09-01', 5, 5, 5), meetingId: 'm-here' }, TODAY)).toMatchObject({ meetingId: 'm-here', verdict: 'passed' })
   })
   it('a failed vote (quorum met) is failed, not passed', async () => {
     const m = await newMatter()

@@ -37,6 +37,8 @@ export default {
     runningHint: 'The notice is up until {date}; the next stage starts after it.',
     allDone: 'All stages complete.',
     form: {
+      meeting: 'Meeting in the app',
+      meetingHint: 'Optional: the meeting, if it was run in full under Meetings',
       date: 'Date',
       place: 'Place',
       expected: 'Expected',
@@ -94,6 +96,7 @@ export default {
       beforePrevious: 'Cannot be before the previous stage ({date})',
       origin: 'Choose the origin of the motion',
       template: 'Choose a major-matter procedure (e.g. 四议两公开)',
+      meeting: 'The chosen meeting does not exist here',
       notFound: 'Matter not found',
     },
   },

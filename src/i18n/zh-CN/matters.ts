@@ -37,6 +37,8 @@ export default {
     runningHint: '公示期至 {date}，期满后才能进入下一环节。',
     allDone: '全部环节已完成。',
     form: {
+      meeting: '本软件中的会议',
+      meetingHint: '可选：如本次会议在“议事会”中完整召开，选择它',
       date: '日期',
       place: '地点',
       expected: '应到人数',
@@ -94,6 +96,7 @@ export default {
       beforePrevious: '日期不能早于上一环节（{date}）',
       origin: '请选择提议来源',
       template: '请选择重大事项程序（如“四议两公开”）',
+      meeting: '所选会议不存在或不属于本村（社区）',
       notFound: '事项不存在',
     },
   },
