@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { rosterRows } from './fixtures/roster'
-import { importRoster, shot } from './support/app'
+import { importRoster, setUpCommunity, shot } from './support/app'
 
 /** First run for a village: the community kind is 村. */
 async function setUpVillage(page: Page): Promise<void> {
@@ -214,4 +214,37 @@ test('a copied template is edited as a new version; the matter started under the
   await page.getByTestId('matter-stepper').locator('[data-stage=decide]').click()
   await expect(page.getByTestId('stage-decide')).toContainText('村民代表会议决议')
   await expect(page.getByTestId('stage-decide')).toContainText('应到人数三分之二以上')
+})
+
+test('an urban major matter under 五议一备两公开 is filed with the street Party committee before its notices', async ({ page }) => {
+  await setUpCommunity(page, '胜利社区')
+  await page.getByRole('menuitem', { name: '重大事项' }).click()
+  await page.getByTestId('matter-new').click()
+  const dialog = page.getByTestId('matter-create')
+  await dialog.locator('input[name=matterTitle]').fill('老旧小区加装电梯')
+  await dialog.getByText('上级交办').click()
+  await expect(dialog.locator('[data-testid=matter-template]')).toContainText('五议一备两公开')
+  await dialog.getByTestId('matter-create-save').click()
+  await expect(page.getByTestId('matter-stepper').locator('[data-stage]')).toHaveCount(8)
+
+  const sittings: [string, string][] = [
+    ['propose', '2026-10-08'],
+    ['discuss', '2026-10-09'],
+    ['joint', '2026-10-12'],
+    ['review', '2026-10-14'],
+    ['decide', '2026-10-16'],
+  ]
+  for (const [id, date] of sittings) {
+    await expect(stageStatus(page, id)).toHaveAttribute('data-status', 'current')
+    await recordSitting(page, { date, expected: 9, present: 9, for: 9 }, '通过')
+  }
+  const filing = page.getByTestId('date-form')
+  await expect(filing.locator('input[name=office]')).toHaveValue('街道党工委')
+  await typeDate(filing, '2026-10-17')
+  await filing.getByTestId('date-save').click()
+  await confirmSave(page)
+  await expect(stageStatus(page, 'filing')).toHaveAttribute('data-status', 'passed')
+  await expect(stageStatus(page, 'filing')).toContainText('已完成')
+  await expect(page.getByTestId('notice-form')).toBeVisible()
+  await expect(page.getByTestId('notice-form').locator('.el-select')).toContainText('社区公示栏')
 })
