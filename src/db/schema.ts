@@ -14,6 +14,8 @@ import type { Filing, Objection, PublicNotice } from '@/domain/notice'
 import type { SealEntry } from '@/domain/seal'
 import type { Amendment } from '@/domain/amendment'
 import type { Recusal, Speaker, Statement } from '@/domain/speakers'
+import type { ProcedureTemplate } from '@/domain/template'
+import type { Matter } from '@/domain/matter'
 import { guardSealed } from './sealed-guard'
 
 /** A record whose type its feature has not pinned down yet. */
@@ -37,7 +39,8 @@ export class ShangliangDb extends Dexie {
   contacts!: Table<Contact, string>
   rolePresets!: Table<RolePreset, string>
   bodies!: Table<Body, string>
-  templates!: Table<Row, string>
+  templates!: Table<ProcedureTemplate, string>
+  matters!: Table<Matter, string>
   meetings!: Table<Meeting, string>
   participants!: Table<Participant, string>
   attendance!: Table<Attendance, string>
@@ -76,7 +79,8 @@ export class ShangliangDb extends Dexie {
       contacts: 'id, communityId',
       rolePresets: 'id, communityId',
       bodies: 'id, communityId',
-      templates: 'id, communityId',
+      templates: 'id, communityId, lineageId',
+      matters: 'id, communityId, topicId',
       meetings: 'id, communityId, [communityId+date], status',
       participants: 'id, meetingId, personId',
       attendance: 'id, meetingId, personId',

@@ -2,7 +2,7 @@ import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
 import type { DocDef } from '@/pdf/layout'
-import { renderPdf } from '@/pdf/render'
+import { usePdfSave } from '@/composables/usePdfSave'
 import { saveFile, type SaveKind } from '@/platform'
 
 /** Saves a document (PDF or other bytes) with a busy flag and a message either way. */
@@ -21,6 +21,15 @@ export function useSaveDocument() {
       busy.value = false
     }
   }
-  const savePdf = (doc: () => DocDef | Promise<DocDef>, name: string) => save('pdf', async () => (await renderPdf(await doc())).bytes, name)
+  // PDFs go through the shared saver, which warns about unprintable characters.
+  const pdf = usePdfSave()
+  async function savePdf(doc: () => DocDef | Promise<DocDef>, name: string) {
+    busy.value = true
+    try {
+      await pdf.save(name, doc, name)
+    } finally {
+      busy.value = false
+    }
+  }
   return { busy, save, savePdf }
 }

@@ -1,0 +1,92 @@
+import { newId, nowIso } from '@/domain/ids'
+import { currentStage, newMatterSchema, recordAttempt, schemaFor, snapshotOf, type Matter, type StageAttempt } from '@/domain/matter'
+import { DomainError, problem } from '@/domain/problem'
+import { fitsMatters } from '@/domain/template'
+import type { Topic, TopicEvent } from '@/domain/topic'
+import { parseForm } from '@/domain/validate'
+import { db } from './schema'
+import { getTemplate } from './templates.repo'
+
+/** A matter with the topic it routes (title and description live on the topic). */
+export interface MatterView {
+  matter: Matter
+  topic: Topic
+}
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+export async function listMatters(communityId: string): Promise<MatterView[]> {
+  return db.transaction('r', db.matters, db.topics, async () => {
+    const matters = await db.matters.where('communityId').equals(communityId).toArray()
+    const topics = await db.topics.bulkGet(matters.map((m) => m.topicId))
+    return matters
+      .map((matter, i) => ({ matter, topic: topics[i]! }))
+      .filter((v) => v.topic)
+      .sort((a, b) => b.matter.createdAt.localeCompare(a.matter.createdAt))
+  })
+}
+
+export async function getMatter(id: string): Promise<MatterView | undefined> {
+  return db.transaction('r', db.matters, db.topics, async () => {
+    const matter = await db.matters.get(id)
+    const topic = matter && (await db.topics.get(matter.topicId))
+    return matter && topic ? { matter, topic } : undefined
+  })
+}
+
+/**
+ * Starts a major matter: a new topic marked major (with its 'created' trail
+ * entry) and the matter holding a snapshot of the chosen template, in one
+ * transaction.
+ */
+export async function createMatter(communityId: string, input: unknown, communityNoticeDays: number, by: string): Promise<Matter> {
+  const parsed = parseForm(newMatterSchema, input)
+  if (!parsed.ok) throw new DomainError(Object.values(parsed.fields))
+  const { title, description, origin, templateId } = parsed.data
+  const template = await getTemplate(templateId)
+  if (!template || !fitsMatters(template)) throw new DomainError([problem('matters.error.template')])
+  const now = nowIso()
+  const topic: Topic = { id: newId(), communityId, title, description, requestIds: [], order: 0, status: 'draft', isMajor: true, createdAt: now, updatedAt: now }
+  const event: TopicEvent = { id: newId(), communityId, topicId: topic.id, at: now, by, kind: 'created', reason: template.name, createdAt: now, updatedAt: now }
+  const matter: Matter = { id: newId(), communityId, topicId: topic.id, origin, ...snapshotOf(template, communityNoticeDays), attempts: [], createdAt: now, updatedAt: now }
+  await db.transaction('rw', db.topics, db.topicEvents, db.matters, async () => {
+    await db.topics.add(topic)
+    await db.topicEvents.add(event)
+    await db.matters.add(matter)
+  })
+  return matter
+}
+
+/**
+ * Records a sitting, filing, posting or task for a stage. Input is checked
+ * first; the stage must be the one the matter is at. Attempts are appended,
+ * never changed: a failed sitting stays and the stage is held again.
+ */
+export async function recordStage(matterId: string, stageId: string, input: unknown, on = today()): Promise<StageAttempt> {
+  return db.transaction('rw', db.matters, db.meetings, async () => {
+    const matter = await db.matters.get(matterId)
+    if (!matter) throw new DomainError([problem('matters.error.notFound')])
+    const stage = matter.stages.find((s) => s.id === stageId)
+    if (!stage) throw new DomainError([problem('matters.guard.noSuchStage')])
+    const parsed = parseForm(schemaFor(stage), input)
+    if (!parsed.ok) throw new DomainError(Object.values(parsed.fields))
+    const meetingId = 'meetingId' in parsed.data ? parsed.data.meetingId : undefined
+    if (meetingId && (await db.meetings.get(meetingId))?.communityId !== matter.communityId) throw new DomainError([problem('matters.error.meeting')])
+    const now = nowIso()
+    const attempt = recordAttempt(matter, stageId, parsed.data, newId(), now, on)
+    await db.matters.update(matterId, { attempts: [...matter.attempts, attempt], updatedAt: now })
+    return attempt
+  })
+}
+
+/** The supervisory committee's opinion, printed on the registration form. */
+export async function saveSupervisoryOpinion(matterId: string, opinion: string): Promise<void> {
+  const text = opinion.trim()
+  if (text.length > 500) throw new DomainError([problem('validation.tooLong')])
+  await db.matters.update(matterId, { supervisoryOpinion: text || undefined, updatedAt: nowIso() })
+}
+
+/** The stage a matter is at, for lists. */
+export function stageNow(matter: Matter): string | undefined {
+  return currentStage(matter, today())?.stage.name
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { judgeSitting, neededFor, passes, quorumMet } from '@/domain/stage-rules'
+import { BUILT_IN_TEMPLATES, TEMPLATE_FIVE_ONE_TWO, TEMPLATE_FOUR_TWO, TEMPLATE_SIX_STEPS, procedureOf, type StageDef } from '@/domain/template'
+import { SIX_STEPS } from '@/domain/procedure'
+
+const stage = (t: { stages: StageDef[] }, id: string) => {
+  const s = t.stages.find((x) => x.id === id)
+  if (!s?.quorumRule || !s.passingRule) throw new Error(`no sitting ${id}`)
+  return s as Required<Pick<StageDef, 'quorumRule' | 'passingRule'>> & StageDef
+}
+const head = (expected: number, present: number, members = expected) => ({ expected, present, members })
+const votes = (f: number, against = 0, abstain = 0) => ({ for: f, against, abstain })
+const verdict = (s: ReturnType<typeof stage>, expected: number, present: number, f: number, against = 0) =>
+  judgeSitting(s.quorumRule, s.passingRule, votes(f, against), head(expected, present)).verdict
+
+describe('thresholds', () => {
+  it.each([
+    [{ kind: 'half' } as const, 10, 6],
+    [{ kind: 'half' } as const, 9, 5],
+    [{ kind: 'half' } as const, 1, 1],
+    [{ kind: 'twoThirds' } as const, 9, 6],
+    [{ kind: 'twoThirds' } as const, 10, 7],
+    [{ kind: 'twoThirds' } as const, 30, 20],
+    [{ kind: 'fraction', num: 3, den: 4, strict: false } as const, 8, 6],
+    [{ kind: 'fraction', num: 3, den: 4, strict: true } as const, 8, 7],
+  ])('%o of %i needs %i', (threshold, base, needed) => {
+    expect(neededFor(threshold, base)).toBe(needed)
+  })
+  it('reports the numbers used', () => {
+    expect(quorumMet({ base: 'expected', threshold: { kind: 'twoThirds' } }, head(30, 19))).toEqual({ ok: false, value: 19, base: 30, needed: 20 })
+    expect(passes({ base: 'present', threshold: { kind: 'half' } }, votes(12), head(30, 22))).toEqual({ ok: true, value: 12, base: 22, needed: 12 })
+  })
+  it('never passes on an empty base', () => {
+    expect(quorumMet({ base: 'present', threshold: { kind: 'half' } }, head(0, 0)).ok).toBe(false)
+  })
+})
+
+describe('四议两公开', () => {
+  const t = TEMPLATE_FOUR_TWO
+  it('has four sittings of four bodies, then both notices, no filing', () => {
+    expect(t.stages.map((s) => s.name)).toEqual(['村党组织提议', '村“两委”会议商议', '党员大会审议', '村民代表会议决议', '决议公开', '实施结果公开'])
+    expect(new Set(t.stages.filter((s) => s.kind === 'meeting').map((s) => s.body!.name)).size).toBe(4)
+    expect(t.stages.slice(4).map((s) => s.noticeSubject)).toEqual(['decision', 'results'])
+    expect(t.filingRequired).toBe(false)
+  })
+  it('Party members’ meeting: approvals over half of those present but not of those who should attend fail', () => {
+    const review = stage(t, 'review')
+    // 25 should attend, 14 came (quorum: more than half of 25 = 13), 8 of 14 agree: > 7 present, but not > 12.5
+    expect(verdict(review, 25, 14, 8, 6)).toBe('failed')
+    expect(verdict(review, 25, 14, 13, 1)).toBe('passed')
+    expect(verdict(review, 25, 12, 12)).toBe('noQuorum')
+    expect(verdict(review, 25, 13, 13)).toBe('passed')
+  })
+  it('villager representatives’ meeting: two thirds present, more than half of those present', () => {
+    const decide = stage(t, 'decide')
+    expect(verdict(decide, 30, 19, 19)).toBe('noQuorum')
+    expect(verdict(decide, 30, 20, 11, 9)).toBe('passed')
+    expect(verdict(decide, 30, 20, 10, 10)).toBe('failed')
+  })
+  it('Party organisation and two committees: more than half present; committees decide by those present', () => {
+    expect(verdict(stage(t, 'propose'), 5, 3, 3)).toBe('passed')
+    expect(verdict(stage(t, 'propose'), 5, 4, 2)).toBe('failed')
+    expect(verdict(stage(t, 'discuss'), 9, 5, 3, 2)).toBe('passed')
+    expect(verdict(stage(t, 'discuss'), 9, 4, 4)).toBe('noQuorum')
+  })
+})
+
+describe('五议一备两公开', () => {
+  const t = TEMPLATE_FIVE_ONE_TWO
+  it('has five sittings, a filing with the higher Party committee and two notices', () => {
+    expect(t.stages.map((s) => s.kind)).toEqual(['meeting', 'meeting', 'meeting', 'meeting', 'meeting', 'filing', 'notice', 'notice'])
+    expect(t.filingRequired).toBe(true)
+    expect(t.stages[5]!.office).toBe('街道党工委')
+  })
+  it('applies the Party rule to the review and the Organic-Law style rule to the decision', () => {
+    expect(verdict(stage(t, 'review'), 40, 30, 20, 10)).toBe('failed')
+    expect(verdict(stage(t, 'review'), 40, 30, 21, 9)).toBe('passed')
+    expect(verdict(stage(t, 'decide'), 45, 29, 29)).toBe('noQuorum')
+    expect(verdict(stage(t, 'decide'), 45, 30, 16, 14)).toBe('passed')
+    expect(verdict(stage(t, 'joint'), 8, 5, 3, 2)).toBe('passed')
+  })
+})
+
+describe('六步议事', () => {
+  it('is the default procedure’s six steps as a template', () => {
+    const p = procedureOf(TEMPLATE_SIX_STEPS)!
+    expect(p.id).toBe(SIX_STEPS.id)
+    expect(p.steps).toEqual(SIX_STEPS.steps)
+    expect(procedureOf(TEMPLATE_FOUR_TWO)).toBeUndefined()
+  })
+  it('deliberates under the council’s rule: more than half expected present, more than half of present agree', () => {
+    const s = stage(TEMPLATE_SIX_STEPS, 'deliberate')
+    expect(verdict(s, 21, 11, 6, 5)).toBe('passed')
+    expect(verdict(s, 21, 10, 10)).toBe('noQuorum')
+    expect(verdict(s, 21, 12, 6, 6)).toBe('failed')
+  })
+  it('all built-ins are distinct lineages at version 1', () => {
+    expect(new Set(BUILT_IN_TEMPLATES.map((b) => b.lineageId)).size).toBe(3)
+    expect(BUILT_IN_TEMPLATES.every((b) => b.version === 1 && b.builtIn)).toBe(true)
+  })
+})
