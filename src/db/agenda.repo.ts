@@ -4,6 +4,7 @@ import { newId, nowIso } from '@/domain/ids'
 import type { Meeting, Participant } from '@/domain/meeting'
 import type { PublicNotice } from '@/domain/notice'
 import type { Person } from '@/domain/person'
+import type { Body } from '@/domain/vote'
 import { DomainError, problem } from '@/domain/problem'
 import type { MeetingRole, RolePreset } from '@/domain/roles'
 import { db } from './schema'
@@ -20,6 +21,17 @@ async function openMeeting(meetingId: string): Promise<Meeting> {
  * (the "1+7" of the preset); people already invited are skipped.
  */
 export async function inviteByRoles(meetingId: string, preset: RolePreset, roleIds: string[], people: Person[]): Promise<number> {
+  return invitePeople(meetingId, preset, people.filter((p) => p.roleIds.some((r) => roleIds.includes(r))), roleIds)
+}
+
+/** Invites the members of the deliberating body (they vote). */
+export async function inviteBodyMembers(meetingId: string, bodyId: string, preset: RolePreset, people: Person[]): Promise<number> {
+  const body = await db.bodies.get(bodyId)
+  if (!body) return 0
+  return invitePeople(meetingId, preset, people.filter((p) => body.memberIds.includes(p.id)))
+}
+
+async function invitePeople(meetingId: string, preset: RolePreset, people: Person[], preferRoles: string[] = []): Promise<number> {
   return db.transaction('rw', db.meetings, db.participants, async () => {
     const m = await openMeeting(meetingId)
     const existing = await db.participants.where('meetingId').equals(meetingId).toArray()
@@ -28,8 +40,7 @@ export async function inviteByRoles(meetingId: string, preset: RolePreset, roleI
     const rows: Participant[] = []
     for (const person of people) {
       if (!person.active || invited.has(person.id)) continue
-      const roleId = person.roleIds.find((r) => roleIds.includes(r))
-      if (!roleId) continue
+      const roleId = person.roleIds.find((r) => preferRoles.includes(r)) ?? person.roleIds[0]
       const role = preset.roles.find((r) => r.id === roleId)
       const meetingRole: MeetingRole = person.id === m.chairId ? 'chair' : person.id === m.recorderId ? 'recorder' : role?.kind === 'topic' ? 'stakeholder' : 'voting'
       rows.push({ id: newId(), communityId: m.communityId, meetingId, personId: person.id, name: person.name, partyRoleId: roleId, meetingRole, topicIds: [], createdAt: now, updatedAt: now })
@@ -38,6 +49,10 @@ export async function inviteByRoles(meetingId: string, preset: RolePreset, roleI
     await db.participants.bulkAdd(rows)
     return rows.length
   })
+}
+
+export async function listBodies(communityId: string): Promise<Body[]> {
+  return db.bodies.where('communityId').equals(communityId).toArray()
 }
 
 export interface TopicPartyInput {

@@ -48,6 +48,7 @@ export default {
     forTopic: '所属议题',
     wholeMeeting: '全程参会',
     remove: '移除',
+    meetingRole: '会议角色',
     meetingRoles: { chair: '主持人', recorder: '记录人', voting: '表决成员', nonVoting: '列席', stakeholder: '利益相关方', guest: '部门/专家', teller: '监票计票' },
     notice: '议题公示',
     noticePostedOn: '张贴日期',
