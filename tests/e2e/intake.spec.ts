@@ -66,11 +66,12 @@ const REQUESTS: Entry[] = [
   { text: '楼道堆放杂物，消防通道堵塞', channel: '网格微信群', category: '安全隐患', place: '9号楼', name: '黄文博', type: '即办件' },
   { text: '主干道井盖破损，需市政维修', channel: '服务热线', category: '道路交通', place: '小区东门外', type: '上报件' },
   { text: '要求社区给每户发放免费米面', channel: '意见箱', category: '民生保障', name: '赵晓东' },
-  { text: '广场舞音响太吵，影响休息', channel: '意见箱', category: '邻里纠纷', place: '中心广场', receivedOn: '2026-10-19', type: '即办件' },
   { text: '垃圾分类投放点太远', channel: '居民说事厅', category: '环境卫生', place: '11号楼' },
   { text: '希望增设电动车充电桩', channel: '网格微信群', category: '公共设施', place: '4号楼', type: '建议件' },
   { text: '物业费公示不清楚', channel: '服务热线', category: '物业管理', place: '6号楼', type: '承诺件' },
   { text: '健身器材老化松动', channel: '意见箱', category: '公共设施', place: '中心广场', type: '补办件' },
+  // Received weeks ago and still open: overdue.
+  { text: '广场舞音响太吵，影响休息', channel: '意见箱', category: '邻里纠纷', place: '中心广场', receivedOn: '2026-10-19', type: '即办件' },
 ]
 
 test('steps 1–3: a new user logs requests, triages them, schedules a meeting and researches a topic', async ({ page }) => {
@@ -97,7 +98,7 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   for (const e of REQUESTS) await logRequest(page, e)
   await expect(page.getByTestId('ledger-count')).toContainText('共 12 条')
   // The one received on 19 October as 即办件 is overdue and stands out.
-  await expect(row(page, '广场舞音响太吵').locator('.el-tag')).toHaveText('已逾期')
+  await expect(row(page, '广场舞音响太吵').locator('.due-tag')).toHaveText('已逾期')
   await expect(page.getByTestId('ledger-count')).toContainText('逾期 1 条')
 
   // Filters: by channel and by text.
@@ -176,8 +177,8 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   await createMeeting(page, '党群议事日')
   await page.getByTestId('stepper').locator('[data-step=confirm]').click()
   await expect(page.getByTestId('agenda-panel')).toBeVisible()
-  await page.getByTestId('agenda-next-day').click()
-  await expect(page.getByTestId('meeting-title').locator('..')).toContainText(nextTenth())
+  // 党群议事日 falls on the community's regular day (the 10th) unless changed.
+  await expect(page.locator('input[name=date]')).toHaveValue(nextTenth())
 
   const pool = page.getByTestId('agenda-pool')
   await pool.locator('[data-topic=老旧小区改造]').getByTestId('topic-split').click()
@@ -206,7 +207,8 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   await page.locator('input[name=recorder]').click()
   await page.keyboard.type('李文博')
   await page.locator('.el-select-dropdown__item:visible', { hasText: '李文博' }).first().click()
-  await page.getByTestId('basics-save').click()
+  await page.getByTestId('agenda-basics-save').click()
+  await expect(page.getByTestId('meeting-title').locator('..')).toContainText(`${nextTenth()} 19:00`)
 
   // Minutes and order give the end time.
   const minutes = list.getByTestId('agenda-minutes').locator('input')
@@ -251,8 +253,14 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   await expect(page.getByTestId('trail-dialog')).toContainText('由议题“老旧小区改造”拆分而来')
   await expect(page.getByTestId('trail-dialog')).toContainText('两项工程资金来源不同')
   await page.keyboard.press('Escape')
-  await expect(page.getByTestId('step-missing')).toBeVisible()
   await shot(page, 'intake-agenda')
+
+  // Both guards are met: topics exist (step 1), and date, place, chair, recorder, people and notice (step 2).
+  await page.getByTestId('step-advance').click()
+  await expect(page.getByTestId('stepper').locator('[data-step=confirm]')).toHaveAttribute('data-status', 'current')
+  await page.getByTestId('step-advance').click()
+  await expect(page.getByTestId('stepper').locator('[data-step=research]')).toHaveAttribute('data-status', 'current')
+  await expect(page.getByTestId('step-missing')).toContainText('议题“开放小区北门”还没有议前调研记录')
 
   // Research: a canvass that does not add up is refused, then the right one is kept.
   await page.getByTestId('stepper').locator('[data-step=research]').click()
@@ -298,10 +306,10 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
 
   // An attachment over the limit is refused with the size named; a photo goes in.
   const files = panel.getByTestId('attachment-file')
-  await files.setInputFiles({ name: '北门全景.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(11 * 1024 * 1024, 1) })
+  await files.setInputFiles({ name: '北门全景.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(11 * 1024 * 1024, 1) as Buffer })
   await expect(page.getByText('超过了 10 MB 的上限').first()).toBeVisible()
   await expect(panel.getByTestId('attachment-item')).toHaveCount(0)
-  await files.setInputFiles({ name: '北门现状.png', mimeType: 'image/png', buffer: Buffer.alloc(2048, 7) })
+  await files.setInputFiles({ name: '北门现状.png', mimeType: 'image/png', buffer: Buffer.alloc(2048, 7) as Buffer })
   await expect(panel.getByTestId('attachment-item')).toContainText('北门现状.png')
 
   await panel.locator('textarea[name=researchSummary]').fill('北门开放涉及 12 个楼栋，绝大多数住户同意；推荐全天开放并加装门禁。')
@@ -317,7 +325,8 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   await page.goto('/#/ledger')
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-export').click()])
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(await readFile((await download.path())!))
+  const file = await readFile(await download.path())
+  await wb.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer)
   const ws = wb.getWorksheet('民情台账')!
   const header = (ws.getRow(2).values as unknown[]).slice(1)
   expect(header).toEqual(expect.arrayContaining(['受理日期', '收集渠道', '反映人', '诉求内容', '办理类型', '办结时限', '办理状态', '处理决定', '所列议题']))
