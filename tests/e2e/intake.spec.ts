@@ -136,6 +136,14 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   await dialog.locator('textarea[name=reason]').fill('不属于社区职责范围，也无相应资金，已向居民解释')
   await dialog.getByTestId('triage-save').click()
   await expect(row(page, '免费米面')).toContainText('不予采纳')
+  // The reason goes back to the person who raised it, and the trail shows it.
+  await row(page, '免费米面').getByTestId('row-detail').click()
+  const drawer = page.getByTestId('request-drawer')
+  await expect(drawer.locator('textarea[name=feedbackContent]')).toHaveValue(/不属于社区职责范围/)
+  await drawer.getByTestId('feedback-save').click()
+  await expect(drawer.getByTestId('request-trail')).toContainText('电话')
+  await page.keyboard.press('Escape')
+  await expect(drawer).toBeHidden()
 
   // A request cannot be merged into itself.
   dialog = await triage(page, '健身器材老化')
@@ -340,6 +348,7 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   expect(find('早晚开放北门')).toMatchObject({ 收集渠道: '网格微信群', 所列议题: '开放小区北门' })
   expect(find('免费米面')).toMatchObject({ 处理决定: '不予采纳', 办理状态: '不予采纳' })
   expect(String(find('免费米面')['理由/上报去向'])).toContain('不属于社区职责范围')
+  expect(String(find('免费米面').反馈情况)).toMatch(/电话：不属于社区职责范围/)
   expect(String(find('井盖破损')['理由/上报去向'])).toContain('新华路街道城建办')
   expect(find('广场舞音响')).toMatchObject({ 时限提醒: '已逾期', 办理类型: '即办件' })
 })
