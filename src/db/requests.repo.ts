@@ -119,3 +119,17 @@ export async function feedbackByRequest(requestIds: string[]): Promise<Map<strin
   }
   return out
 }
+
+/**
+ * Takes back a direct/escalate/reject decision made by mistake, as long as
+ * nothing has happened since; the trail keeps both the decision and the undo.
+ */
+export async function undoTriage(id: string, by: string): Promise<void> {
+  await db.transaction('rw', db.requests, db.requestEvents, async () => {
+    const r = await mustGet(id)
+    const t = r.triage
+    if (!t || t.decision === 'topic' || r.status !== STATUS_FOR[t.decision]) throw new DomainError([problem('intake.errors.cannotUndo')])
+    await db.requests.update(id, { triage: undefined, status: 'open', updatedAt: nowIso() })
+    await db.requestEvents.add(eventRow(r, by, { kind: 'status', status: 'open', note: `撤销“${describeTriage(t)}”` }))
+  })
+}

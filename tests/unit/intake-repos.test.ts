@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@/db/schema'
-import { addFeedback, addRequest, answerEscalation, listRequests, requestEvents, setStatus, triageRequest } from '@/db/requests.repo'
+import { addFeedback, addRequest, answerEscalation, listRequests, requestEvents, setStatus, triageRequest, undoTriage } from '@/db/requests.repo'
 import { makeTopic, mergeRequestInto, narrowTopic, scheduleTopics, splitTopic, topicTrail } from '@/db/topics.repo'
 import { addAttachment, addCanvass, saveOption, topicResearch } from '@/db/research.repo'
 import { agendaNotice, inviteByRoles, inviteForTopic, recordAgendaNotice } from '@/db/agenda.repo'
@@ -140,5 +140,20 @@ describe('agenda and research', () => {
     expect(research.options.filter((o) => o.recommended).map((o) => o.title)).toEqual(['B'])
     expect(research.attachments.map((a) => a.name)).toEqual(['photo.png'])
     expect('bytes' in research.attachments[0]!).toBe(false)
+  })
+})
+
+describe('undoing a decision', () => {
+  it('takes a slip back to open, keeps it in the trail, and refuses once more has happened', async () => {
+    const r = await addRequest(C, form('井盖'), '刘海燕')
+    await triageRequest(r.id, { decision: 'reject', decidedOn: '2026-11-21', by: '王建国', reason: '误点' })
+    await undoTriage(r.id, '王建国')
+    const back = (await listRequests(C))[0]!
+    expect(back.status).toBe('open')
+    expect(back.triage).toBeUndefined()
+    expect((await requestEvents(r.id)).map((e) => e.kind)).toEqual(['created', 'triage', 'status'])
+    await triageRequest(r.id, { decision: 'direct', decidedOn: '2026-11-21', by: '王建国' })
+    await setStatus(r.id, 'resolved', '王建国')
+    expect(await refused(undoTriage(r.id, '王建国'))).toEqual(['intake.errors.cannotUndo'])
   })
 })

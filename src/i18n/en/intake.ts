@@ -73,7 +73,10 @@ export default {
     onTopic: 'Topic: {title}',
     by: 'Staff',
     byPlaceholder: 'Your name',
+    undo: 'Undo decision',
+    undoConfirm: 'The request goes back to Open; the trail keeps the decision. Undo?',
     errors: {
+      cannotUndo: 'Other steps followed the decision; it cannot be undone',
       dueBeforeReceived: 'The due date cannot be before the date received',
       pickPerson: 'Pick the person from the roster',
       rejectReason: 'A rejection needs a reason (it is fed back)',

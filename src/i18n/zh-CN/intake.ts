@@ -85,7 +85,10 @@ export default {
     onTopic: '议题：{title}',
     by: '经办人',
     byPlaceholder: '经办人姓名',
+    undo: '撤销处理决定',
+    undoConfirm: '撤销后这条民情回到“待处理”，办理记录中保留原决定。确定撤销？',
     errors: {
+      cannotUndo: '处理决定之后已有其他办理，不能撤销',
       dueBeforeReceived: '办结时限不能早于受理日期',
       pickPerson: '请从名册中选择反映人',
       rejectReason: '不予采纳必须写明理由（会反馈给反映人）',
