@@ -44,6 +44,31 @@ export async function addRequest(communityId: string, form: RequestForm, by: str
   return request
 }
 
+// The trail is read by people: old values are labelled the way the ledger labels them.
+const FIELD_NAMES: Record<keyof RequestForm, string> = {
+  channel: '渠道',
+  receivedOn: '受理日期',
+  raisedBy: '反映人',
+  place: '地点',
+  category: '类别',
+  description: '内容',
+  handlingType: '办理类型',
+  dueOn: '办结时限',
+}
+
+/** Corrects what was logged (a typo, a wrong channel); the trail keeps the old wording. */
+export async function updateRequest(id: string, form: RequestForm, by: string): Promise<void> {
+  await db.transaction('rw', db.requests, db.requestEvents, async () => {
+    const r = await mustGet(id)
+    if (r.status === 'closed') throw new DomainError([problem('intake.errors.closed')])
+    if (r.triage && form.receivedOn > r.triage.decidedOn) throw new DomainError([problem('intake.errors.beforeReceived')])
+    await db.requests.update(id, { ...form, place: form.place || undefined, updatedAt: nowIso() })
+    const changed = (Object.keys(form) as (keyof RequestForm)[]).filter((k) => JSON.stringify(form[k] ?? '') !== JSON.stringify(r[k] ?? ''))
+    const old = (k: keyof RequestForm) => (k === 'raisedBy' ? (r.raisedBy.kind === 'anonymous' ? '匿名' : r.raisedBy.name) : String(r[k] ?? ''))
+    await db.requestEvents.add(eventRow(r, by, { kind: 'edited', note: changed.map((k) => `原${FIELD_NAMES[k]}：${old(k)}`).join('；') }))
+  })
+}
+
 async function mustGet(id: string): Promise<Request> {
   const r = await db.requests.get(id)
   if (!r) throw new DomainError([problem('intake.errors.notFound')])

@@ -69,7 +69,7 @@ export interface RequestEvent extends RecordBase {
   requestId: string
   at: string
   by: string
-  kind: 'created' | 'status' | 'triage' | 'feedback' | 'escalationAnswer' | 'merged' | 'loopClosed'
+  kind: 'created' | 'edited' | 'status' | 'triage' | 'feedback' | 'escalationAnswer' | 'merged' | 'loopClosed'
   status?: RequestStatus
   note?: string
   feedback?: Feedback

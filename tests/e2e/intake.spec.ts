@@ -142,6 +142,13 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   await expect(drawer.locator('textarea[name=feedbackContent]')).toHaveValue(/不属于社区职责范围/)
   await drawer.getByTestId('feedback-save').click()
   await expect(drawer.getByTestId('request-trail')).toContainText('电话')
+  // A typo is corrected; the old wording stays in the trail.
+  await drawer.getByTestId('request-edit').click()
+  const edit = page.getByTestId('ledger-edit')
+  await edit.locator('textarea[name=description]').fill('要求社区给每户发放免费米面油')
+  await edit.getByTestId('entry-save').click()
+  await expect(edit).toBeHidden()
+  await expect(drawer.getByTestId('request-trail')).toContainText('原内容：要求社区给每户发放免费米面')
   await page.keyboard.press('Escape')
   await expect(drawer).toBeHidden()
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@/db/schema'
-import { addFeedback, addRequest, answerEscalation, listRequests, requestEvents, setStatus, triageRequest, undoTriage } from '@/db/requests.repo'
+import { addFeedback, addRequest, answerEscalation, listRequests, requestEvents, setStatus, triageRequest, undoTriage, updateRequest } from '@/db/requests.repo'
 import { makeTopic, mergeRequestInto, narrowTopic, scheduleTopics, splitTopic, topicTrail } from '@/db/topics.repo'
 import { addAttachment, addCanvass, saveOption, topicResearch } from '@/db/research.repo'
 import { agendaNotice, inviteByRoles, inviteForTopic, recordAgendaNotice } from '@/db/agenda.repo'
@@ -155,5 +155,17 @@ describe('undoing a decision', () => {
     await triageRequest(r.id, { decision: 'direct', decidedOn: '2026-11-21', by: '王建国' })
     await setStatus(r.id, 'resolved', '王建国')
     expect(await refused(undoTriage(r.id, '王建国'))).toEqual(['intake.errors.cannotUndo'])
+  })
+})
+
+describe('correcting a request', () => {
+  it('updates the entry and keeps the old wording in the trail; validation still applies upstream', async () => {
+    const r = await addRequest(C, form('路灯坏了两盏'), '刘海燕')
+    await updateRequest(r.id, { ...form('路灯坏了三盏'), channel: '服务热线' }, '刘海燕')
+    const saved = (await listRequests(C))[0]!
+    expect(saved).toMatchObject({ description: '路灯坏了三盏', channel: '服务热线', status: 'open' })
+    const edited = (await requestEvents(r.id)).find((e) => e.kind === 'edited')
+    expect(edited?.note).toContain('原内容：路灯坏了两盏')
+    expect(edited?.note).toContain('原渠道：居民说事厅')
   })
 })
