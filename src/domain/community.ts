@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import type { RecordBase } from './ids'
+import { DEFAULT_HANDLING_DAYS } from './handling'
+import type { HandlingType } from './request'
 
 export type CommunityKind = 'community' | 'village'
 
@@ -22,10 +24,46 @@ export interface Community extends RecordBase {
   satisfactionThreshold?: number
   /** 群众评议 scale: 满意/基本满意/不满意, or five points */
   evaluationScale?: 'three' | 'five'
+  /** Channels requests come in by (民情台账); defaults when unset */
+  channels?: string[]
+  /** Categories of requests */
+  categories?: string[]
+  /** Working days allowed per handling type */
+  handlingDays?: Partial<Record<HandlingType, number>>
+  /** Public holidays (YYYY-MM-DD) skipped when counting working days */
+  holidays?: string[]
+}
+
+export const DEFAULT_CHANNELS = [
+  '居民说事厅',
+  '说事点',
+  '网格微信群',
+  '服务热线',
+  '意见箱',
+  '两代表一委员工作室',
+  '入户走访',
+  '座谈会',
+  '网上平台',
+  '网格员收集',
+  '上级交办',
+]
+
+export const DEFAULT_CATEGORIES = ['环境卫生', '道路交通', '物业管理', '公共设施', '安全隐患', '邻里纠纷', '民生保障', '其他']
+
+/** The intake settings with defaults filled in (older records lack them). */
+export function intakeSettings(c: Pick<Community, 'channels' | 'categories' | 'handlingDays' | 'holidays'> | undefined) {
+  return {
+    channels: c?.channels?.length ? c.channels : DEFAULT_CHANNELS,
+    categories: c?.categories?.length ? c.categories : DEFAULT_CATEGORIES,
+    handlingDays: { ...DEFAULT_HANDLING_DAYS, ...c?.handlingDays },
+    holidays: c?.holidays ?? [],
+  }
 }
 
 export const DEFAULT_NOTICE_PERIOD_DAYS = 7
 export const DEFAULT_DELIBERATION_DAY = 10
+
+const handlingDays = z.number().int('validation.integer').min(0, 'validation.handlingDays').max(180, 'validation.handlingDays')
 
 /** The settings form; messages are i18n keys. */
 export const communitySettingsSchema = z.object({
@@ -40,6 +78,19 @@ export const communitySettingsSchema = z.object({
   deliberationDay: z.number().int('validation.integer').min(1, 'validation.dayOfMonth').max(28, 'validation.dayOfMonth'),
   satisfactionThreshold: z.number().min(0.5, 'validation.threshold').max(1, 'validation.threshold').default(0.8),
   evaluationScale: z.enum(['three', 'five']).default('three'),
+  channels: z.array(z.string().trim().min(1).max(40, 'validation.tooLong')).optional(),
+  categories: z.array(z.string().trim().min(1).max(40, 'validation.tooLong')).optional(),
+  handlingDays: z
+    .object({
+      immediate: handlingDays,
+      supplement: handlingDays,
+      committed: handlingDays,
+      suggestion: handlingDays,
+      escalate: handlingDays,
+    })
+    .partial()
+    .optional(),
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')).optional(),
 })
 export type CommunitySettings = z.infer<typeof communitySettingsSchema>
 

@@ -1,4 +1,5 @@
 // Residents' requests (民情/诉求) before they become topics: the request ledger.
+import { z } from 'zod'
 import type { RecordBase } from './ids'
 
 /** 即办件 · 补办件 · 承诺件 · 建议件 · 上报件 */
@@ -68,8 +69,50 @@ export interface RequestEvent extends RecordBase {
   requestId: string
   at: string
   by: string
-  kind: 'created' | 'status' | 'triage' | 'feedback' | 'escalationAnswer' | 'merged' | 'loopClosed'
+  kind: 'created' | 'edited' | 'status' | 'triage' | 'feedback' | 'escalationAnswer' | 'merged' | 'loopClosed'
   status?: RequestStatus
   note?: string
   feedback?: Feedback
 }
+
+// ---- Forms: validated before anything is written; messages are i18n keys.
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong')
+
+export const raisedBySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('person'), personId: z.string().min(1, 'intake.errors.pickPerson'), name: z.string() }),
+  z.object({ kind: z.literal('text'), name: text(40) }),
+  z.object({ kind: z.literal('anonymous') }),
+])
+
+export const requestFormSchema = z
+  .object({
+    channel: text(40),
+    receivedOn: day,
+    raisedBy: raisedBySchema,
+    place: z.string().trim().max(60, 'validation.tooLong').optional(),
+    category: text(40),
+    description: text(1000),
+    handlingType: z.enum(HANDLING_TYPES),
+    dueOn: day,
+  })
+  .refine((r) => r.dueOn >= r.receivedOn, { path: ['dueOn'], message: 'intake.errors.dueBeforeReceived' })
+export type RequestForm = z.infer<typeof requestFormSchema>
+
+export const feedbackSchema = z.object({ method: z.enum(FEEDBACK_METHODS), on: day, content: text(500) })
+
+/** A triage decision other than "make it a topic" (that one creates a topic). */
+export const triageSchema = z
+  .object({
+    decision: z.enum(['direct', 'escalate', 'reject']),
+    decidedOn: day,
+    by: text(40),
+    reason: z.string().trim().max(500, 'validation.tooLong').optional(),
+    escalation: z
+      .object({ to: text(60), level: z.enum(['street', 'district', 'department']), sentOn: day })
+      .optional(),
+  })
+  .refine((t) => t.decision !== 'reject' || Boolean(t.reason), { path: ['reason'], message: 'intake.errors.rejectReason' })
+  .refine((t) => t.decision !== 'escalate' || Boolean(t.escalation), { path: ['escalation.to'], message: 'intake.errors.escalateTo' })
+export type TriageForm = z.infer<typeof triageSchema>

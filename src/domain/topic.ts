@@ -1,5 +1,7 @@
 // Topics (议题): what a meeting deliberates, each traced to its requests.
+import { z } from 'zod'
 import type { RecordBase } from './ids'
+import { problem, type Problem } from './problem'
 
 export type TopicStatus = 'draft' | 'scheduled' | 'deliberated' | 'deferred' | 'closed'
 
@@ -38,3 +40,43 @@ export interface TopicEvent extends RecordBase {
 
 /** Participants invited for one topic only (the X of 1+7+X) are Participants with topicIds. */
 export type TopicPartyKind = 'stakeholder' | 'department' | 'expert'
+
+export const topicFormSchema = z.object({
+  title: z.string().trim().min(1, 'agenda.errors.emptyTitle').max(60, 'validation.tooLong'),
+  description: z.string().trim().max(1000, 'validation.tooLong').default(''),
+})
+export type TopicForm = z.infer<typeof topicFormSchema>
+
+/**
+ * Checks a merge of requests into a target (a request or a topic): nothing
+ * may be merged into itself, and at least one source is needed.
+ */
+export function mergeProblems(sourceIds: readonly string[], targetId: string, alreadyLinked: readonly string[] = []): Problem[] {
+  if (sourceIds.length === 0) return [problem('agenda.errors.nothingToMerge')]
+  if (sourceIds.includes(targetId)) return [problem('agenda.errors.mergeSelf')]
+  const dup = sourceIds.find((id) => alreadyLinked.includes(id))
+  return dup ? [problem('agenda.errors.alreadyLinked')] : []
+}
+
+/** A split needs at least two parts, each with a title. */
+export function splitProblems(parts: readonly TopicForm[]): Problem[] {
+  if (parts.length < 2) return [problem('agenda.errors.splitTwo')]
+  if (parts.some((p) => !p.title.trim())) return [problem('agenda.errors.emptyTitle')]
+  return []
+}
+
+/** Start and end time (HH:mm) of each agenda item, from the meeting's start. */
+export function agendaTimes(start: string, minutes: readonly (number | undefined)[]): { from: string; to: string }[] {
+  const [h, m] = start.split(':').map(Number) as [number, number]
+  let at = h * 60 + m
+  return minutes.map((min) => {
+    const from = at
+    at += min ?? 0
+    return { from: hhmm(from), to: hhmm(at) }
+  })
+}
+
+function hhmm(total: number): string {
+  const t = ((total % 1440) + 1440) % 1440
+  return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`
+}

@@ -1,0 +1,130 @@
+// Step 2's meeting side: participants by role preset, per-topic parties (X),
+// and the record of the agenda notice (议题公示) the stepper guard reads.
+import { newId, nowIso } from '@/domain/ids'
+import type { Meeting, Participant } from '@/domain/meeting'
+import type { PublicNotice } from '@/domain/notice'
+import type { Person } from '@/domain/person'
+import type { Body } from '@/domain/vote'
+import { DomainError, problem } from '@/domain/problem'
+import type { MeetingRole, RolePreset } from '@/domain/roles'
+import { db } from './schema'
+
+async function openMeeting(meetingId: string): Promise<Meeting> {
+  const m = await db.meetings.get(meetingId)
+  if (!m) throw new DomainError([problem('agenda.errors.meetingNotFound')])
+  if (m.status === 'closed') throw new DomainError([problem('agenda.errors.meetingClosed')])
+  return m
+}
+
+/**
+ * Invites everyone on the roster who holds one of the chosen standing roles
+ * (the "1+7" of the preset); people already invited are skipped.
+ */
+export async function inviteByRoles(meetingId: string, preset: RolePreset, roleIds: string[], people: Person[]): Promise<number> {
+  return invitePeople(meetingId, preset, people.filter((p) => p.roleIds.some((r) => roleIds.includes(r))), roleIds)
+}
+
+/** Invites the members of the deliberating body (they vote). */
+export async function inviteBodyMembers(meetingId: string, bodyId: string, preset: RolePreset, people: Person[]): Promise<number> {
+  const body = await db.bodies.get(bodyId)
+  if (!body) return 0
+  return invitePeople(meetingId, preset, people.filter((p) => body.memberIds.includes(p.id)))
+}
+
+async function invitePeople(meetingId: string, preset: RolePreset, people: Person[], preferRoles: string[] = []): Promise<number> {
+  return db.transaction('rw', db.meetings, db.participants, async () => {
+    const m = await openMeeting(meetingId)
+    const existing = await db.participants.where('meetingId').equals(meetingId).toArray()
+    const invited = new Set(existing.filter((p) => p.topicIds.length === 0).map((p) => p.personId))
+    const now = nowIso()
+    const rows: Participant[] = []
+    for (const person of people) {
+      if (!person.active || invited.has(person.id)) continue
+      const roleId = person.roleIds.find((r) => preferRoles.includes(r)) ?? person.roleIds[0]
+      const role = preset.roles.find((r) => r.id === roleId)
+      const meetingRole: MeetingRole = person.id === m.chairId ? 'chair' : person.id === m.recorderId ? 'recorder' : role?.kind === 'topic' ? 'stakeholder' : 'voting'
+      rows.push({ id: newId(), communityId: m.communityId, meetingId, personId: person.id, name: person.name, partyRoleId: roleId, meetingRole, topicIds: [], createdAt: now, updatedAt: now })
+      invited.add(person.id)
+    }
+    await db.participants.bulkAdd(rows)
+    return rows.length
+  })
+}
+
+export async function listBodies(communityId: string): Promise<Body[]> {
+  return db.bodies.where('communityId').equals(communityId).toArray()
+}
+
+export interface TopicPartyInput {
+  topicId: string
+  personId?: string
+  name: string
+  /** stakeholder / department / expert role id of the preset */
+  partyRoleId: string
+}
+
+/** Invites a party for one topic only (the X): a stakeholder, department or expert. */
+export async function inviteForTopic(meetingId: string, input: TopicPartyInput): Promise<Participant> {
+  if (!input.name.trim()) throw new DomainError([problem('agenda.errors.partyName')])
+  return db.transaction('rw', db.meetings, db.participants, async () => {
+    const m = await openMeeting(meetingId)
+    const now = nowIso()
+    const meetingRole: MeetingRole = input.partyRoleId === 'stakeholder' ? 'stakeholder' : 'guest'
+    const row: Participant = { id: newId(), communityId: m.communityId, meetingId, personId: input.personId, name: input.name.trim(), partyRoleId: input.partyRoleId, meetingRole, topicIds: [input.topicId], createdAt: now, updatedAt: now }
+    await db.participants.add(row)
+    return row
+  })
+}
+
+export async function uninvite(participantId: string): Promise<void> {
+  await db.transaction('rw', db.meetings, db.participants, async () => {
+    const p = await db.participants.get(participantId)
+    if (!p) return
+    await openMeeting(p.meetingId)
+    await db.participants.delete(participantId)
+  })
+}
+
+export interface AgendaNoticeInput {
+  /** YYYY-MM-DD the notice went up */
+  postedOn: string
+  periodDays: number
+  places: string[]
+}
+
+/** Records that the agenda notice was posted, and for how long. */
+export async function recordAgendaNotice(meetingId: string, input: AgendaNoticeInput): Promise<PublicNotice> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.postedOn)) throw new DomainError([problem('validation.date')])
+  if (!Number.isInteger(input.periodDays) || input.periodDays < 1 || input.periodDays > 90) throw new DomainError([problem('validation.noticeDays')])
+  if (input.places.length === 0) throw new DomainError([problem('agenda.errors.noticePlaces')])
+  return db.transaction('rw', db.meetings, db.notices, async () => {
+    const m = await openMeeting(meetingId)
+    if (m.date && input.postedOn > m.date) throw new DomainError([problem('agenda.errors.noticeAfterMeeting')])
+    const existing = (await db.notices.where('meetingId').equals(meetingId).toArray()).find((n) => n.kind === 'agenda')
+    const now = nowIso()
+    const notice: PublicNotice = {
+      id: existing?.id ?? newId(),
+      communityId: m.communityId,
+      meetingId,
+      kind: 'agenda',
+      postedAt: `${input.postedOn}T00:00:00.000Z`,
+      startsOn: input.postedOn,
+      endsOn: addDays(input.postedOn, input.periodDays - 1),
+      periodDays: input.periodDays,
+      places: input.places,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    }
+    await db.notices.put(notice)
+    return notice
+  })
+}
+
+export async function agendaNotice(meetingId: string): Promise<PublicNotice | undefined> {
+  return (await db.notices.where('meetingId').equals(meetingId).toArray()).find((n) => n.kind === 'agenda')
+}
+
+function addDays(date: string, days: number): string {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10)
+}

@@ -1,0 +1,87 @@
+// Research beforehand (议前调研): activities, canvass tallies, options and
+// attachments for one topic. Inputs are validated before anything is written.
+import { attachmentProblems, tallyProblems, type ActivityForm, type CanvassForm, type OptionForm } from '@/domain/canvass'
+import { newId, nowIso } from '@/domain/ids'
+import { DomainError } from '@/domain/problem'
+import type { Attachment, Canvass, ResearchActivity, TopicOption } from '@/domain/research'
+import { db } from './schema'
+
+const base = (communityId: string) => {
+  const now = nowIso()
+  return { id: newId(), communityId, createdAt: now, updatedAt: now }
+}
+
+export async function addActivity(communityId: string, topicId: string, form: ActivityForm): Promise<ResearchActivity> {
+  const row: ResearchActivity = { ...base(communityId), topicId, ...form }
+  await db.research.add(row)
+  return row
+}
+
+/** Saves a canvass only when every building's answers add up to those asked. */
+export async function addCanvass(communityId: string, topicId: string, form: CanvassForm): Promise<Canvass> {
+  const problems = tallyProblems(form.rows)
+  if (problems.length > 0) throw new DomainError(problems)
+  const row: Canvass = { ...base(communityId), topicId, ...form }
+  await db.canvasses.add(row)
+  return row
+}
+
+/** Adds an option; a recommended one takes the mark from the others. */
+export async function saveOption(communityId: string, topicId: string, form: OptionForm): Promise<TopicOption> {
+  const row: TopicOption = { ...base(communityId), topicId, ...form }
+  await db.transaction('rw', db.options, async () => {
+    if (row.recommended) await db.options.where('topicId').equals(topicId).modify({ recommended: false })
+    await db.options.add(row)
+  })
+  return row
+}
+
+export async function recommendOption(topicId: string, optionId: string): Promise<void> {
+  await db.transaction('rw', db.options, async () => {
+    await db.options.where('topicId').equals(topicId).modify((o) => {
+      o.recommended = o.id === optionId
+    })
+  })
+}
+
+export async function addAttachment(communityId: string, ownerId: string, ownerKind: string, file: { name: string; mime: string; bytes: Uint8Array }): Promise<Attachment> {
+  const problems = attachmentProblems(file.name, file.bytes.byteLength)
+  if (problems.length > 0) throw new DomainError(problems)
+  const row: Attachment = { ...base(communityId), ownerId, ownerKind, name: file.name, mime: file.mime || 'application/octet-stream', size: file.bytes.byteLength, bytes: file.bytes }
+  await db.attachments.add(row)
+  return row
+}
+
+export async function removeAttachment(id: string): Promise<void> {
+  await db.attachments.delete(id)
+}
+
+export async function getAttachment(id: string): Promise<Attachment | undefined> {
+  return db.attachments.get(id)
+}
+
+export interface TopicResearch {
+  activities: ResearchActivity[]
+  canvasses: Canvass[]
+  options: TopicOption[]
+  /** Without bytes: the list never loads every photo at once */
+  attachments: Omit<Attachment, 'bytes'>[]
+}
+
+export async function topicResearch(topicId: string): Promise<TopicResearch> {
+  const byDate = <T extends { on: string }>(a: T, b: T) => a.on.localeCompare(b.on)
+  const activities = (await db.research.where('topicId').equals(topicId).toArray()).sort(byDate)
+  const canvasses = (await db.canvasses.where('topicId').equals(topicId).toArray()).sort(byDate)
+  const options = (await db.options.where('topicId').equals(topicId).toArray()).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  const owners = [topicId, ...activities.map((a) => a.id)]
+  const attachments: Omit<Attachment, 'bytes'>[] = []
+  await db.attachments
+    .where('ownerId')
+    .anyOf(owners)
+    .each((a) => {
+      const { bytes: _bytes, ...meta } = a
+      attachments.push(meta)
+    })
+  return { activities, canvasses, options, attachments }
+}
+

@@ -1,0 +1,57 @@
+// Pure helpers for the ledger view: filtering and the export rows.
+import { dueState, type DueState } from '@/domain/handling'
+import type { Request } from '@/domain/request'
+import type { LedgerRow } from '@/io/ledger-xlsx'
+
+export interface LedgerFilter {
+  text: string
+  statuses: string[]
+  types: string[]
+  channels: string[]
+  categories: string[]
+  place: string
+  period: [string, string] | null
+  due: DueState | ''
+}
+
+export const emptyFilter = (): LedgerFilter => ({ text: '', statuses: [], types: [], channels: [], categories: [], place: '', period: null, due: '' })
+
+export function raisedByName(r: Request, anonymous: string): string {
+  return r.raisedBy.kind === 'anonymous' ? anonymous : r.raisedBy.name
+}
+
+export function matches(r: Request, f: LedgerFilter, today: string, holidays: string[]): boolean {
+  const q = f.text.trim()
+  if (q && ![r.description, r.place, r.category, r.channel, r.raisedBy.kind !== 'anonymous' ? r.raisedBy.name : ''].some((v) => v?.includes(q))) return false
+  if (f.statuses.length && !f.statuses.includes(r.status)) return false
+  if (f.types.length && !f.types.includes(r.handlingType)) return false
+  if (f.channels.length && !f.channels.includes(r.channel)) return false
+  if (f.categories.length && !f.categories.includes(r.category)) return false
+  if (f.place.trim() && !r.place?.includes(f.place.trim())) return false
+  if (f.period && (r.receivedOn < f.period[0] || r.receivedOn > f.period[1])) return false
+  if (f.due && dueState(r.dueOn, r.status, today, holidays) !== f.due) return false
+  return true
+}
+
+type T = (key: string, params?: Record<string, unknown>) => string
+
+export function toLedgerRows(requests: Request[], topics: Map<string, string>, feedback: Map<string, string>, today: string, holidays: string[], t: T): LedgerRow[] {
+  return requests.map((r, i) => ({
+    no: i + 1,
+    receivedOn: r.receivedOn,
+    channel: r.channel,
+    raisedBy: raisedByName(r, t('intake.anonymous')),
+    place: r.place ?? '',
+    category: r.category,
+    description: r.description,
+    handlingType: t(`intake.handlingTypes.${r.handlingType}`),
+    dueOn: r.dueOn,
+    status: t(`intake.statuses.${r.status}`),
+    dueState: t(`intake.dueStates.${dueState(r.dueOn, r.status, today, holidays)}`),
+    decision: r.triage ? t(`intake.decisions.${r.triage.decision}`) : '',
+    decidedOn: r.triage?.decidedOn ?? '',
+    decisionNote: [r.triage?.reason, r.triage?.escalation && `${r.triage.escalation.to}（${r.triage.escalation.sentOn}）${r.triage.escalation.answer ? `答复：${r.triage.escalation.answer}` : ''}`].filter(Boolean).join('；'),
+    topic: r.topicId ? (topics.get(r.topicId) ?? '') : '',
+    feedback: feedback.get(r.id) ?? '',
+  }))
+}

@@ -1,0 +1,10 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/ledger',
+    name: 'ledger',
+    component: () => import('./LedgerView.vue'),
+    meta: { nav: { label: 'nav.ledger', order: 10 } },
+  },
+]
