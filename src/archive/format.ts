@@ -3,9 +3,10 @@
 // either returns the whole content or throws an ArchiveError: the caller
 // writes only after it returned.
 import { unzipSync, zipSync, type Unzipped } from 'fflate'
-import { canonicalJson, verifyChain, type SealEntry, type SealKind } from '@/domain/seal'
+import { canonicalJson, type SealEntry, type SealKind } from '@/domain/seal'
+import { auditChain, type SealedMeetingRef } from '@/domain/chain-audit'
 import { sha256Hex } from '@/platform/hash'
-import { sha256Bytes } from './bytes'
+import { concatBytes, sha256Bytes } from './bytes'
 import { decryptArchive, encryptArchive, isEncrypted } from './crypto'
 import { ArchiveError } from './errors'
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, LIMITS, manifestSchema, rowSchema, unsafeJson, type Manifest } from './schema'
@@ -83,7 +84,27 @@ export async function packArchive(input: PackInput): Promise<Uint8Array> {
     files: sums,
   }
   const zip = zipSync({ [MANIFEST]: enc.encode(JSON.stringify(manifest, null, 1)), ...files }, { level: 6, mtime: ZIP_TIME })
-  return input.passphrase ? encryptArchive(zip, input.passphrase) : zip
+  const framed = concatBytes(FRAME_MAGIC, new Uint8Array([ARCHIVE_VERSION]), hexBytes(await sha256Bytes(zip)), zip)
+  return input.passphrase ? encryptArchive(framed, input.passphrase) : framed
+}
+
+// The zip is framed by a magic, the format version and a SHA-256 of the
+// whole zip: a flipped byte anywhere (even in a zip field no reader looks
+// at) or a cut-off end is caught before the zip is even opened.
+const FRAME_MAGIC = new Uint8Array([0x53, 0x4c, 0x41, 0x52]) // "SLAR"
+const FRAME_BYTES = 4 + 1 + 32
+
+function hexBytes(hex: string): Uint8Array {
+  return Uint8Array.from(hex.match(/../g)!, (h) => parseInt(h, 16))
+}
+
+async function unframe(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes.length < FRAME_BYTES || !FRAME_MAGIC.every((b, i) => bytes[i] === b)) throw new ArchiveError('notArchive')
+  if (bytes[4]! > ARCHIVE_VERSION) throw new ArchiveError('newerVersion', { version: bytes[4]! })
+  const zip = bytes.subarray(FRAME_BYTES)
+  if ((await sha256Bytes(zip)) !== Array.from(bytes.subarray(5, FRAME_BYTES), (b) => b.toString(16).padStart(2, '0')).join(''))
+    throw new ArchiveError('checksum', { path: '*' })
+  return zip
 }
 
 function parseJson(bytes: Uint8Array, code: 'badManifest' | 'badRows', params: Record<string, string>): unknown {
@@ -128,7 +149,7 @@ export async function unpackArchive(bytes: Uint8Array, opts: UnpackOptions): Pro
     if (!opts.passphrase) throw new ArchiveError('needPassphrase')
     bytes = await decryptArchive(bytes, opts.passphrase)
   }
-  const zip = unzip(bytes)
+  const zip = unzip(await unframe(bytes))
   if (!zip[MANIFEST]) throw new ArchiveError('notArchive')
   const raw = parseJson(zip[MANIFEST], 'badManifest', {})
   const versionSeen = (raw as { version?: unknown })?.version
@@ -179,7 +200,7 @@ function readRows(table: string, value: unknown, zip: Unzipped, manifest: Manife
   })
 }
 
-/** Recomputes every community's chain over the archive's own records. */
+/** Recomputes every community's chain over the archive's own records, and each sealed meeting's code. */
 export async function verifyArchiveChains(tables: ArchiveTables): Promise<void> {
   const records = new Map<string, unknown>()
   for (const table of Object.values(SEAL_TABLES)) for (const row of tables[table] ?? []) records.set(row.id, row)
@@ -190,9 +211,9 @@ export async function verifyArchiveChains(tables: ArchiveTables): Promise<void> 
     byCommunity.set(seal.communityId, list)
   }
   for (const [communityId, seals] of byCommunity) {
-    seals.sort((a, b) => a.seq - b.seq)
-    const check = await verifyChain(seals, records, sha256Hex)
-    if (!check.ok) throw new ArchiveError('brokenChain', { communityId, seq: check.seq })
+    const meetings = (tables.meetings ?? []).filter((m) => m.communityId === communityId) as unknown as SealedMeetingRef[]
+    const check = await auditChain(seals, records, meetings, sha256Hex)
+    if (!check.ok) throw new ArchiveError('brokenChain', { communityId, seq: check.seq ?? '-' })
   }
 }
 
