@@ -6,7 +6,8 @@ import { unzipSync, zipSync, type Unzipped } from 'fflate'
 import { canonicalJson, type SealEntry, type SealKind } from '@/domain/seal'
 import { auditChain, type SealedMeetingRef } from '@/domain/chain-audit'
 import { sha256Hex } from '@/platform/hash'
-import { concatBytes, sha256Bytes } from './bytes'
+import { sha256Bytes } from './bytes'
+import { frame, unframe } from './frame'
 import { decryptArchive, encryptArchive, isEncrypted } from './crypto'
 import { ArchiveError } from './errors'
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, LIMITS, manifestSchema, rowSchema, unsafeJson, type Manifest } from './schema'
@@ -84,28 +85,13 @@ export async function packArchive(input: PackInput): Promise<Uint8Array> {
     files: sums,
   }
   const zip = zipSync({ [MANIFEST]: enc.encode(JSON.stringify(manifest, null, 1)), ...files }, { level: 6, mtime: ZIP_TIME })
-  const framed = concatBytes(FRAME_MAGIC, new Uint8Array([ARCHIVE_VERSION]), hexBytes(await sha256Bytes(zip)), zip)
+  const framed = await frame(zip)
   return input.passphrase ? encryptArchive(framed, input.passphrase) : framed
 }
 
 // The zip is framed by a magic, the format version and a SHA-256 of the
-// whole zip: a flipped byte anywhere (even in a zip field no reader looks
-// at) or a cut-off end is caught before the zip is even opened.
-const FRAME_MAGIC = new Uint8Array([0x53, 0x4c, 0x41, 0x52]) // "SLAR"
-const FRAME_BYTES = 4 + 1 + 32
-
-function hexBytes(hex: string): Uint8Array {
-  return Uint8Array.from(hex.match(/../g)!, (h) => parseInt(h, 16))
-}
-
-async function unframe(bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes.length < FRAME_BYTES || !FRAME_MAGIC.every((b, i) => bytes[i] === b)) throw new ArchiveError('notArchive')
-  if (bytes[4]! > ARCHIVE_VERSION) throw new ArchiveError('newerVersion', { version: bytes[4]! })
-  const zip = bytes.subarray(FRAME_BYTES)
-  if ((await sha256Bytes(zip)) !== Array.from(bytes.subarray(5, FRAME_BYTES), (b) => b.toString(16).padStart(2, '0')).join(''))
-    throw new ArchiveError('checksum', { path: '*' })
-  return zip
-}
+// whole zip (frame.ts): a flipped byte anywhere, even in a zip field no reader
+// looks at, or a cut-off end is caught before the zip is even opened.
 
 function parseJson(bytes: Uint8Array, code: 'badManifest' | 'badRows', params: Record<string, string>): unknown {
   let value: unknown
