@@ -10,7 +10,7 @@ export default {
       confirm: 'Passphrase again', run: 'Export', running: 'Exporting…', passphraseShort: 'At least 8 characters', passphraseMismatch: 'The passphrases differ',
     },
     import: {
-      heading: 'Import an archive', explain: 'The whole file is checked first (nothing is written); then you confirm.', pick: 'Choose an archive file', check: 'Check file',
+      heading: 'Import an archive', explain: 'The whole file is checked first (nothing is written); then you confirm.', pick: 'Choose an archive file…', noFile: 'No file chosen', check: 'Check file',
       valid: '“{name}” is complete and valid (made {date})', documents: 'Also holds {n} documents (PDF)', merge: 'Merge into existing data', replace: 'Restore: replace all data with this file',
       run: 'Import', confirmMerge: 'Merge the file’s records into this computer’s data?', confirmReplace: 'Replace all data on this computer with this file? The current data is backed up first.',
       done: 'Imported {rows} records', backupFirstFailed: 'Backing up the current data failed; the restore was stopped and nothing changed',

@@ -24,7 +24,8 @@ export default {
     import: {
       heading: '导入归档',
       explain: '先完整检查文件（不会写入任何数据），确认无误后再导入。',
-      pick: '选择归档文件',
+      pick: '选择归档文件…',
+      noFile: '尚未选择文件',
       check: '检查文件',
       valid: '文件“{name}”完整有效（生成于 {date}）',
       documents: '另含 {n} 份文档（PDF）',
