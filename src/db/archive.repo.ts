@@ -7,6 +7,7 @@ import { nowIso } from '@/domain/ids'
 import { ArchiveError } from '@/archive/errors'
 import { canonicalTablesHash, packArchive, SEAL_TABLES, unpackArchive, type ArchiveDocument, type ArchiveRow, type ArchiveTables, type Unpacked } from '@/archive/format'
 import { db as appDb } from './schema'
+import { markRestoring } from './seal-guard'
 
 /** Device-local: the projector's slide and this laptop's settings (lock, backup folder) never travel. */
 export const LOCAL_TABLES = ['projection', 'settings'] as const
@@ -93,6 +94,8 @@ export async function importArchive(bytes: Uint8Array, mode: ImportMode, passphr
   if (mode === 'merge') await checkMerge(content, d)
   const written: Record<string, number> = {}
   await d.transaction('rw', archivedTables(d), async () => {
+    // The file's chain was verified above, so a restore may replace sealed rows wholesale.
+    if (mode === 'replace') markRestoring()
     if (mode === 'replace') for (const t of archivedTables(d)) await t.clear()
     for (const t of tables) {
       const rows = content[t.name]!

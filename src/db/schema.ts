@@ -12,6 +12,7 @@ import type { Body, Vote } from '@/domain/vote'
 import type { ActionEvent, ActionItem, Evaluation, Resolution } from '@/domain/resolution'
 import type { Objection, PublicNotice } from '@/domain/notice'
 import type { SealEntry } from '@/domain/seal'
+import { sealGuard } from './seal-guard'
 
 /** A record whose type its feature has not pinned down yet. */
 export type Row = { id: string; [key: string]: unknown }
@@ -102,6 +103,13 @@ export class ShangliangDb extends Dexie {
       projection: 'id',
       settings: 'key',
     })
+    // Sealed meetings' attendance, votes and resolutions cannot be changed here either (seal-guard.ts).
+    const sealed = new Set<string>()
+    this.use(sealGuard(sealed))
+    this.on('ready', async () => {
+      sealed.clear()
+      for (const id of await this.meetings.filter((m) => Boolean(m.sealedAt)).primaryKeys()) sealed.add(id)
+    }, true) // sticky: runs again on every re-open, not only the first
   }
 }
 

@@ -34,3 +34,15 @@ export function meetingForCode(typed: string, entries: SealEntry[]): string | un
   for (const [meetingId, e] of lastByMeeting) if (verificationCode(e.hash) === code) return meetingId
   return undefined
 }
+
+/** Tables whose rows a sealed meeting freezes; a change after sealing is an amendment record instead. */
+export const SEALED_RECORD_TABLES = ['attendance', 'votes', 'resolutions']
+
+/** Refused change to a sealed record; `key` is the message to show. */
+export class SealedRecordError extends Error {
+  readonly key = 'backup.errors.sealed'
+  constructor(readonly table: string) {
+    super(`sealed record in ${table} cannot be changed or deleted`)
+    this.name = 'SealedRecordError'
+  }
+}

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { databaseHash, exportArchive, importArchive } from '@/db/archive.repo'
 import { ArchiveError } from '@/archive/errors'
 import { db } from '@/db/schema'
+import { SealedRecordError } from '@/domain/chain-audit'
 import { seedCommunity, wipe, COMMUNITY } from './support/archive-fixture'
 
 async function refusal(p: Promise<unknown>): Promise<ArchiveError> {
@@ -9,6 +10,23 @@ async function refusal(p: Promise<unknown>): Promise<ArchiveError> {
   expect(e).toBeInstanceOf(ArchiveError)
   return e as ArchiveError
 }
+
+describe('sealed records in the data layer', () => {
+  beforeEach(async () => {
+    await wipe()
+    await seedCommunity()
+  })
+  it('refuses changing or deleting attendance, votes and resolutions of a sealed meeting; an unchanged re-write passes', async () => {
+    const before = await databaseHash()
+    await expect(db.votes.update('v-1', { for: 6 } as never)).rejects.toThrow(SealedRecordError)
+    await expect(db.attendance.delete('a-0')).rejects.toThrow(SealedRecordError)
+    await expect(db.resolutions.put({ ...(await db.resolutions.get('r-1'))!, text: '改过的决议' })).rejects.toThrow(SealedRecordError)
+    await expect(db.attendance.add({ id: 'a-new', communityId: COMMUNITY, meetingId: 'm-0001', name: '补签', createdAt: 'x', updatedAt: 'x' } as never)).rejects.toThrow(SealedRecordError)
+    await expect(db.votes.clear()).rejects.toThrow(SealedRecordError)
+    await db.votes.put((await db.votes.get('v-1'))!)
+    expect(await databaseHash()).toBe(before)
+  })
+})
 
 describe('archive round trip', () => {
   beforeEach(async () => {
@@ -70,7 +88,8 @@ describe('archive round trip', () => {
 
   it('merging a file whose sealed vote differs from ours is refused whole', async () => {
     const file = await exportArchive()
-    await db.votes.update('v-1', { for: 6 } as never)
+    await wipe()
+    await seedCommunity({ voteFor: 6 })
     const before = await databaseHash()
     const e = await refusal(importArchive(file, 'merge'))
     expect(e.key).toBe('backup.errors.conflict')
@@ -78,7 +97,8 @@ describe('archive round trip', () => {
   })
 
   it('an archive with a tampered sealed record is refused (the chain does not verify)', async () => {
-    await db.votes.update('v-1', { for: 6 } as never)
+    await wipe()
+    await seedCommunity({ voteFor: 6 })
     const file = await exportArchive()
     await wipe()
     const e = await refusal(importArchive(file, 'replace'))

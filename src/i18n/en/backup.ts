@@ -40,6 +40,7 @@ export default {
       extraFile: 'The file holds unlisted content ({path})', checksum: 'Checksum mismatch ({path}): damaged or changed', badTable: 'Unknown table in the file: {table}',
       badRows: 'Malformed records in table “{table}”', duplicateId: 'Duplicate record ids in table “{table}”', count: 'Record count of “{table}” does not match the manifest',
       brokenChain: 'Sealed records do not verify (link {seq}): meeting records were changed; refused', conflict: 'Sealed records differ from the ones here ({table}); refused',
+      sealed: 'The meeting is sealed: attendance, votes and resolutions cannot be changed or deleted; add an amendment instead',
       community: 'The file mixes in another community’s records ({table})', unexpected: 'Import failed; nothing changed. Check the file and try again',
     },
   },

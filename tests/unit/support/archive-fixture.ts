@@ -12,7 +12,8 @@ export const ID_NUMBER = '11010519491231002X'
 const AT = '2026-11-20T08:00:00.000Z'
 const base = (id: string) => ({ id, communityId: COMMUNITY, createdAt: AT, updatedAt: AT })
 
-export async function seedCommunity(): Promise<{ seals: SealEntry[] }> {
+/** `voteFor` stores a vote that differs from the one sealed (a tampered database). */
+export async function seedCommunity(opts: { voteFor?: number } = {}): Promise<{ seals: SealEntry[] }> {
   const people = Array.from({ length: 6 }, (_, i) => ({ ...base(`p-${i}`), name: ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨帆'][i]!, roleIds: [], active: true }))
   const contacts = people.map((p, i) => ({ id: p.id, communityId: COMMUNITY, phone: `1381234567${i}`, address: `幸福小区${i + 1}号楼`, idNumber: i === 0 ? ID_NUMBER : undefined, updatedAt: AT }))
   contacts[0]!.phone = PHONE
@@ -29,10 +30,11 @@ export async function seedCommunity(): Promise<{ seals: SealEntry[] }> {
     await db.communities.put({ ...base(COMMUNITY), name: '新华路社区', kind: 'community', partyOrg: '中共新华路社区委员会', superior: '新华路街道', rolePresetId: 'jinchang', noticePeriodDays: 7, deliberationDay: 10 })
     await db.people.bulkPut(people)
     await db.contacts.bulkPut(contacts)
-    await db.meetings.put(meeting as never)
+    // Records first, the sealed meeting last: once it is sealed they cannot be written.
     await db.attendance.bulkPut(attendance as never)
-    await db.votes.put(vote as never)
+    await db.votes.put({ ...vote, for: opts.voteFor ?? vote.for } as never)
     await db.resolutions.put(resolution as never)
+    await db.meetings.put(meeting as never)
     await db.topics.put({ ...base('t-1'), meetingId: MEETING, title: '开通小区北门', status: 'decided' } as never)
     await db.attachments.put({ ...base('f-1'), ownerId: 't-1', name: '现场照片.jpg', mime: 'image/jpeg', bytes: new Uint8Array([255, 216, 255, 0, 1, 2, 3]) } as never)
     await db.seals.bulkPut(seals)
@@ -41,8 +43,8 @@ export async function seedCommunity(): Promise<{ seals: SealEntry[] }> {
   return { seals }
 }
 
+/** A fresh, empty database (sealed rows cannot be cleared row by row, by design). */
 export async function wipe(): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
-    for (const t of db.tables) await t.clear()
-  })
+  await db.delete()
+  await db.open()
 }
