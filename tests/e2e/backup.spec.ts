@@ -30,7 +30,7 @@ test('encrypted archive: export, refuse a wrong passphrase, a flipped byte and a
 
   // Wrong passphrase, flipped byte, cut-off end: a Chinese message, nothing imported.
   const flipped = Buffer.from(archive)
-  flipped[Math.floor(flipped.length / 2)] ^= 0x10
+  flipped[Math.floor(flipped.length / 2)]! ^= 0x10
   for (const [bytes, pass] of [[archive, '不对的口令123'], [flipped, '新华路社区2026'], [archive.subarray(0, archive.length - 100), '新华路社区2026']] as const) {
     await pickArchive(page, Buffer.from(bytes))
     await page.locator('input[name=importPassphrase]').fill(pass)
