@@ -71,6 +71,27 @@ async function readVotes(page: Page): Promise<{ ids: string[]; torn: string[] }>
   })
 }
 
+function profileProcesses(dir: string): string[] {
+  return execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.includes(dir))
+}
+
+/**
+ * Kills the browser like a power cut: SIGKILL to its whole process group (the
+ * storage service included), then waits until none of it runs any more —
+ * otherwise a half-dead storage process could still hold the profile.
+ */
+async function killBrowser(dir: string): Promise<void> {
+  const pid = browserPid(dir)
+  try {
+    process.kill(-pid, 'SIGKILL')
+  } catch {
+    process.kill(pid, 'SIGKILL')
+  }
+  for (let i = 0; i < 100 && profileProcesses(dir).length > 0; i++) await new Promise((r) => setTimeout(r, 100))
+}
+
 function browserPid(dir: string): number {
   // Our own browser only: the main process (no --type=) started with this profile folder.
   const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
@@ -85,6 +106,7 @@ async function faultRuns(kind: 'crash' | 'sigkill') {
   await setUpCommunity(page)
   const committed = new Set<string>()
   const tally = { runs: 0, committed: 0, lost: 0, torn: 0, present: 0 }
+  const lost = new Set<string>()
   for (let run = 0; run < RUNS; run++) {
     await page.goto('/#/meetings')
     await startVoting(page, run, committed)
@@ -98,7 +120,7 @@ async function faultRuns(kind: 'crash' | 'sigkill') {
       await page.close().catch(() => undefined)
       page = await context.newPage()
     } else {
-      process.kill(browserPid(dir), 'SIGKILL')
+      await killBrowser(dir)
       await context.close().catch(() => undefined)
       ;({ context, page } = await launch(dir))
     }
@@ -106,7 +128,8 @@ async function faultRuns(kind: 'crash' | 'sigkill') {
     const { ids, torn } = await readVotes(page)
     const present = new Set(ids)
     tally.runs += 1
-    tally.lost += [...committed].filter((id) => !present.has(id)).length
+    for (const id of committed) if (!present.has(id)) lost.add(id)
+    tally.lost = lost.size
     tally.torn += torn.length
     tally.committed = committed.size
     tally.present = present.size
