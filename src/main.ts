@@ -6,7 +6,22 @@ import App from './App.vue'
 import { i18n } from './i18n'
 import { router } from './router'
 import { requestPersistentStorage } from './db/storage'
+import { backupBeforeMigration } from './db/migrations.repo'
 
-void requestPersistentStorage()
+async function start() {
+  // Before this build's schema upgrade touches the stored data, the main
+  // process keeps a copy of it as it is (desktop only: a browser has no
+  // backup folder, and its backups are manual exports).
+  const api = window.shangliang
+  if (api) {
+    try {
+      await backupBeforeMigration((bytes, reason) => api.writeBackup(bytes, reason, 'app'))
+    } catch (error) {
+      console.error('[backup] before-migration backup failed', error)
+    }
+  }
+  void requestPersistentStorage()
+  createApp(App).use(createPinia()).use(router).use(i18n).mount('#app')
+}
 
-createApp(App).use(createPinia()).use(router).use(i18n).mount('#app')
+void start()

@@ -1,6 +1,7 @@
 // Lifecycle only: each line composes one module, in the order Electron needs.
 import { app } from 'electron'
 import { registerIpc } from './ipc'
+import { registerBackupIpc } from './backup/ipc'
 import { pinUserData, rendererRoot } from './paths'
 import { registerAppProtocol, registerSchemePrivileges } from './protocol'
 import { applySecurity } from './security'
@@ -24,6 +25,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     registerAppProtocol(rendererRoot())
     registerIpc()
+    registerBackupIpc()
     createConsoleWindow()
   })
 }

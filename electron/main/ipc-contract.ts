@@ -23,4 +23,14 @@ export type SaveFilePayload = z.infer<typeof saveFilePayload>
 
 export const emptyPayload = z.undefined()
 
+const backupTarget = z.enum(['app', 'folder'])
+export const backupWritePayload = z.strictObject({
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_FILE_BYTES, { message: 'file size out of range' }),
+  reason: z.enum(['meetingClosed', 'interval', 'beforeMigration', 'beforeRestore', 'manual']),
+  target: backupTarget,
+})
+export const backupListPayload = z.strictObject({ target: backupTarget })
+/** A name from the listing; the store looks it up there, it is never used as a path. */
+export const backupReadPayload = z.strictObject({ target: backupTarget, name: z.string().min(1).max(200) })
+
 export { CHANNELS, type SaveResult } from '../shared/channels'

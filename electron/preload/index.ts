@@ -1,6 +1,15 @@
 // The renderer's only door to the main process: a few verbs, never ipcRenderer.
 import { contextBridge, ipcRenderer } from 'electron'
-import { CHANNELS, type SaveKind, type SaveResult } from '../shared/channels'
+import {
+  CHANNELS,
+  type BackupFolderInfo,
+  type BackupListing,
+  type BackupReasonName,
+  type BackupTarget,
+  type BackupWriteResult,
+  type SaveKind,
+  type SaveResult,
+} from '../shared/channels'
 
 const api = {
   /** Asks main to show a save dialog and write the bytes there. */
@@ -10,6 +19,14 @@ const api = {
     ipcRenderer.invoke(CHANNELS.saveFile, { kind: 'pdf', bytes, suggestedName }),
   openProjector: (): Promise<void> => ipcRenderer.invoke(CHANNELS.openProjector),
   closeProjector: (): Promise<void> => ipcRenderer.invoke(CHANNELS.closeProjector),
+  /** Main writes the archive bytes atomically, reads them back, checks them and rotates the folder. */
+  writeBackup: (bytes: Uint8Array, reason: BackupReasonName, target: BackupTarget): Promise<BackupWriteResult> =>
+    ipcRenderer.invoke(CHANNELS.backupWrite, { bytes, reason, target }),
+  listBackups: (target: BackupTarget): Promise<BackupListing[]> => ipcRenderer.invoke(CHANNELS.backupList, { target }),
+  /** By a name from listBackups(), never a path. */
+  readBackup: (target: BackupTarget, name: string): Promise<Uint8Array | null> => ipcRenderer.invoke(CHANNELS.backupRead, { target, name }),
+  chooseBackupFolder: (): Promise<BackupFolderInfo> => ipcRenderer.invoke(CHANNELS.backupChooseFolder),
+  backupFolder: (): Promise<BackupFolderInfo> => ipcRenderer.invoke(CHANNELS.backupFolder),
   /** Calls back when the projector window closes; returns an unsubscribe. */
   onProjectorClosed: (callback: () => void): (() => void) => {
     const listener = () => callback()

@@ -5,7 +5,26 @@ export const CHANNELS = {
   openProjector: 'projector:open',
   closeProjector: 'projector:close',
   projectorClosed: 'projector:closed',
+  backupWrite: 'backup:write',
+  backupList: 'backup:list',
+  backupRead: 'backup:read',
+  backupChooseFolder: 'backup:choose-folder',
+  backupFolder: 'backup:folder',
 } as const
+
+/** Where a backup goes: the app's own folder under userData, or the folder the user picked (a USB stick). */
+export type BackupTarget = 'app' | 'folder'
+export type BackupReasonName = 'meetingClosed' | 'interval' | 'beforeMigration' | 'beforeRestore' | 'manual'
+export interface BackupListing {
+  name: string
+  at: string
+  reason: BackupReasonName
+  size: number
+  encrypted: boolean
+}
+export type BackupWriteResult = { ok: true; name: string; deleted: number } | { ok: false; message: string }
+/** The folder is shown to the user; the renderer never sends one back. */
+export type BackupFolderInfo = { folder: string | null }
 
 export type SaveKind = 'pdf' | 'xlsx' | 'csv' | 'archive'
 

@@ -16,7 +16,7 @@ import type { Amendment } from '@/domain/amendment'
 import type { Recusal, Speaker, Statement } from '@/domain/speakers'
 import type { ProcedureTemplate } from '@/domain/template'
 import type { Matter } from '@/domain/matter'
-import { guardSealed } from './sealed-guard'
+import { sealGuard } from './seal-guard'
 
 /** A record whose type its feature has not pinned down yet. */
 export type Row = { id: string; [key: string]: unknown }
@@ -109,7 +109,13 @@ export class ShangliangDb extends Dexie {
       projection: 'id',
       settings: 'key',
     })
-    guardSealed(this)
+    // Sealed meetings' attendance, votes and resolutions cannot be changed here either (seal-guard.ts).
+    const sealed = new Set<string>()
+    this.use(sealGuard(sealed))
+    this.on('ready', async () => {
+      sealed.clear()
+      for (const id of await this.meetings.filter((m) => Boolean(m.sealedAt)).primaryKeys()) sealed.add(id)
+    }, true) // sticky: runs again on every re-open, not only the first
   }
 }
 

@@ -20,8 +20,10 @@ async function seed(sealed = true) {
   await db.communities.put({ ...base, id: 'c1', name: '新华路社区', kind: 'community', partyOrg: '中共新华路社区委员会', superior: '新华路街道', rolePresetId: 'preset-jinchang-1-7-x', noticePeriodDays: 7, deliberationDay: 10 })
   const people = ['王建国', '李秀英', '张伟', '刘洋', '梁堃', '韩珺']
   await db.people.bulkPut(people.map((name, i) => ({ ...base, id: `p${i}`, name, roleIds: [], active: true })))
-  await db.meetings.put({ ...base, id: 'm1', title: '2026年12月党群议事日', type: 'partyMassDay', procedureId: 'procedure-six-steps', stepIndex: 4, date: '2026-12-10', startTime: '14:30', place: '党群服务中心', chairId: 'p0', recorderId: 'p1', status: sealed ? 'closed' : 'live', sealedAt: sealed ? '2026-12-10T09:00:00Z' : undefined, verificationCode: sealed ? '7K3QF-9XD2M' : undefined })
-  await db.meetings.put({ ...base, id: 'm0', title: '11月党群议事日', type: 'partyMassDay', procedureId: 'procedure-six-steps', stepIndex: 5, date: '2026-11-10', status: 'closed', sealedAt: '2026-11-10T09:00:00Z' })
+  // Meetings are written open and sealed at the end, as closing a meeting does:
+  // the data layer refuses new rows for a meeting that is already sealed.
+  await db.meetings.put({ ...base, id: 'm1', title: '2026年12月党群议事日', type: 'partyMassDay', procedureId: 'procedure-six-steps', stepIndex: 4, date: '2026-12-10', startTime: '14:30', place: '党群服务中心', chairId: 'p0', recorderId: 'p1', status: 'live' })
+  await db.meetings.put({ ...base, id: 'm0', title: '11月党群议事日', type: 'partyMassDay', procedureId: 'procedure-six-steps', stepIndex: 5, date: '2026-11-10', status: 'live' })
   await db.topics.put({ ...base, id: 't1', title: '关于开通小区北门的议题', description: '居民反映北门长期关闭。', requestIds: ['q1'], meetingId: 'm1', order: 1, status: 'deliberated', isMajor: true })
   await db.requests.put({ ...base, id: 'q1', channel: '居民说事厅', receivedOn: '2026-10-12', raisedBy: { kind: 'text', name: '梁堃' }, category: '出行', description: '请求开通北门，电话13812345678。', handlingType: 'suggestion', dueOn: '2026-11-12', status: 'onAgenda', topicId: 't1' })
   await db.canvasses.put({ ...base, id: 'cv1', topicId: 't1', question: '是否同意开通北门', on: '2026-11-28', rows: [{ group: '3号楼', asked: 100, agree: 90, disagree: 5, noAnswer: 3, notReached: 2 }, { group: '4号楼', asked: 80, agree: 70, disagree: 4, noAnswer: 4, notReached: 2 }] })
@@ -34,10 +36,14 @@ async function seed(sealed = true) {
     people.map((name, i) => ({ ...base, id: `at${i}`, meetingId: 'm1', personId: `p${i}`, name, meetingRole: i === 0 ? ('chair' as const) : i === 1 ? ('recorder' as const) : ('voting' as const), state: i === 3 ? ('leave' as const) : ('present' as const), walkIn: false })),
   )
   await db.statements.put({ ...base, id: 's1', meetingId: 'm1', topicId: 't1', name: '梁堃', role: '居民代表', gist: '赞成开门。' })
+  await db.meetings.update('m0', { status: 'closed', sealedAt: '2026-11-10T09:00:00Z' })
+  if (sealed) await db.meetings.update('m1', { status: 'closed', sealedAt: '2026-12-10T09:00:00Z', verificationCode: '7K3QF-9XD2M' })
 }
 
 beforeEach(async () => {
-  await Promise.all(db.tables.map((t) => t.clear()))
+  // A fresh database: sealed rows cannot be cleared, by design.
+  await db.delete()
+  await db.open()
 })
 
 describe('documents from the tables', () => {

@@ -40,7 +40,9 @@ export async function renderNode(doc: DocDef): Promise<Buffer> {
       bolditalics: join(FONT_DIR, FONT_FILES.bold),
     },
   })
-  return p.createPdf(toPdfmake(doc)).getBuffer()
+  // pdfmake annotates the definition in place; render a copy, as the worker
+  // (which receives a structured clone) does, so tests can still read `doc`.
+  return p.createPdf(toPdfmake(structuredClone(doc))).getBuffer()
 }
 
 /** The PDF's text as pdftotext sees it (reading order, no layout). */

@@ -1,0 +1,51 @@
+// The backup verbs. Each handler checks sender and payload first; the folder
+// is chosen in a main-process dialog and remembered here, so no path ever
+// crosses IPC from the renderer.
+import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { backupListPayload, backupReadPayload, backupWritePayload, CHANNELS, emptyPayload } from '../ipc-contract'
+import { checkMessage } from '../ipc-guard'
+import { getConsoleWindow, ownWebContentsIds } from '../windows'
+import type { BackupFolderInfo, BackupWriteResult } from '../../shared/channels'
+import { readChosenFolder, saveChosenFolder } from './folder'
+import { BackupStore } from './store'
+
+const senderOf = (event: IpcMainInvokeEvent) => ({ id: event.sender.id, frameUrl: event.senderFrame?.url })
+
+async function storeFor(target: 'app' | 'folder'): Promise<BackupStore | null> {
+  const dir = target === 'app' ? join(app.getPath('userData'), 'backups') : await readChosenFolder(app.getPath('userData'))
+  if (!dir) return null
+  await mkdir(dir, { recursive: true })
+  return new BackupStore(dir)
+}
+
+export function registerBackupIpc(): void {
+  ipcMain.handle(CHANNELS.backupWrite, async (event, payload: unknown): Promise<BackupWriteResult> => {
+    const data = checkMessage(senderOf(event), ownWebContentsIds(), backupWritePayload, payload)
+    const store = await storeFor(data.target)
+    if (!store) return { ok: false, message: 'no folder chosen' }
+    const r = await store.write(data.bytes, data.reason)
+    return r.ok ? { ok: true, name: r.backup.name, deleted: r.deleted.length } : r
+  })
+  ipcMain.handle(CHANNELS.backupList, async (event, payload: unknown) => {
+    const data = checkMessage(senderOf(event), ownWebContentsIds(), backupListPayload, payload)
+    return (await storeFor(data.target))?.list() ?? []
+  })
+  ipcMain.handle(CHANNELS.backupRead, async (event, payload: unknown) => {
+    const data = checkMessage(senderOf(event), ownWebContentsIds(), backupReadPayload, payload)
+    return (await storeFor(data.target))?.read(data.name) ?? null
+  })
+  ipcMain.handle(CHANNELS.backupFolder, async (event, payload: unknown): Promise<BackupFolderInfo> => {
+    checkMessage(senderOf(event), ownWebContentsIds(), emptyPayload, payload)
+    return { folder: await readChosenFolder(app.getPath('userData')) }
+  })
+  ipcMain.handle(CHANNELS.backupChooseFolder, async (event, payload: unknown): Promise<BackupFolderInfo> => {
+    checkMessage(senderOf(event), ownWebContentsIds(), emptyPayload, payload)
+    const owner = getConsoleWindow()
+    const options = { properties: ['openDirectory' as const, 'createDirectory' as const] }
+    const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
+    if (!choice.canceled && choice.filePaths[0]) await saveChosenFolder(app.getPath('userData'), choice.filePaths[0])
+    return { folder: await readChosenFolder(app.getPath('userData')) }
+  })
+}

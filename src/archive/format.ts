@@ -1,0 +1,214 @@
+// Packing and unpacking the archive. Unpack runs every check (size, zip,
+// manifest schema, version, checksums, row schemas, ids, hash chains) and
+// either returns the whole content or throws an ArchiveError: the caller
+// writes only after it returned.
+import { unzipSync, zipSync, type Unzipped } from 'fflate'
+import { canonicalJson, type SealEntry, type SealKind } from '@/domain/seal'
+import { auditChain, type SealedMeetingRef } from '@/domain/chain-audit'
+import { sha256Hex } from '@/platform/hash'
+import { sha256Bytes } from './bytes'
+import { frame, unframe } from './frame'
+import { decryptArchive, encryptArchive, isEncrypted } from './crypto'
+import { ArchiveError } from './errors'
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, LIMITS, manifestSchema, rowSchema, unsafeJson, type Manifest } from './schema'
+
+export type ArchiveRow = { id: string; [key: string]: unknown }
+export type ArchiveTables = Record<string, ArchiveRow[]>
+export interface ArchiveDocument {
+  name: string
+  bytes: Uint8Array
+}
+
+export interface PackInput {
+  tables: ArchiveTables
+  documents?: ArchiveDocument[]
+  scope: Manifest['scope']
+  schemaVersion: number
+  createdAt: string
+  passphrase?: string
+}
+
+export interface Unpacked {
+  manifest: Manifest
+  tables: ArchiveTables
+  documents: ArchiveDocument[]
+}
+
+/** Where each sealed kind's records live. */
+export const SEAL_TABLES: Record<SealKind, string> = {
+  meeting: 'meetings',
+  attendance: 'attendance',
+  vote: 'votes',
+  resolution: 'resolutions',
+  actionItem: 'actionItems',
+  amendment: 'amendments',
+}
+
+const enc = new TextEncoder()
+const MANIFEST = 'manifest.json'
+// A fixed time stamp inside the zip: the same data packs to the same bytes.
+const ZIP_TIME = new Date('2020-01-01T00:00:00Z')
+
+function isBlobRef(v: unknown): v is { $blob: string } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { $blob?: unknown }).$blob === 'string'
+}
+
+export async function packArchive(input: PackInput): Promise<Uint8Array> {
+  const files: Record<string, Uint8Array> = {}
+  const counts: Record<string, number> = {}
+  for (const [table, rows] of Object.entries(input.tables)) {
+    const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    const out = sorted.map((row, i) => {
+      const copy: Record<string, unknown> = { ...row }
+      for (const [field, value] of Object.entries(row)) {
+        if (!(value instanceof Uint8Array)) continue
+        const path = `blobs/${table}/${i}-${field}.bin`
+        files[path] = value
+        copy[field] = { $blob: path }
+      }
+      return copy
+    })
+    files[`tables/${table}.json`] = enc.encode(JSON.stringify(out))
+    counts[table] = rows.length
+  }
+  for (const doc of input.documents ?? []) files[`documents/${doc.name}`] = doc.bytes
+  const sums: Record<string, string> = {}
+  for (const [path, bytes] of Object.entries(files)) sums[path] = await sha256Bytes(bytes)
+  const manifest: Manifest = {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    schemaVersion: input.schemaVersion,
+    createdAt: input.createdAt,
+    app: 'shangliang',
+    scope: input.scope,
+    tables: counts,
+    files: sums,
+  }
+  const zip = zipSync({ [MANIFEST]: enc.encode(JSON.stringify(manifest, null, 1)), ...files }, { level: 6, mtime: ZIP_TIME })
+  const framed = await frame(zip)
+  return input.passphrase ? encryptArchive(framed, input.passphrase) : framed
+}
+
+// The zip is framed by a magic, the format version and a SHA-256 of the
+// whole zip (frame.ts): a flipped byte anywhere, even in a zip field no reader
+// looks at, or a cut-off end is caught before the zip is even opened.
+
+function parseJson(bytes: Uint8Array, code: 'badManifest' | 'badRows', params: Record<string, string>): unknown {
+  let value: unknown
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    throw new ArchiveError(code, params)
+  }
+  if (unsafeJson(value) !== null) throw new ArchiveError(code, params)
+  return value
+}
+
+function unzip(bytes: Uint8Array): Unzipped {
+  let entries = 0
+  let total = 0
+  try {
+    return unzipSync(bytes, {
+      filter: (f) => {
+        entries += 1
+        total += f.originalSize
+        if (entries > LIMITS.files || f.originalSize > LIMITS.entryBytes || total > LIMITS.fileBytes * 4) throw new ArchiveError('tooLarge')
+        return true
+      },
+    })
+  } catch (error) {
+    if (error instanceof ArchiveError) throw error
+    throw new ArchiveError('notArchive')
+  }
+}
+
+export interface UnpackOptions {
+  passphrase?: string
+  /** Tables this build knows; any other name is refused. */
+  knownTables: readonly string[]
+}
+
+export async function unpackArchive(bytes: Uint8Array, opts: UnpackOptions): Promise<Unpacked> {
+  if (bytes.byteLength === 0) throw new ArchiveError('empty')
+  if (bytes.byteLength > LIMITS.fileBytes) throw new ArchiveError('tooLarge')
+  if (isEncrypted(bytes)) {
+    if (!opts.passphrase) throw new ArchiveError('needPassphrase')
+    bytes = await decryptArchive(bytes, opts.passphrase)
+  }
+  const zip = unzip(await unframe(bytes))
+  if (!zip[MANIFEST]) throw new ArchiveError('notArchive')
+  const raw = parseJson(zip[MANIFEST], 'badManifest', {})
+  const versionSeen = (raw as { version?: unknown })?.version
+  if (typeof versionSeen === 'number' && versionSeen > ARCHIVE_VERSION) throw new ArchiveError('newerVersion', { version: versionSeen })
+  const parsed = manifestSchema.safeParse(raw)
+  if (!parsed.success) throw new ArchiveError('badManifest')
+  const manifest = parsed.data
+  for (const path of Object.keys(zip)) if (path !== MANIFEST && !(path in manifest.files)) throw new ArchiveError('extraFile', { path })
+  for (const [path, sum] of Object.entries(manifest.files)) {
+    const file = zip[path]
+    if (!file) throw new ArchiveError('missingFile', { path })
+    if ((await sha256Bytes(file)) !== sum) throw new ArchiveError('checksum', { path })
+  }
+  const tables: ArchiveTables = {}
+  for (const [table, count] of Object.entries(manifest.tables)) {
+    if (!opts.knownTables.includes(table)) throw new ArchiveError('badTable', { table })
+    const file = zip[`tables/${table}.json`]
+    if (!file) throw new ArchiveError('missingFile', { path: `tables/${table}.json` })
+    tables[table] = readRows(table, parseJson(file, 'badRows', { table }), zip, manifest)
+    if (tables[table].length !== count) throw new ArchiveError('count', { table })
+  }
+  const documents = Object.keys(zip)
+    .filter((p) => p.startsWith('documents/'))
+    .map((p) => ({ name: p.slice('documents/'.length), bytes: zip[p]! }))
+  await verifyArchiveChains(tables)
+  return { manifest, tables, documents }
+}
+
+function readRows(table: string, value: unknown, zip: Unzipped, manifest: Manifest): ArchiveRow[] {
+  if (!Array.isArray(value)) throw new ArchiveError('badRows', { table })
+  const schema = rowSchema(table)
+  const seen = new Set<string>()
+  return value.map((item) => {
+    const row = schema.safeParse(item)
+    if (!row.success) throw new ArchiveError('badRows', { table })
+    const out = { ...(row.data as ArchiveRow) }
+    if (seen.has(out.id)) throw new ArchiveError('duplicateId', { table })
+    seen.add(out.id)
+    const community = manifest.scope.communityId
+    if (community && typeof out.communityId === 'string' && out.communityId !== community && !(table === 'communities' && out.id === community))
+      throw new ArchiveError('community', { table })
+    for (const [field, v] of Object.entries(out)) {
+      if (!isBlobRef(v)) continue
+      if (!v.$blob.startsWith('blobs/') || !zip[v.$blob] || !(v.$blob in manifest.files)) throw new ArchiveError('missingFile', { path: v.$blob })
+      out[field] = zip[v.$blob]
+    }
+    return out
+  })
+}
+
+/** Recomputes every community's chain over the archive's own records, and each sealed meeting's code. */
+export async function verifyArchiveChains(tables: ArchiveTables): Promise<void> {
+  const records = new Map<string, unknown>()
+  for (const table of Object.values(SEAL_TABLES)) for (const row of tables[table] ?? []) records.set(row.id, row)
+  const byCommunity = new Map<string, SealEntry[]>()
+  for (const seal of (tables.seals ?? []) as unknown as SealEntry[]) {
+    const list = byCommunity.get(seal.communityId) ?? []
+    list.push(seal)
+    byCommunity.set(seal.communityId, list)
+  }
+  for (const [communityId, seals] of byCommunity) {
+    const meetings = (tables.meetings ?? []).filter((m) => m.communityId === communityId) as unknown as SealedMeetingRef[]
+    const check = await auditChain(seals, records, meetings, sha256Hex)
+    if (!check.ok) throw new ArchiveError('brokenChain', { communityId, seq: check.seq ?? '-' })
+  }
+}
+
+/** One hash over tables of rows, independent of row order and of zip bytes. */
+export async function canonicalTablesHash(tables: ArchiveTables): Promise<string> {
+  const sorted = Object.fromEntries(
+    Object.entries(tables)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([t, rows]) => [t, [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))]),
+  )
+  return sha256Hex(canonicalJson(sorted))
+}

@@ -1,0 +1,47 @@
+export default {
+  nav: { backup: 'Backup & verify' },
+  backup: {
+    title: 'Backups, archives and verification',
+    passphrase: 'Passphrase',
+    export: {
+      heading: 'Export an archive', explain: 'Exports records as one .slarchive file, to keep or to hand upward on a USB stick. Encrypted files need the passphrase to open.',
+      scope: 'Scope', thisCommunity: 'This community', all: 'All communities', period: 'Period (optional)', from: 'From', to: 'To',
+      encrypt: 'Encrypt', encryptOn: 'Encrypted with a passphrase (required for USB sticks)', encryptOff: 'Not encrypted: anyone with the file can read residents’ details',
+      confirm: 'Passphrase again', run: 'Export', running: 'Exporting…', passphraseShort: 'At least 8 characters', passphraseMismatch: 'The passphrases differ',
+    },
+    import: {
+      heading: 'Import an archive', explain: 'The whole file is checked first (nothing is written); then you confirm.', pick: 'Choose an archive file…', noFile: 'No file chosen', check: 'Check file',
+      valid: '“{name}” is complete and valid (made {date})', documents: 'Also holds {n} documents (PDF)', merge: 'Merge into existing data', replace: 'Restore: replace all data with this file',
+      run: 'Import', confirmMerge: 'Merge the file’s records into this computer’s data?', confirmReplace: 'Replace all data on this computer with this file? The current data is backed up first.',
+      done: 'Imported {rows} records', backupFirstFailed: 'Backing up the current data failed; the restore was stopped and nothing changed',
+    },
+    list: {
+      heading: 'Automatic backups', explain: 'Backed up after each meeting closes, every 15 minutes while something changed, and before every restore. Keeps the last 10 and one per day for 30 days.',
+      browserOnly: 'Running in a browser: no automatic backups. Export an archive by hand regularly; the desktop app backs up automatically.',
+      now: 'Back up now', chooseFolder: 'Choose a USB stick or folder', changeFolder: 'Change folder', noFolder: 'No external folder chosen',
+      encryptLocal: 'Encrypt local backups too (needs an app password)', copyToFolder: 'Also back up to the chosen folder (always encrypted)',
+      empty: 'No backups yet. Click “Back up now” to make the first.', at: 'Time', reason: 'Reason', size: 'Size', encrypted: 'Encrypted', restore: 'Restore',
+      restoreConfirm: 'Replace all data with the backup of {at}? The current data is backed up first.', restorePassphrase: 'This backup is encrypted: enter the passphrase (the app password)',
+      written: 'Backed up: {name}', inFolder: '{n} backups in the chosen folder',
+      failed: { unavailable: 'Backups are not available here', noSecret: 'Encrypted backups need the password: lock and unlock once', failed: 'Backup failed: {message}' },
+    },
+    reasons: { meetingClosed: 'Meeting closed', interval: 'Scheduled', beforeMigration: 'Before upgrade', beforeRestore: 'Before restore', manual: 'Manual' },
+    verify: {
+      heading: 'Verify sealed records', explain: 'Recomputes the hash chain of attendance, votes and resolutions; or check the code printed on a notice.', run: 'Verify all sealed records',
+      ok: 'Verified: {meetings} meetings, {links} sealed records unchanged', broken: 'Verification failed: sealed record {seq} {reason}',
+      reasons: { order: 'is out of order or missing', link: 'no longer links to the one before', hash: 'was changed', payload: 'points to a changed record', missing: 'points to a deleted record', code: 'is followed by a cut (code mismatch)' },
+      code: 'Code', check: 'Check', unknownCode: 'No meeting has this code. Check the input (like 7K3QD-9M2XA).', codeOk: 'Genuine: the records of “{title}” ({date}) are as sealed', codeBroken: 'The code belongs to “{title}”, but its sealed records were changed or are missing',
+    },
+    tables: {},
+    errors: {
+      tooLarge: 'The file is too large (or its compressed content is abnormal)', empty: 'The file is empty', notArchive: 'Not a Shangliang archive, or the file is damaged',
+      needPassphrase: 'This file is encrypted: enter the passphrase', wrongPassphrase: 'Wrong passphrase, or the file was changed or is incomplete', badManifest: 'The file’s manifest is damaged',
+      newerVersion: 'Made by a newer Shangliang (format {version}): please upgrade', oldVersion: 'The file format is too old to read', missingFile: 'Incomplete file: {path} is missing',
+      extraFile: 'The file holds unlisted content ({path})', checksum: 'Checksum mismatch ({path}): damaged or changed', badTable: 'Unknown table in the file: {table}',
+      badRows: 'Malformed records in table “{table}”', duplicateId: 'Duplicate record ids in table “{table}”', count: 'Record count of “{table}” does not match the manifest',
+      brokenChain: 'Sealed records do not verify (link {seq}): meeting records were changed; refused', conflict: 'Sealed records differ from the ones here ({table}); refused',
+      sealed: 'The meeting is sealed: attendance, votes and resolutions cannot be changed or deleted; add an amendment instead',
+      community: 'The file mixes in another community’s records ({table})', unexpected: 'Import failed; nothing changed. Check the file and try again',
+    },
+  },
+}
