@@ -42,12 +42,20 @@ export const useMeetingStore = defineStore('meeting', () => {
     ]
   }
 
-  /** Moves to the next step, or throws DomainError with what is missing. */
-  async function advance() {
-    const m = meeting.value
-    if (!m) return
+  /**
+   * Moves from step `fromIndex` to the next, or throws DomainError with what
+   * is missing. Reads the meeting afresh, so a double click or a stale view
+   * never skips or repeats a step.
+   */
+  async function advance(fromIndex: number) {
+    const id = meeting.value?.id
+    if (!id) return
+    const m = await getMeeting(id)
+    if (!m || m.stepIndex !== fromIndex) return
     const problems = missingToAdvance(procedure.value, m.stepIndex, await meetingFacts(m.id))
     if (problems.length > 0) throw new DomainError(problems)
+    // The live query brings the new step to the view; setting it here too
+    // could be overwritten by that query's older answer still on its way.
     await updateMeeting(m.id, { stepIndex: m.stepIndex + 1 })
   }
 

@@ -63,7 +63,7 @@ try {
 
   for (const m of measurements) {
     try {
-      const out = await m.run({ launch, BASE, seeded, gzipSync })
+      const out = await m.run({ launch, BASE, seeded, gzipSync, seedScript: readFileSync('out/bench/seed.js', 'utf8') })
       Object.assign(results, out.values)
       if (out.note) notes[m.name] = out.note
     } catch (error) {

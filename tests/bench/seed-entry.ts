@@ -4,6 +4,7 @@ import { ShangliangDb } from '@/db/schema'
 import { newId } from '@/domain/ids'
 import { appendToChain, type SealEntry, type ToSeal } from '@/domain/seal'
 import { sha256Hex } from '@/platform/hash'
+import { exportArchive, importArchive } from '@/db/archive.repo'
 import { generateDataset, photo, scaled, TEN_YEARS } from './dataset'
 
 async function seed(factor: number) {
@@ -63,4 +64,15 @@ async function seed(factor: number) {
   }
 }
 
-;(globalThis as unknown as { ShangliangBench: unknown }).ShangliangBench = { seed }
+/** Exports the whole community and imports it back (replace), timing each half. */
+async function archiveRoundTrip() {
+  const t0 = performance.now()
+  const bytes = await exportArchive({})
+  const t1 = performance.now()
+  await importArchive(bytes, 'replace')
+  const t2 = performance.now()
+  const round = (x: number) => Math.round(x / 100) / 10
+  return { exportS: round(t1 - t0), importS: round(t2 - t1), mb: Math.round(bytes.byteLength / 1e5) / 10 }
+}
+
+;(globalThis as unknown as { ShangliangBench: unknown }).ShangliangBench = { seed, archiveRoundTrip }

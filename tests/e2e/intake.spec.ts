@@ -273,6 +273,10 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   // Both guards are met: topics exist (step 1), and date, place, chair, recorder, people and notice (step 2).
   await page.getByTestId('step-advance').click()
   await expect(page.getByTestId('stepper').locator('[data-step=confirm]')).toHaveAttribute('data-status', 'current')
+  // The success toast sits over the top of the page, where the scrolled stepper now is,
+  // and stays while the pointer rests on it: move away and let it go first.
+  await page.mouse.move(20, 600)
+  await expect(page.locator('.el-message')).toHaveCount(0)
   await page.getByTestId('step-advance').click()
   await expect(page.getByTestId('stepper').locator('[data-step=research]')).toHaveAttribute('data-status', 'current')
   await expect(page.getByTestId('step-missing')).toContainText('议题“开放小区北门”还没有议前调研记录')
