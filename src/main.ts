@@ -7,6 +7,10 @@ import { i18n } from './i18n'
 import { router } from './router'
 import { requestPersistentStorage } from './db/storage'
 import { backupBeforeMigration } from './db/migrations.repo'
+import { db } from './db/schema'
+import { workerFiles } from './db/journal/files'
+import { startJournal, setJournalStart } from './db/journal/journal'
+import { installFaultHook } from './db/journal/fault-hook'
 
 async function start() {
   // Before this build's schema upgrade touches the stored data, the main
@@ -20,6 +24,10 @@ async function start() {
       console.error('[backup] before-migration backup failed', error)
     }
   }
+  // The console window keeps the journal (a second copy outside IndexedDB)
+  // and rebuilds an emptied database from it; the projector only reads.
+  if (!location.hash.startsWith('#/projector')) setJournalStart(await startJournal(db, workerFiles()))
+  installFaultHook(db)
   void requestPersistentStorage()
   createApp(App).use(createPinia()).use(router).use(i18n).mount('#app')
 }

@@ -17,6 +17,7 @@ import type { Recusal, Speaker, Statement } from '@/domain/speakers'
 import type { ProcedureTemplate } from '@/domain/template'
 import type { Matter } from '@/domain/matter'
 import { sealGuard } from './seal-guard'
+import { journalMiddleware } from './journal/journal'
 
 /** A record whose type its feature has not pinned down yet. */
 export type Row = { id: string; [key: string]: unknown }
@@ -112,6 +113,8 @@ export class ShangliangDb extends Dexie {
     // Sealed meetings' attendance, votes and resolutions cannot be changed here either (seal-guard.ts).
     const sealed = new Set<string>()
     this.use(sealGuard(sealed))
+    // Every committed write is copied to the journal outside IndexedDB (journal/journal.ts).
+    this.use(journalMiddleware())
     this.on('ready', async () => {
       sealed.clear()
       for (const id of await this.meetings.filter((m) => Boolean(m.sealedAt)).primaryKeys()) sealed.add(id)

@@ -1,15 +1,18 @@
 // Faults during a live meeting, in Chromium with a persistent profile: the
 // renderer crashed (CDP Page.crash) and the whole browser SIGKILLed at random
-// moments, 20 runs each. Votes are written the way the app writes them (one
-// strict-durability IndexedDB transaction: the vote and its resolution); every
-// vote the page saw committed must be there after the restart, whole.
+// moments, 20 runs each. Votes are written through the app's own data layer
+// (one strict-durability Dexie transaction for the vote and its resolution,
+// copied to the journal); every vote the page saw committed must be there
+// after the restart, whole. Chromium 156 sometimes finds its IndexedDB files
+// damaged after a SIGKILL and deletes them: the app then rebuilds the
+// database from its journal, and the test counts those recoveries.
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, openSync, readdirSync, readSync, statSync, writeSync, closeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CHROMIUM_ARGS } from '../../playwright.config'
-import { setUpCommunity } from './support/app'
+import { setUpCommunity, shot } from './support/app'
 
 const RUNS = Number(process.env.FAULT_RUNS ?? 20)
 const BASE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173)}`
@@ -29,25 +32,21 @@ async function startVoting(page: Page, run: number, committed: Set<string>): Pro
     if (t.startsWith('committed:')) committed.add(t.slice(10))
   })
   await page.evaluate((run) => {
-    const open = indexedDB.open('shangliang')
-    open.onsuccess = () => {
-      const db = open.result
-      let n = 0
-      const next = () => {
-        const id = `vote-${run}-${n++}`
+    type Hook = { writeVote(vote: object, resolution: object): Promise<void> }
+    const hook = (window as unknown as { shangliangFault: Hook }).shangliangFault
+    void (async () => {
+      for (let n = 0; ; n++) {
+        const id = `vote-${run}-${n}`
         const ballots = Array.from({ length: 30 }, (_, i) => ({ personId: `p${i}`, choice: ['for', 'against', 'abstain'][(i + n) % 3] }))
         const tally = ballots.filter((b) => b.choice === 'for').length
-        const tx = db.transaction(['votes', 'resolutions'], 'readwrite', { durability: 'strict' })
         const now = new Date().toISOString()
-        tx.objectStore('votes').put({ id, communityId: 'c', meetingId: 'live', topicId: 't', status: 'final', ballots, for: tally, createdAt: now, updatedAt: now })
-        tx.objectStore('resolutions').put({ id: `res-${id}`, communityId: 'c', meetingId: 'live', topicId: 't', voteId: id, for: tally, createdAt: now, updatedAt: now })
-        tx.oncomplete = () => {
-          console.log(`committed:${id}`)
-          next()
-        }
+        await hook.writeVote(
+          { id, communityId: 'c', meetingId: 'live', topicId: 't', status: 'final', ballots, for: tally, createdAt: now, updatedAt: now },
+          { id: `res-${id}`, communityId: 'c', meetingId: 'live', topicId: 't', voteId: id, for: tally, createdAt: now, updatedAt: now },
+        )
+        console.log(`committed:${id}`)
       }
-      next()
-    }
+    })()
   }, run)
 }
 
@@ -92,6 +91,30 @@ async function killBrowser(dir: string): Promise<void> {
   for (let i = 0; i < 100 && profileProcesses(dir).length > 0; i++) await new Promise((r) => setTimeout(r, 100))
 }
 
+/**
+ * What the kill sometimes does by itself: a damaged record at the end of
+ * IndexedDB's write-ahead log. Chromium then finds a checksum mismatch and
+ * deletes the origin's databases on the next start.
+ */
+function damageIndexedDb(dir: string): void {
+  const root = join(dir, 'Default', 'IndexedDB')
+  const folder = readdirSync(root).find((n) => n.endsWith('.indexeddb.leveldb'))
+  if (!folder) throw new Error('no IndexedDB folder')
+  const logs = readdirSync(join(root, folder))
+    .filter((n) => n.endsWith('.log'))
+    .map((n) => join(root, folder, n))
+    .sort((a, b) => statSync(b).size - statSync(a).size)
+  const file = logs[0]
+  if (!file || statSync(file).size < 200) throw new Error('no IndexedDB log to damage')
+  const fd = openSync(file, 'r+')
+  const at = statSync(file).size - 100
+  const byte = Buffer.alloc(1)
+  readSync(fd, byte, 0, 1, at)
+  byte[0] = byte[0]! ^ 0xff
+  writeSync(fd, byte, 0, 1, at)
+  closeSync(fd)
+}
+
 function browserPid(dir: string): number {
   // Our own browser only: the main process (no --type=) started with this profile folder.
   const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
@@ -100,15 +123,23 @@ function browserPid(dir: string): number {
   return Number(line.trim().split(/\s+/)[0])
 }
 
+/** Opens the console with the fault hook; it is there once startup (and any recovery) is done. */
+async function openConsole(page: Page): Promise<void> {
+  await page.goto('/?fault-hooks#/meetings')
+  await page.waitForFunction(() => 'shangliangFault' in window)
+}
+
 async function faultRuns(kind: 'crash' | 'sigkill') {
   const dir = mkdtempSync(join(tmpdir(), `sl-fault-${kind}-`))
   let { context, page } = await launch(dir)
   await setUpCommunity(page)
   const committed = new Set<string>()
-  const tally = { runs: 0, committed: 0, lost: 0, torn: 0, present: 0 }
+  const tally = { runs: 0, committed: 0, lost: 0, torn: 0, present: 0, damaged: 0, recovered: 0 }
+  const watchRecovery = (p: Page) => p.on('console', (m) => void (m.text().startsWith('[journal] recovered') && (tally.recovered += 1)))
+  watchRecovery(page)
   const lost = new Set<string>()
   for (let run = 0; run < RUNS; run++) {
-    await page.goto('/#/meetings')
+    await openConsole(page)
     await startVoting(page, run, committed)
     await page.waitForTimeout(150 + Math.floor(Math.random() * 400))
     if (kind === 'crash') {
@@ -122,9 +153,22 @@ async function faultRuns(kind: 'crash' | 'sigkill') {
     } else {
       await killBrowser(dir)
       await context.close().catch(() => undefined)
+      // Every fourth kill also damages the database files, as a power cut can.
+      if (run % 4 === 3) {
+        damageIndexedDb(dir)
+        tally.damaged += 1
+      }
       ;({ context, page } = await launch(dir))
     }
-    await page.goto('/#/meetings')
+    watchRecovery(page)
+    const recoveredBefore = tally.recovered
+    await openConsole(page)
+    if (tally.recovered > recoveredBefore) {
+      // The secretary is told, in Chinese, what happened and what to do next.
+      await expect(page.locator('.el-message-box')).toContainText('已从本机的第二份副本')
+      if (recoveredBefore === 0) await shot(page, 'journal-recovered')
+      await page.locator('.el-message-box').getByRole('button', { name: '知道了' }).click()
+    }
     const { ids, torn } = await readVotes(page)
     const present = new Set(ids)
     tally.runs += 1
@@ -139,6 +183,8 @@ async function faultRuns(kind: 'crash' | 'sigkill') {
   expect(tally.lost).toBe(0)
   expect(tally.torn).toBe(0)
   expect(tally.committed).toBeGreaterThan(RUNS * 5)
+  // Each damaged database was deleted by Chromium and rebuilt from the journal.
+  expect(tally.recovered).toBeGreaterThanOrEqual(tally.damaged)
 }
 
 test('renderer crashed 20 times during a live meeting: no committed vote lost, none torn', async () => {

@@ -3,6 +3,11 @@ export default {
   backup: {
     title: 'Backups, archives and verification',
     passphrase: 'Passphrase',
+    journal: {
+      title: 'Local data recovered',
+      recovered: 'After the app stopped unexpectedly, the browser found this machine’s database damaged and emptied it. {rows} records were restored from the second local copy (the snapshot of {at} and the {entries} saves after it). Export an archive now under Backup & verify, and check the latest meeting’s records.',
+      ok: 'OK',
+    },
     export: {
       heading: 'Export an archive', explain: 'Exports records as one .slarchive file, to keep or to hand upward on a USB stick. Encrypted files need the passphrase to open.',
       scope: 'Scope', thisCommunity: 'This community', all: 'All communities', period: 'Period (optional)', from: 'From', to: 'To',

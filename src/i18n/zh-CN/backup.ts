@@ -3,6 +3,11 @@ export default {
   backup: {
     title: '备份、归档与核验',
     passphrase: '口令',
+    journal: {
+      title: '已自动恢复本机数据',
+      recovered: '上次程序异常退出后，浏览器判定本机数据库已损坏并将其清空。已从本机的第二份副本（{at} 的快照及其后的 {entries} 次保存）恢复 {rows} 条记录。请到“备份与核验”立即导出一份归档，并核对最近一次会议的记录。',
+      ok: '知道了',
+    },
     export: {
       heading: '导出归档',
       explain: '把记录导出为一个 .slarchive 文件，可存档或用 U 盘报送街道（乡镇）。加密后需要口令才能打开。',

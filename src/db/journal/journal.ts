@@ -1,0 +1,242 @@
+// A second copy of every committed write, outside IndexedDB. Chromium deletes
+// an origin's IndexedDB when it finds the files damaged, and a killed browser
+// (power cut, crash, task manager) can leave them so: the e2e fault test saw
+// it happen. The journal keeps a snapshot of all tables plus one line per
+// committed transaction in the Origin Private File System; at startup an
+// emptied database is rebuilt from it before anything else runs.
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Dexie, Middleware } from 'dexie'
+import { newId, nowIso } from '@/domain/ids'
+import { genOf, planRecovery, readLines, snapshotLines, toLine, type JournalEntry, type JournalOp, type RecoveryPlan, type SnapshotHeader } from './format'
+import type { JournalFiles, JournalScan } from './files'
+import { markRestoring } from '../seal-guard'
+
+/** settings row naming the database the journal belongs to */
+export const JOURNAL_KEY = 'journal'
+/** A new snapshot after this many entries or bytes, so recovery stays quick and the files small. */
+const SNAPSHOT_AFTER_ENTRIES = 2000
+const SNAPSHOT_AFTER_BYTES = 8 * 1024 * 1024
+
+interface Active {
+  db: Dexie
+  files: JournalFiles
+  gen: number
+  seq: number
+  sinceSnapshot: { entries: number; bytes: number }
+  pending: Set<Promise<void>>
+  snapshotting?: Promise<void>
+  timer?: ReturnType<typeof setTimeout>
+}
+
+let active: Active | undefined
+
+const captured = new WeakMap<object, JournalOp[]>()
+
+/** The ops of one transaction, written as one entry once it has committed (never if it aborts). */
+function opsOf(trans: object): JournalOp[] {
+  const ops = captured.get(trans)
+  if (ops) return ops
+  const list: JournalOp[] = []
+  captured.set(trans, list)
+  ;(trans as EventTarget).addEventListener('complete', () => {
+    if (list.length > 0) record(list)
+  })
+  return list
+}
+
+function record(ops: JournalOp[]): void {
+  const a = active
+  if (!a) return
+  a.seq += 1
+  const line = toLine({ seq: a.seq, ops } satisfies JournalEntry)
+  const done = a.files.append(a.gen, line).catch((error: unknown) => console.error('[journal] append failed', error))
+  a.pending.add(done)
+  void done.finally(() => a.pending.delete(done))
+  a.sinceSnapshot.entries += 1
+  a.sinceSnapshot.bytes += line.length
+  if (a.sinceSnapshot.entries >= SNAPSHOT_AFTER_ENTRIES || a.sinceSnapshot.bytes >= SNAPSHOT_AFTER_BYTES) scheduleSnapshot(a)
+}
+
+async function capture(name: string, table: ReturnType<DBCore['table']>, req: DBCoreMutateRequest, res: DBCoreMutateResponse): Promise<void> {
+  if (!active) return
+  const failed = (i: number) => res.failures?.[i] !== undefined
+  if (req.type === 'add' || req.type === 'put') {
+    // A modify() may carry only a change spec: read the stored rows back in that case.
+    const whole = req.type === 'add' || (!req.updates && req.values?.length === res.results?.length)
+    const rows = whole ? req.values : await table.getMany({ trans: req.trans, keys: res.results ?? [] })
+    const kept = rows.filter((r, i) => r !== undefined && !failed(i))
+    if (kept.length > 0) opsOf(req.trans).push({ t: name, put: structuredClone(kept) })
+  } else if (req.type === 'delete') {
+    opsOf(req.trans).push({ t: name, del: structuredClone(req.keys) })
+  } else {
+    const r = req.range
+    // Dexie's range types: 2 = a bounded range, 3 = everything (clear()).
+    opsOf(req.trans).push({ t: name, range: r.type === 3 ? 'all' : { lower: r.lower, upper: r.type === 1 ? r.lower : r.upper, lowerOpen: r.lowerOpen, upperOpen: r.upperOpen } })
+  }
+}
+
+/** Records every committed write for the journal, whatever code made it. */
+export function journalMiddleware(): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'journal',
+    create(down) {
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name)
+          return {
+            ...table,
+            mutate: async (req) => {
+              const res = await table.mutate(req)
+              await capture(name, table, req, res)
+              return res
+            },
+          }
+        },
+      }
+    },
+  }
+}
+
+/** Resolves when every committed write so far is on disk in the journal too. */
+export async function journalSettled(): Promise<void> {
+  if (active) await Promise.all([...active.pending])
+}
+
+function scheduleSnapshot(a: Active, delay = 3000): void {
+  if (a.timer || a.snapshotting) return
+  a.timer = setTimeout(() => {
+    a.timer = undefined
+    void takeSnapshot().catch((error: unknown) => console.error('[journal] snapshot failed', error))
+  }, delay)
+}
+
+/** Writes a snapshot of every table; the files older than it are then removed. */
+export async function takeSnapshot(): Promise<void> {
+  const a = active
+  if (!a) return
+  if (a.snapshotting) return a.snapshotting
+  const run = async () => {
+    // Entries up to `seq` are committed, so the read below sees them; later
+    // ones go to the new generation's journal and are replayed over it.
+    const seq = a.seq
+    const gen = ++a.gen
+    const data: [string, unknown[]][] = []
+    await a.db.transaction('r', a.db.tables, async () => {
+      for (const t of a.db.tables) data.push([t.name, await t.toArray()])
+    })
+    const settings = data.find(([t]) => t === 'settings')?.[1] as { key: string; value: { dbId?: string } }[] | undefined
+    const dbId = settings?.find((s) => s.key === JOURNAL_KEY)?.value.dbId ?? ''
+    const header: SnapshotHeader = { kind: 'snapshot', gen, seq, dbId, at: nowIso() }
+    const before = { ...a.sinceSnapshot }
+    await a.files.writeSnapshot(gen, snapshotLines(header, data))
+    a.sinceSnapshot.entries -= before.entries
+    a.sinceSnapshot.bytes -= before.bytes
+  }
+  a.snapshotting = run().finally(() => (a.snapshotting = undefined))
+  return a.snapshotting
+}
+
+/** Empties every table and writes the snapshot and the entries after it, in one transaction. */
+async function restore(db: Dexie, plan: RecoveryPlan): Promise<number> {
+  await db.transaction('rw', db.tables, async () => {
+    markRestoring() // the snapshot holds sealed meetings' rows: they come back as they were
+    for (const t of db.tables) await t.clear()
+    for (const [name, list] of plan.snapshot.tables) {
+      if (!db.tables.some((t) => t.name === name)) continue
+      await db.table(name).bulkPut(list)
+    }
+    for (const entry of plan.entries)
+      for (const op of entry.ops) {
+        if (!db.tables.some((t) => t.name === op.t)) continue
+        const table = db.table(op.t)
+        if ('put' in op) await table.bulkPut(op.put)
+        else if ('del' in op) await table.bulkDelete(op.del as string[])
+        else if (op.range === 'all') await table.clear()
+        else await table.where(':id').between(op.range.lower, op.range.upper, !op.range.lowerOpen, !op.range.upperOpen).delete()
+      }
+  })
+  // Records as the secretary counts them: this laptop's settings aside.
+  const counts = await Promise.all(db.tables.filter((t) => t.name !== 'settings' && t.name !== 'projection').map((t) => t.count()))
+  return counts.reduce((a, b) => a + b, 0)
+}
+
+interface SnapshotFacts {
+  gen: number
+  header: SnapshotHeader
+}
+
+/** Snapshots that are whole (header and end line both there), newest first. */
+function wholeSnapshots(scan: JournalScan): SnapshotFacts[] {
+  const out: SnapshotFacts[] = []
+  for (const s of scan.snapshots) {
+    const header = readLines<SnapshotHeader>(`${s.head}\n`)[0]
+    const end = readLines<{ kind: string }>(s.tail).pop()
+    if (header?.kind === 'snapshot' && end?.kind === 'end') out.push({ gen: genOf(s.name), header })
+  }
+  return out.sort((a, b) => b.gen - a.gen)
+}
+
+export type JournalStart =
+  | { state: 'unavailable' | 'started' | 'fresh' }
+  | { state: 'recovered'; rows: number; entries: number; at: string }
+  | { state: 'failed'; message: string }
+
+/** How the journal started in this window: the app tells the user about a recovery. */
+export let journalStart: JournalStart = { state: 'unavailable' }
+export function setJournalStart(start: JournalStart): void {
+  journalStart = start
+  if (start.state === 'recovered') console.warn(`[journal] recovered ${start.rows} rows and ${start.entries} entries`)
+}
+
+function activate(db: Dexie, files: JournalFiles, gen: number, seq: number, entries: number): void {
+  active = { db, files, gen, seq, sinceSnapshot: { entries, bytes: 0 }, pending: new Set() }
+}
+
+/**
+ * Starts the journal before the app touches the database. A database that
+ * has lost its journal marker and its records while the journal still holds
+ * a snapshot was emptied behind the app's back: it is rebuilt first.
+ */
+export async function startJournal(db: Dexie, files: JournalFiles | undefined): Promise<JournalStart> {
+  if (!files) return { state: 'unavailable' }
+  try {
+    const scan = await files.scan()
+    const snapshots = wholeSnapshots(scan)
+    const entries = scan.journals.flatMap((f) => readLines<JournalEntry>(f.text))
+    const maxGen = Math.max(0, ...scan.snapshots.map((s) => genOf(s.name)), ...scan.journals.map((f) => genOf(f.name)))
+    const maxSeq = Math.max(0, ...snapshots.map((s) => s.header.seq), ...entries.map((e) => e.seq))
+    const marker = (await db.table('settings').get(JOURNAL_KEY))?.value as { dbId?: string } | undefined
+    if (!marker?.dbId && snapshots.length > 0 && (await db.table('communities').count()) === 0) {
+      const plan = planRecovery(await files.readAll())
+      if (plan && plan.snapshot.rows > 0) {
+        const rows = await restore(db, plan)
+        activate(db, files, maxGen, maxSeq, plan.entries.length)
+        return { state: 'recovered', rows, entries: plan.entries.length, at: plan.snapshot.header.at }
+      }
+    }
+    if (marker?.dbId && snapshots[0]?.header.dbId === marker.dbId) {
+      activate(db, files, maxGen, maxSeq, entries.length)
+      if (entries.length >= SNAPSHOT_AFTER_ENTRIES) scheduleSnapshot(active!, 10_000)
+      return { state: 'started' }
+    }
+    // A new database, one from before the journal, or a journal that is not its own: start afresh.
+    await files.reset()
+    await db.table('settings').put({ key: JOURNAL_KEY, value: { dbId: marker?.dbId ?? newId() } })
+    activate(db, files, 0, 0, 0)
+    // Not awaited: a ten-year database from before the journal takes a while to read.
+    void takeSnapshot().catch((error: unknown) => console.error('[journal] first snapshot failed', error))
+    return { state: 'fresh' }
+  } catch (error) {
+    // The app still runs on IndexedDB alone; the backups remain.
+    console.error('[journal] could not start', error)
+    active = undefined
+    return { state: 'failed', message: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+/** Stops journaling (tests; a window that must not write the journal). */
+export function stopJournal(): void {
+  if (active?.timer) clearTimeout(active.timer)
+  active = undefined
+}
