@@ -1,31 +1,45 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { databaseHash, readTables } from '@/db/archive.repo'
 import { db } from '@/db/schema'
+import { canonicalJson } from '@/domain/seal'
 import type { JournalFiles } from '@/db/journal/files'
 import { genOf, journalName, planRecovery, readLines, snapshotLines, snapshotName, toLine, type JournalFile } from '@/db/journal/format'
 import { journalSettled, startJournal, stopJournal, takeSnapshot } from '@/db/journal/journal'
+import { buildSnapshot } from '@/db/journal/snapshot'
 import { seedCommunity, wipe, COMMUNITY } from './support/archive-fixture'
 
 /** The journal's files kept in memory, with the worker's rules: a snapshot removes older generations. */
-function memoryFiles(): JournalFiles & { files: Map<string, string> } {
+function memoryFiles(): JournalFiles & { files: Map<string, string>; blobs: Map<string, Uint8Array> } {
   const files = new Map<string, string>()
+  const blobs = new Map<string, Uint8Array>()
   return {
     files,
+    blobs,
+    putBlob: async (name, bytes) => void blobs.set(name, bytes.slice()),
+    getBlobs: async (names) => names.map((n) => blobs.get(n)),
     scan: async () => ({
+      blobs: [...blobs.keys()],
       journals: [...files].filter(([n]) => n.startsWith('journal-')).map(([name, text]) => ({ name, text })),
       snapshots: [...files].filter(([n]) => n.startsWith('snapshot-')).map(([name, text]) => ({ name, head: text.split('\n')[0]!, tail: text.slice(-256) })),
     }),
     readAll: async () => [...files].map(([name, text]) => ({ name, text })),
     append: async (gen, line) => void files.set(journalName(gen), (files.get(journalName(gen)) ?? '') + line),
-    writeSnapshot: async (gen, lines) => {
-      files.set(snapshotName(gen), lines.join(''))
+    // The worker's rules, on fake-indexeddb: older generations go, and attachment files nothing names.
+    snapshot: async (dbName, gen, seq) => {
+      const built = await buildSnapshot(dbName, gen, seq, { has: async (n) => blobs.has(n), put: async (n, b) => void blobs.set(n, b.slice()) })
+      files.set(snapshotName(gen), built.lines.join(''))
       for (const name of [...files.keys()]) if (genOf(name) < gen) files.delete(name)
+      const later = files.get(journalName(gen)) ?? ''
+      for (const name of [...blobs.keys()]) if (!built.blobs.includes(name) && !later.includes(name)) blobs.delete(name)
     },
-    reset: async () => files.clear(),
+    reset: async () => {
+      files.clear()
+      blobs.clear()
+    },
   }
 }
 
-const snapshotOf = async () => JSON.stringify(await readTables())
+const snapshotOf = async () => canonicalJson(await readTables())
 
 describe('journal: a second copy outside IndexedDB', () => {
   beforeEach(async () => {
@@ -43,7 +57,11 @@ describe('journal: a second copy outside IndexedDB', () => {
     await db.requests.put({ id: 'q-1', communityId: COMMUNITY, description: '3号楼路灯不亮', status: 'logged', createdAt: 'x', updatedAt: 'x' } as never)
     await db.people.update('p-1', { name: '李秀英（已改名）' })
     await db.contacts.delete('p-5')
+    await db.attachments.put({ id: 'f-2', communityId: COMMUNITY, ownerId: 't-1', name: '会后照片.jpg', mime: 'image/jpeg', size: 3, bytes: new Uint8Array([9, 8, 7]), createdAt: 'x', updatedAt: 'x' } as never)
     await journalSettled()
+    // Photos live in files of their own, never inside the journal's lines.
+    expect(files.blobs.size).toBe(2)
+    expect([...files.files.values()].join('')).not.toContain('AAECAw')
     const before = await snapshotOf()
     const hash = await databaseHash()
 
@@ -51,12 +69,26 @@ describe('journal: a second copy outside IndexedDB', () => {
     await wipe() // what Chromium does to a database it finds damaged
     expect(await db.communities.count()).toBe(0)
     const start = await startJournal(db, files)
-    expect(start).toMatchObject({ state: 'recovered', entries: 3 })
+    expect(start).toMatchObject({ state: 'recovered', entries: 4 })
     expect(await snapshotOf()).toBe(before)
     expect(await databaseHash()).toBe(hash)
     expect((await db.attachments.get('f-1'))?.bytes).toEqual(new Uint8Array([255, 216, 255, 0, 1, 2, 3]))
+    expect((await db.attachments.get('f-2'))?.bytes).toEqual(new Uint8Array([9, 8, 7]))
     // The sealed records came back under the seal: still not editable.
     await expect(db.votes.update('v-1', { for: 6 } as never)).rejects.toThrow()
+  })
+
+  it('a save the caller saw finish is on disk in the journal once journalSettled resolves', async () => {
+    const files = memoryFiles()
+    await startJournal(db, files)
+    await seedCommunity()
+    await journalSettled()
+    // A slow disk: each append lands 30 ms after it is asked for.
+    const append = files.append
+    files.append = (gen, line) => new Promise((ok) => setTimeout(() => void append(gen, line).then(ok), 30))
+    await db.people.update('p-3', { name: '刘洋洋' })
+    await journalSettled()
+    expect([...files.files.values()].join('')).toContain('刘洋洋')
   })
 
   it('skips a line cut off by a kill and keeps every whole one', async () => {

@@ -13,6 +13,8 @@ export interface SnapshotEnds {
 export interface JournalScan {
   journals: JournalFile[]
   snapshots: SnapshotEnds[]
+  /** Names of the attachment files kept beside the journal */
+  blobs: string[]
 }
 
 export interface JournalFiles {
@@ -20,8 +22,15 @@ export interface JournalFiles {
   readAll(): Promise<JournalFile[]>
   /** Appends one line to journal-<gen> and resolves once it is on disk */
   append(gen: number, line: string): Promise<void>
-  /** Writes snapshot-<gen> whole, then removes every file of an older generation */
-  writeSnapshot(gen: number, lines: string[]): Promise<void>
+  /**
+   * Reads the database `dbName` and writes snapshot-<gen> whole (entries up
+   * to `seq` inside), then removes every file of an older generation and the
+   * attachment files nothing names any more.
+   */
+  snapshot(dbName: string, gen: number, seq: number): Promise<void>
+  /** Keeps an attachment's bytes in a file of their own (once; the name says which bytes) */
+  putBlob(name: string, bytes: Uint8Array): Promise<void>
+  getBlobs(names: string[]): Promise<(Uint8Array | undefined)[]>
   reset(): Promise<void>
 }
 
@@ -29,10 +38,12 @@ type Body =
   | { op: 'scan' }
   | { op: 'readAll' }
   | { op: 'append'; gen: number; line: string }
-  | { op: 'writeSnapshot'; gen: number; lines: string[] }
+  | { op: 'snapshot'; dbName: string; gen: number; seq: number }
+  | { op: 'putBlob'; name: string; bytes: Uint8Array }
+  | { op: 'getBlobs'; names: string[] }
   | { op: 'reset' }
 export type FilesRequest = Body & { id: number }
-export type FilesReply = { id: number; ok: true; files?: JournalFile[]; scan?: JournalScan } | { id: number; ok: false; message: string }
+export type FilesReply = { id: number; ok: true; files?: JournalFile[]; scan?: JournalScan; blobs?: (Uint8Array | undefined)[] } | { id: number; ok: false; message: string }
 
 /** The journal worker, or undefined where this browser has no Origin Private File System. */
 export function workerFiles(): JournalFiles | undefined {
@@ -60,10 +71,12 @@ export function workerFiles(): JournalFiles | undefined {
       return reply
     })
   return {
-    scan: async () => (await call({ op: 'scan' })).scan ?? { journals: [], snapshots: [] },
+    scan: async () => (await call({ op: 'scan' })).scan ?? { journals: [], snapshots: [], blobs: [] },
     readAll: async () => (await call({ op: 'readAll' })).files ?? [],
     append: async (gen, line) => void (await call({ op: 'append', gen, line })),
-    writeSnapshot: async (gen, lines) => void (await call({ op: 'writeSnapshot', gen, lines })),
+    snapshot: async (dbName, gen, seq) => void (await call({ op: 'snapshot', dbName, gen, seq })),
+    putBlob: async (name, bytes) => void (await call({ op: 'putBlob', name, bytes })),
+    getBlobs: async (names) => (await call({ op: 'getBlobs', names })).blobs ?? [],
     reset: async () => void (await call({ op: 'reset' })),
   }
 }

@@ -5,8 +5,9 @@
 // committed transaction in the Origin Private File System; at startup an
 // emptied database is rebuilt from it before anything else runs.
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Dexie, Middleware } from 'dexie'
-import { newId, nowIso } from '@/domain/ids'
-import { genOf, planRecovery, readLines, snapshotLines, toLine, type JournalEntry, type JournalOp, type RecoveryPlan, type SnapshotHeader } from './format'
+import { newId } from '@/domain/ids'
+import { genOf, planRecovery, readLines, toLine, type JournalEntry, type JournalOp, type RecoveryPlan, type SnapshotHeader } from './format'
+import { BLOB, stripBytes, type AttachmentRow } from './snapshot'
 import type { JournalFiles, JournalScan } from './files'
 import { markRestoring } from '../seal-guard'
 
@@ -23,6 +24,8 @@ interface Active {
   seq: number
   sinceSnapshot: { entries: number; bytes: number }
   pending: Set<Promise<void>>
+  /** Attachment files known to be on disk */
+  blobs: Set<string>
   snapshotting?: Promise<void>
   timer?: ReturnType<typeof setTimeout>
 }
@@ -43,14 +46,27 @@ function opsOf(trans: object): JournalOp[] {
   return list
 }
 
+function track(a: Active, done: Promise<void>): void {
+  a.pending.add(done)
+  void done.finally(() => a.pending.delete(done))
+}
+
+/** An attachment row for the journal: its bytes go to a file of their own, once. */
+function withoutBytes(a: Active, row: AttachmentRow): AttachmentRow {
+  const { row: stripped, blob } = stripBytes(row)
+  if (blob && !a.blobs.has(blob[0])) {
+    a.blobs.add(blob[0])
+    track(a, a.files.putBlob(blob[0], blob[1]).catch((error: unknown) => console.error('[journal] attachment file failed', error)))
+  }
+  return stripped
+}
+
 function record(ops: JournalOp[]): void {
   const a = active
   if (!a) return
   a.seq += 1
   const line = toLine({ seq: a.seq, ops } satisfies JournalEntry)
-  const done = a.files.append(a.gen, line).catch((error: unknown) => console.error('[journal] append failed', error))
-  a.pending.add(done)
-  void done.finally(() => a.pending.delete(done))
+  track(a, a.files.append(a.gen, line).catch((error: unknown) => console.error('[journal] append failed', error)))
   a.sinceSnapshot.entries += 1
   a.sinceSnapshot.bytes += line.length
   if (a.sinceSnapshot.entries >= SNAPSHOT_AFTER_ENTRIES || a.sinceSnapshot.bytes >= SNAPSHOT_AFTER_BYTES) scheduleSnapshot(a)
@@ -64,7 +80,8 @@ async function capture(name: string, table: ReturnType<DBCore['table']>, req: DB
     const whole = req.type === 'add' || (!req.updates && req.values?.length === res.results?.length)
     const rows = whole ? req.values : await table.getMany({ trans: req.trans, keys: res.results ?? [] })
     const kept = rows.filter((r, i) => r !== undefined && !failed(i))
-    if (kept.length > 0) opsOf(req.trans).push({ t: name, put: structuredClone(kept) })
+    const a = active
+    if (kept.length > 0) opsOf(req.trans).push({ t: name, put: name === 'attachments' ? kept.map((r: AttachmentRow) => withoutBytes(a, r)) : structuredClone(kept) })
   } else if (req.type === 'delete') {
     opsOf(req.trans).push({ t: name, del: structuredClone(req.keys) })
   } else {
@@ -82,6 +99,13 @@ export function journalMiddleware(): Middleware<DBCore> {
     create(down) {
       return {
         ...down,
+        // The listener goes on before Dexie's own: by the time a caller's
+        // await resumes, the entry is already on its way (journalSettled sees it).
+        transaction(stores, mode, options) {
+          const trans = down.transaction(stores, mode, options)
+          if (mode === 'readwrite') opsOf(trans)
+          return trans
+        },
         table(name) {
           const table = down.table(name)
           return {
@@ -117,19 +141,12 @@ export async function takeSnapshot(): Promise<void> {
   if (!a) return
   if (a.snapshotting) return a.snapshotting
   const run = async () => {
-    // Entries up to `seq` are committed, so the read below sees them; later
-    // ones go to the new generation's journal and are replayed over it.
+    // Entries up to `seq` are committed, so the worker's read sees them;
+    // later ones go to the new generation's journal and are replayed over it.
     const seq = a.seq
     const gen = ++a.gen
-    const data: [string, unknown[]][] = []
-    await a.db.transaction('r', a.db.tables, async () => {
-      for (const t of a.db.tables) data.push([t.name, await t.toArray()])
-    })
-    const settings = data.find(([t]) => t === 'settings')?.[1] as { key: string; value: { dbId?: string } }[] | undefined
-    const dbId = settings?.find((s) => s.key === JOURNAL_KEY)?.value.dbId ?? ''
-    const header: SnapshotHeader = { kind: 'snapshot', gen, seq, dbId, at: nowIso() }
     const before = { ...a.sinceSnapshot }
-    await a.files.writeSnapshot(gen, snapshotLines(header, data))
+    await a.files.snapshot(a.db.name, gen, seq)
     a.sinceSnapshot.entries -= before.entries
     a.sinceSnapshot.bytes -= before.bytes
   }
@@ -137,8 +154,32 @@ export async function takeSnapshot(): Promise<void> {
   return a.snapshotting
 }
 
+/** Puts the attachments' bytes back from their files (read before the transaction: it cannot wait on files). */
+async function withBytes(files: JournalFiles, plan: RecoveryPlan): Promise<number> {
+  const rows = [
+    ...((plan.snapshot.tables.get('attachments') ?? []) as AttachmentRow[]),
+    ...plan.entries.flatMap((e) => e.ops.flatMap((op) => (op.t === 'attachments' && 'put' in op ? (op.put as AttachmentRow[]) : []))),
+  ].filter((r) => r[BLOB])
+  const names = [...new Set(rows.map((r) => r[BLOB]!))]
+  const found = new Map<string, Uint8Array | undefined>()
+  for (let i = 0; i < names.length; i += 50) {
+    const part = names.slice(i, i + 50)
+    ;(await files.getBlobs(part)).forEach((bytes, j) => found.set(part[j]!, bytes))
+  }
+  let missing = 0
+  for (const row of rows) {
+    const bytes = found.get(row[BLOB]!)
+    if (!bytes) missing += 1
+    row.bytes = bytes ?? new Uint8Array(0)
+    delete row[BLOB]
+  }
+  return missing
+}
+
 /** Empties every table and writes the snapshot and the entries after it, in one transaction. */
-async function restore(db: Dexie, plan: RecoveryPlan): Promise<number> {
+async function restore(db: Dexie, files: JournalFiles, plan: RecoveryPlan): Promise<number> {
+  const missing = await withBytes(files, plan)
+  if (missing > 0) console.warn(`[journal] ${missing} attachments had no file`)
   await db.transaction('rw', db.tables, async () => {
     markRestoring() // the snapshot holds sealed meetings' rows: they come back as they were
     for (const t of db.tables) await t.clear()
@@ -189,8 +230,8 @@ export function setJournalStart(start: JournalStart): void {
   if (start.state === 'recovered') console.warn(`[journal] recovered ${start.rows} rows and ${start.entries} entries`)
 }
 
-function activate(db: Dexie, files: JournalFiles, gen: number, seq: number, entries: number): void {
-  active = { db, files, gen, seq, sinceSnapshot: { entries, bytes: 0 }, pending: new Set() }
+function activate(db: Dexie, files: JournalFiles, gen: number, seq: number, entries: number, blobs: string[] = []): void {
+  active = { db, files, gen, seq, sinceSnapshot: { entries, bytes: 0 }, pending: new Set(), blobs: new Set(blobs) }
 }
 
 /**
@@ -210,13 +251,13 @@ export async function startJournal(db: Dexie, files: JournalFiles | undefined): 
     if (!marker?.dbId && snapshots.length > 0 && (await db.table('communities').count()) === 0) {
       const plan = planRecovery(await files.readAll())
       if (plan && plan.snapshot.rows > 0) {
-        const rows = await restore(db, plan)
-        activate(db, files, maxGen, maxSeq, plan.entries.length)
+        const rows = await restore(db, files, plan)
+        activate(db, files, maxGen, maxSeq, plan.entries.length, scan.blobs)
         return { state: 'recovered', rows, entries: plan.entries.length, at: plan.snapshot.header.at }
       }
     }
     if (marker?.dbId && snapshots[0]?.header.dbId === marker.dbId) {
-      activate(db, files, maxGen, maxSeq, entries.length)
+      activate(db, files, maxGen, maxSeq, entries.length, scan.blobs)
       if (entries.length >= SNAPSHOT_AFTER_ENTRIES) scheduleSnapshot(active!, 10_000)
       return { state: 'started' }
     }

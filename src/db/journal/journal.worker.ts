@@ -5,6 +5,7 @@
 import type { JournalFile } from './format'
 import { genOf, journalName, snapshotName } from './format'
 import type { FilesReply, FilesRequest, JournalScan } from './files'
+import { buildSnapshot } from './snapshot'
 
 interface SyncHandle {
   getSize(): number
@@ -52,6 +53,46 @@ async function readText(name: string, from = 0, to?: number): Promise<string> {
   return decoder.decode(buffer)
 }
 
+async function blobNames(): Promise<string[]> {
+  const out: string[] = []
+  for await (const name of (await folder()).keys()) if (name.startsWith('blob-')) out.push(name)
+  return out
+}
+
+/** An attachment's bytes in a file of their own, written once (the name carries a hash of them). */
+async function putBlob(name: string, bytes: Uint8Array): Promise<void> {
+  const file = (await (await folder()).getFileHandle(name, { create: true })) as SyncFileHandle
+  const h = await file.createSyncAccessHandle()
+  try {
+    if (h.getSize() !== bytes.length) {
+      h.truncate(0)
+      h.write(bytes, { at: 0 })
+      h.flush()
+    }
+  } finally {
+    h.close()
+  }
+}
+
+/** A whole attachment file is there (its name ends with the length of the bytes). */
+async function hasBlob(name: string): Promise<boolean> {
+  const file = await (await folder()).getFileHandle(name).catch(() => undefined)
+  return file !== undefined && (await file.getFile()).size === Number(name.split('-').pop())
+}
+
+async function getBlob(name: string): Promise<Uint8Array | undefined> {
+  const file = (await (await folder()).getFileHandle(name).catch(() => undefined)) as SyncFileHandle | undefined
+  if (!file) return undefined
+  const h = await file.createSyncAccessHandle()
+  try {
+    const bytes = new Uint8Array(h.getSize())
+    h.read(bytes, { at: 0 })
+    return bytes
+  } finally {
+    h.close()
+  }
+}
+
 async function readAll(): Promise<JournalFile[]> {
   const files: JournalFile[] = []
   for (const name of await names()) files.push({ name, text: await readText(name) })
@@ -59,7 +100,7 @@ async function readAll(): Promise<JournalFile[]> {
 }
 
 async function scan(): Promise<JournalScan> {
-  const result: JournalScan = { journals: [], snapshots: [] }
+  const result: JournalScan = { journals: [], snapshots: [], blobs: await blobNames() }
   for (const name of await names()) {
     if (name.startsWith('journal-')) result.journals.push({ name, text: await readText(name) })
     // The header line is short; the end line is the last few dozen bytes.
@@ -90,19 +131,31 @@ async function run(req: FilesRequest): Promise<FilesReply> {
       h.flush()
       return { id: req.id, ok: true }
     }
-    case 'writeSnapshot': {
+    case 'snapshot': {
+      const built = await buildSnapshot(req.dbName, req.gen, req.seq, { has: hasBlob, put: putBlob })
       // Written whole and flushed before the older files go: a cut-off
       // snapshot is never the only one.
-      const name = snapshotName(req.gen)
-      const h = await handle(name)
+      const h = await handle(snapshotName(req.gen))
       h.truncate(0)
-      for (const line of req.lines) append(h, line)
+      for (const line of built.lines) append(h, line)
       h.flush()
       for (const other of await names()) if (genOf(other) < req.gen) await remove(other)
+      // Attachment files stay while the snapshot or a later journal line names them.
+      const later = await readText(journalName(req.gen))
+      const keep = new Set([...built.blobs, ...(later.match(/blob-[\w-]+/g) ?? [])])
+      for (const name of await blobNames()) if (!keep.has(name)) await (await folder()).removeEntry(name).catch(() => undefined)
       return { id: req.id, ok: true }
     }
+    case 'putBlob':
+      await putBlob(req.name, req.bytes)
+      return { id: req.id, ok: true }
+    case 'getBlobs': {
+      const blobs: (Uint8Array | undefined)[] = []
+      for (const name of req.names) blobs.push(await getBlob(name))
+      return { id: req.id, ok: true, blobs }
+    }
     case 'reset':
-      for (const name of await names()) await remove(name)
+      for (const name of [...(await names()), ...(await blobNames())]) await remove(name)
       return { id: req.id, ok: true }
   }
 }
