@@ -218,6 +218,25 @@ function wholeSnapshots(scan: JournalScan): SnapshotFacts[] {
   return out.sort((a, b) => b.gen - a.gen)
 }
 
+function lineCount(text: string): number {
+  let n = 0
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++
+  return n
+}
+
+/** The newest whole entry of a journal file, read from its end. */
+function lastEntry(text: string): JournalEntry | undefined {
+  let end = text.length
+  while (end > 0) {
+    const start = (end >= 2 ? text.lastIndexOf('\n', end - 2) : -1) + 1
+    const found = readLines<JournalEntry>(text.slice(start, end))[0]
+    if (found) return found
+    if (start === 0) break
+    end = start
+  }
+  return undefined
+}
+
 export type JournalStart =
   | { state: 'unavailable' | 'started' | 'fresh' }
   | { state: 'recovered'; rows: number; entries: number; at: string }
@@ -244,9 +263,11 @@ export async function startJournal(db: Dexie, files: JournalFiles | undefined): 
   try {
     const scan = await files.scan()
     const snapshots = wholeSnapshots(scan)
-    const entries = scan.journals.flatMap((f) => readLines<JournalEntry>(f.text))
+    // Startup reads only each journal's last whole line (its newest number) and counts the rest.
+    const lasts = scan.journals.map((f) => lastEntry(f.text)?.seq ?? 0)
+    const entries = { length: scan.journals.reduce((n, f) => n + lineCount(f.text), 0) }
     const maxGen = Math.max(0, ...scan.snapshots.map((s) => genOf(s.name)), ...scan.journals.map((f) => genOf(f.name)))
-    const maxSeq = Math.max(0, ...snapshots.map((s) => s.header.seq), ...entries.map((e) => e.seq))
+    const maxSeq = Math.max(0, ...snapshots.map((s) => s.header.seq), ...lasts)
     const marker = (await db.table('settings').get(JOURNAL_KEY))?.value as { dbId?: string } | undefined
     if (!marker?.dbId && snapshots.length > 0 && (await db.table('communities').count()) === 0) {
       const plan = planRecovery(await files.readAll())

@@ -21,6 +21,8 @@ const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 let dir: FileSystemDirectoryHandle | undefined
 const open = new Map<string, SyncHandle>()
+/** Journal files whose end was checked since this worker started */
+const checked = new Set<string>()
 
 async function folder(): Promise<FileSystemDirectoryHandle> {
   dir ??= await (await navigator.storage.getDirectory()).getDirectoryHandle('journal', { create: true })
@@ -126,7 +128,16 @@ async function run(req: FilesRequest): Promise<FilesReply> {
     case 'readAll':
       return { id: req.id, ok: true, files: await readAll() }
     case 'append': {
-      const h = await handle(journalName(req.gen))
+      const name = journalName(req.gen)
+      const h = await handle(name)
+      if (!checked.has(name)) {
+        // A line cut off by a kill has no end: start the next one on a line of its own.
+        checked.add(name)
+        const size = h.getSize()
+        const last = new Uint8Array(1)
+        if (size > 0) h.read(last, { at: size - 1 })
+        if (size > 0 && last[0] !== 10) append(h, '\n')
+      }
       append(h, req.line)
       h.flush()
       return { id: req.id, ok: true }
