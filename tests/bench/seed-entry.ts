@@ -17,13 +17,14 @@ async function seed(factor: number) {
     await db.communities.put(d.community)
     await db.settings.put({ key: 'currentCommunityId', value: d.community.id })
     await db.people.bulkPut(d.people)
-    await db.meetings.bulkPut(d.meetings)
     await db.topics.bulkPut(d.topics)
     await db.requests.bulkPut(d.requests)
     await db.attendance.bulkPut(d.attendance)
     await db.votes.bulkPut(d.votes)
     await db.resolutions.bulkPut(d.resolutions)
     await db.actionItems.bulkPut(d.actionItems)
+    // The sealed meetings last: once a meeting is sealed, its records cannot be written.
+    await db.meetings.bulkPut(d.meetings)
   })
   const tRecords = performance.now()
 

@@ -18,7 +18,6 @@ function memoryFiles(): JournalFiles & { files: Map<string, string>; blobs: Map<
     putBlob: async (name, bytes) => void blobs.set(name, bytes.slice()),
     getBlobs: async (names) => names.map((n) => blobs.get(n)),
     scan: async () => ({
-      blobs: [...blobs.keys()],
       journals: [...files].filter(([n]) => n.startsWith('journal-')).map(([name, text]) => ({ name, text })),
       snapshots: [...files].filter(([n]) => n.startsWith('snapshot-')).map(([name, text]) => ({ name, head: text.split('\n')[0]!, tail: text.slice(-256) })),
     }),

@@ -13,8 +13,6 @@ export interface SnapshotEnds {
 export interface JournalScan {
   journals: JournalFile[]
   snapshots: SnapshotEnds[]
-  /** Names of the attachment files kept beside the journal */
-  blobs: string[]
 }
 
 export interface JournalFiles {
@@ -71,7 +69,7 @@ export function workerFiles(): JournalFiles | undefined {
       return reply
     })
   return {
-    scan: async () => (await call({ op: 'scan' })).scan ?? { journals: [], snapshots: [], blobs: [] },
+    scan: async () => (await call({ op: 'scan' })).scan ?? { journals: [], snapshots: [] },
     readAll: async () => (await call({ op: 'readAll' })).files ?? [],
     append: async (gen, line) => void (await call({ op: 'append', gen, line })),
     snapshot: async (dbName, gen, seq) => void (await call({ op: 'snapshot', dbName, gen, seq })),

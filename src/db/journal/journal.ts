@@ -24,8 +24,6 @@ interface Active {
   seq: number
   sinceSnapshot: { entries: number; bytes: number }
   pending: Set<Promise<void>>
-  /** Attachment files known to be on disk */
-  blobs: Set<string>
   snapshotting?: Promise<void>
   timer?: ReturnType<typeof setTimeout>
 }
@@ -51,13 +49,10 @@ function track(a: Active, done: Promise<void>): void {
   void done.finally(() => a.pending.delete(done))
 }
 
-/** An attachment row for the journal: its bytes go to a file of their own, once. */
+/** An attachment row for the journal: its bytes go to a file of their own (the worker skips one already there). */
 function withoutBytes(a: Active, row: AttachmentRow): AttachmentRow {
   const { row: stripped, blob } = stripBytes(row)
-  if (blob && !a.blobs.has(blob[0])) {
-    a.blobs.add(blob[0])
-    track(a, a.files.putBlob(blob[0], blob[1]).catch((error: unknown) => console.error('[journal] attachment file failed', error)))
-  }
+  if (blob) track(a, a.files.putBlob(blob[0], blob[1]).catch((error: unknown) => console.error('[journal] attachment file failed', error)))
   return stripped
 }
 
@@ -249,8 +244,8 @@ export function setJournalStart(start: JournalStart): void {
   if (start.state === 'recovered') console.warn(`[journal] recovered ${start.rows} rows and ${start.entries} entries`)
 }
 
-function activate(db: Dexie, files: JournalFiles, gen: number, seq: number, entries: number, blobs: string[] = []): void {
-  active = { db, files, gen, seq, sinceSnapshot: { entries, bytes: 0 }, pending: new Set(), blobs: new Set(blobs) }
+function activate(db: Dexie, files: JournalFiles, gen: number, seq: number, entries: number): void {
+  active = { db, files, gen, seq, sinceSnapshot: { entries, bytes: 0 }, pending: new Set() }
 }
 
 /**
@@ -273,12 +268,12 @@ export async function startJournal(db: Dexie, files: JournalFiles | undefined): 
       const plan = planRecovery(await files.readAll())
       if (plan && plan.snapshot.rows > 0) {
         const rows = await restore(db, files, plan)
-        activate(db, files, maxGen, maxSeq, plan.entries.length, scan.blobs)
+        activate(db, files, maxGen, maxSeq, plan.entries.length)
         return { state: 'recovered', rows, entries: plan.entries.length, at: plan.snapshot.header.at }
       }
     }
     if (marker?.dbId && snapshots[0]?.header.dbId === marker.dbId) {
-      activate(db, files, maxGen, maxSeq, entries.length, scan.blobs)
+      activate(db, files, maxGen, maxSeq, entries.length)
       if (entries.length >= SNAPSHOT_AFTER_ENTRIES) scheduleSnapshot(active!, 10_000)
       return { state: 'started' }
     }

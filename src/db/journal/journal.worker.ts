@@ -21,6 +21,8 @@ const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 let dir: FileSystemDirectoryHandle | undefined
 const open = new Map<string, SyncHandle>()
+/** Attachment files written since the last snapshot: their rows may not be committed yet, so never pruned */
+let putSince = new Set<string>()
 /** Journal files whose end was checked since this worker started */
 const checked = new Set<string>()
 
@@ -102,7 +104,7 @@ async function readAll(): Promise<JournalFile[]> {
 }
 
 async function scan(): Promise<JournalScan> {
-  const result: JournalScan = { journals: [], snapshots: [], blobs: await blobNames() }
+  const result: JournalScan = { journals: [], snapshots: [] }
   for (const name of await names()) {
     if (name.startsWith('journal-')) result.journals.push({ name, text: await readText(name) })
     // The header line is short; the end line is the last few dozen bytes.
@@ -153,11 +155,13 @@ async function run(req: FilesRequest): Promise<FilesReply> {
       for (const other of await names()) if (genOf(other) < req.gen) await remove(other)
       // Attachment files stay while the snapshot or a later journal line names them.
       const later = await readText(journalName(req.gen))
-      const keep = new Set([...built.blobs, ...(later.match(/blob-[\w-]+/g) ?? [])])
+      const keep = new Set([...built.blobs, ...(later.match(/blob-[\w-]+/g) ?? []), ...putSince])
+      putSince = new Set()
       for (const name of await blobNames()) if (!keep.has(name)) await (await folder()).removeEntry(name).catch(() => undefined)
       return { id: req.id, ok: true }
     }
     case 'putBlob':
+      putSince.add(req.name)
       await putBlob(req.name, req.bytes)
       return { id: req.id, ok: true }
     case 'getBlobs': {
