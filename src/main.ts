@@ -3,7 +3,7 @@ import { createPinia } from 'pinia'
 import 'element-plus/dist/index.css'
 import './styles.css'
 import App from './App.vue'
-import { i18n } from './i18n'
+import { i18n, loadLocale } from './i18n'
 import { router } from './router'
 import { requestPersistentStorage } from './db/storage'
 import { backupBeforeMigration } from './db/migrations.repo'
@@ -29,6 +29,7 @@ async function start() {
   if (!location.hash.startsWith('#/projector')) setJournalStart(await startJournal(db, workerFiles()))
   installFaultHook(db)
   void requestPersistentStorage()
+  await loadLocale()
   createApp(App).use(createPinia()).use(router).use(i18n).mount('#app')
 }
 

@@ -2,7 +2,8 @@
 // schemas; the preload's verbs send exactly these shapes.
 import { z } from 'zod'
 
-export const MAX_FILE_BYTES = 512 * 1024 * 1024
+// As large as the biggest archive the renderer accepts (src/archive/schema.ts LIMITS.fileBytes).
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024
 
 /** File kinds the renderer may ask to save; each maps to a dialog filter. */
 export const FILE_KINDS = {

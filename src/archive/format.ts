@@ -112,7 +112,7 @@ function unzip(bytes: Uint8Array): Unzipped {
       filter: (f) => {
         entries += 1
         total += f.originalSize
-        if (entries > LIMITS.files || f.originalSize > LIMITS.entryBytes || total > LIMITS.fileBytes * 4) throw new ArchiveError('tooLarge')
+        if (entries > LIMITS.files || f.originalSize > LIMITS.entryBytes || total > LIMITS.unpackedBytes) throw new ArchiveError('tooLarge')
         return true
       },
     })

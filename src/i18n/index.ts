@@ -6,12 +6,13 @@ interface Messages {
 
 // Each feature keeps its own message file per locale (zh-CN/<feature>.ts),
 // merged here, so features never edit one shared dictionary.
+// Chinese is in the start-up bundle; English is fetched when chosen.
 const zh = import.meta.glob<{ default: Messages }>('./zh-CN/*.ts', { eager: true })
-const en = import.meta.glob<{ default: Messages }>('./en/*.ts', { eager: true })
+const en = import.meta.glob<{ default: Messages }>('./en/*.ts')
 
-function merge(modules: Record<string, { default: Messages }>): Messages {
+function merge(modules: { default: Messages }[]): Messages {
   const out: Messages = {}
-  for (const mod of Object.values(modules)) deepMerge(out, mod.default)
+  for (const mod of modules) deepMerge(out, mod.default)
   return out
 }
 
@@ -36,10 +37,20 @@ export const i18n = createI18n({
   legacy: false,
   locale: savedLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': merge(zh), en: merge(en) },
+  messages: { 'zh-CN': merge(Object.values(zh)), en: {} as Messages },
 })
 
-export function setLocale(locale: Locale): void {
+let english: Promise<void> | undefined
+
+/** Loads a locale's messages once (the app awaits this before mounting when English was chosen). */
+export function loadLocale(locale: Locale = savedLocale()): Promise<void> {
+  if (locale !== 'en') return Promise.resolve()
+  english ??= Promise.all(Object.values(en).map((load) => load())).then((mods) => i18n.global.setLocaleMessage('en', merge(mods)))
+  return english
+}
+
+export async function setLocale(locale: Locale): Promise<void> {
+  await loadLocale(locale)
   i18n.global.locale.value = locale
   localStorage.setItem(LOCALE_KEY, locale)
   document.documentElement.lang = locale

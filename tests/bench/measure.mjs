@@ -218,12 +218,16 @@ const archive = {
   targets: { archiveImportS: 20 },
   async run({ launch, BASE, seedScript }) {
     const ctx = await launch({ bypassCSP: true })
-    const page = ctx.pages()[0] ?? (await ctx.newPage())
-    await page.goto(`${BASE}/index.html#/meetings`)
-    await page.waitForSelector('.page')
-    await page.addScriptTag({ content: seedScript })
-    const r = await page.evaluate(() => globalThis.ShangliangBench.archiveRoundTrip())
-    await ctx.close()
+    let r
+    try {
+      const page = ctx.pages()[0] ?? (await ctx.newPage())
+      await page.goto(`${BASE}/index.html#/meetings`)
+      await page.waitForSelector('.page')
+      await page.addScriptTag({ content: seedScript })
+      r = await page.evaluate(() => globalThis.ShangliangBench.archiveRoundTrip())
+    } finally {
+      await ctx.close()
+    }
     return { values: { archiveExportS: r.exportS, archiveImportS: r.importS, archiveMb: r.mb }, note: 'whole community, unencrypted; import validates manifest, checksums, rows and the chain, then writes in one transaction' }
   },
 }

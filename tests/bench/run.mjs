@@ -2,7 +2,7 @@
 // and measures what a secretary waits for. Prints a table and writes
 // bench-results.json (name → value; units in the names). Not a test: it
 // reports figures, and marks each against its target.
-//   node tests/bench/run.mjs [--scale 0.1] [--no-build]
+//   node tests/bench/run.mjs [--scale 0.1] [--no-build] [--profile DIR] [--only coldStart,ledger]
 import { spawn, execSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -61,7 +61,8 @@ try {
   results.datasetScale = scale
   results.seedSeconds = Math.round((Date.now() - t0) / 100) / 10
 
-  for (const m of measurements) {
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined
+  for (const m of measurements.filter((x) => !only || only.includes(x.name))) {
     try {
       const out = await m.run({ launch, BASE, seeded, gzipSync, seedScript: readFileSync('out/bench/seed.js', 'utf8') })
       Object.assign(results, out.values)
