@@ -9,7 +9,7 @@ import type { Attachment } from '@/domain/research'
 import type { PublicNotice } from '@/domain/notice'
 import { DomainError, problem } from '@/domain/problem'
 import type { Feedback, Request, RequestEvent } from '@/domain/request'
-import type { ActionEvent, ActionItem, ActionStatus, Evaluation, Resolution } from '@/domain/resolution'
+import { ACTION_STATUSES, type ActionEvent, type ActionItem, type ActionStatus, type Evaluation, type Resolution } from '@/domain/resolution'
 import type { Topic } from '@/domain/topic'
 import { db } from './schema'
 
@@ -24,23 +24,25 @@ export interface BoardRow extends ActionItem {
 }
 
 export async function listItems(communityId: string): Promise<BoardRow[]> {
-  return db.transaction('r', [db.actionItems, db.meetings, db.actionEvents], async () => {
-    const items = await db.actionItems.where('communityId').equals(communityId).toArray()
-    const meetings = new Map((await db.meetings.where('communityId').equals(communityId).toArray()).map((m) => [m.id, m]))
-    const events = await db.actionEvents.where('actionItemId').anyOf(items.map((i) => i.id)).toArray()
-    const percent = new Map<string, { at: string; percent: number }>()
-    for (const e of events) {
-      if (e.kind !== 'progress' || typeof e.percent !== 'number') continue
-      const prev = percent.get(e.actionItemId)
-      if (!prev || e.at > prev.at) percent.set(e.actionItemId, { at: e.at, percent: e.percent })
-    }
-    return items.map((i) => ({
-      ...i,
-      meetingTitle: meetings.get(i.meetingId)?.title ?? '',
-      meetingDate: meetings.get(i.meetingId)?.date,
-      percent: i.status === 'closed' || i.status === 'accepted' || i.status === 'done' ? 100 : (percent.get(i.id)?.percent ?? 0),
-    }))
-  })
+  return db.transaction('r', [db.actionItems, db.meetings, db.actionEvents], async () => boardRows(communityId, await db.actionItems.where('communityId').equals(communityId).toArray()))
+}
+
+/** Items with their meeting's title and date and their latest progress. */
+async function boardRows(communityId: string, items: ActionItem[]): Promise<BoardRow[]> {
+  const meetings = new Map((await db.meetings.where('communityId').equals(communityId).toArray()).map((m) => [m.id, m]))
+  const events = await db.actionEvents.where('actionItemId').anyOf(items.map((i) => i.id)).toArray()
+  const percent = new Map<string, { at: string; percent: number }>()
+  for (const e of events) {
+    if (e.kind !== 'progress' || typeof e.percent !== 'number') continue
+    const prev = percent.get(e.actionItemId)
+    if (!prev || e.at > prev.at) percent.set(e.actionItemId, { at: e.at, percent: e.percent })
+  }
+  return items.map((i) => ({
+    ...i,
+    meetingTitle: meetings.get(i.meetingId)?.title ?? '',
+    meetingDate: meetings.get(i.meetingId)?.date,
+    percent: i.status === 'closed' || i.status === 'accepted' || i.status === 'done' ? 100 : (percent.get(i.id)?.percent ?? 0),
+  }))
 }
 
 export interface ItemDetail {
@@ -211,7 +213,11 @@ export async function evaluate(id: string, input: EvaluationInput, threshold: nu
 export async function carryOverFor(meetingId: string): Promise<BoardRow[]> {
   const meeting = await db.meetings.get(meetingId)
   if (!meeting) return []
-  const rows = await listItems(meeting.communityId)
+  // Ten years hold tens of thousands of items, nearly all closed: read the open ones by status.
+  const open = ACTION_STATUSES.filter((st) => st !== 'closed')
+  const rows = await db.transaction('r', [db.actionItems, db.meetings, db.actionEvents], async () =>
+    boardRows(meeting.communityId, (await db.actionItems.where('status').anyOf(open).toArray()).filter((i) => i.communityId === meeting.communityId)),
+  )
   // Only items decided before this meeting carry over into it.
   const earlier = rows.filter((r) => !meeting.date || !r.meetingDate || r.meetingDate < meeting.date)
   return carryOver(earlier, meetingId, today())

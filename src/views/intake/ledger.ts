@@ -16,13 +16,18 @@ export interface LedgerFilter {
 
 export const emptyFilter = (): LedgerFilter => ({ text: '', statuses: [], types: [], channels: [], categories: [], place: '', period: null, due: '' })
 
+/** A plain copy of the (reactive) filter, read once per search rather than once per request. */
+export function plainFilter(f: LedgerFilter): LedgerFilter {
+  return { ...f, statuses: [...f.statuses], types: [...f.types], channels: [...f.channels], categories: [...f.categories], period: f.period ? [f.period[0], f.period[1]] : null }
+}
+
 export function raisedByName(r: Request, anonymous: string): string {
   return r.raisedBy.kind === 'anonymous' ? anonymous : r.raisedBy.name
 }
 
 export function matches(r: Request, f: LedgerFilter, today: string, holidays: string[]): boolean {
   const q = f.text.trim()
-  if (q && ![r.description, r.place, r.category, r.channel, r.raisedBy.kind !== 'anonymous' ? r.raisedBy.name : ''].some((v) => v?.includes(q))) return false
+  if (q && !(r.description.includes(q) || r.place?.includes(q) || r.category.includes(q) || r.channel.includes(q) || (r.raisedBy.kind !== 'anonymous' && r.raisedBy.name.includes(q)))) return false
   if (f.statuses.length && !f.statuses.includes(r.status)) return false
   if (f.types.length && !f.types.includes(r.handlingType)) return false
   if (f.channels.length && !f.channels.includes(r.channel)) return false
