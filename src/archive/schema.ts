@@ -19,7 +19,8 @@ export const LIMITS = {
   depth: 24,
   stringChars: 200_000,
   arrayItems: 1_000_000,
-  keys: 500,
+  /** Keys of one object: the manifest names every file it holds, so up to `files` */
+  keys: 50_000,
 } as const
 
 // Control characters in a name are how a path smuggles itself past a file system.

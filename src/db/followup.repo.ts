@@ -29,7 +29,8 @@ export async function listItems(communityId: string): Promise<BoardRow[]> {
 
 /** Items with their meeting's title and date and their latest progress. */
 async function boardRows(communityId: string, items: ActionItem[]): Promise<BoardRow[]> {
-  const meetings = new Map((await db.meetings.where('communityId').equals(communityId).toArray()).map((m) => [m.id, m]))
+  const meetingIds = [...new Set(items.map((i) => i.meetingId))]
+  const meetings = new Map((await db.meetings.bulkGet(meetingIds)).filter((m) => m?.communityId === communityId).map((m) => [m!.id, m!]))
   const events = await db.actionEvents.where('actionItemId').anyOf(items.map((i) => i.id)).toArray()
   const percent = new Map<string, { at: string; percent: number }>()
   for (const e of events) {

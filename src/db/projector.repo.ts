@@ -18,7 +18,6 @@ export interface ProjectorScene {
   meeting?: { title: string; date?: string; startTime?: string; place?: string }
   agenda: { id: string; title: string; minutes?: number }[]
   /** 上次议定事项落实情况: open items of earlier meetings, shown before the agenda */
-  carryOver: { id: string; title: string; owner: string; dueOn: string; status: ActionStatus; overdue: boolean }[]
   /** The topic on the topic, speaker and result slides */
   topic?: { title: string; description: string; presenter?: string; researchSummary?: string; options: { title: string; description: string; cost?: number }[] }
   speaker?: { name: string; role: string; minutes: number; status: string; endsAt?: string }
@@ -65,6 +64,18 @@ async function resolutionOf(resolutionId: string | undefined): Promise<Projector
   return { text: r.text, items: items.map((i) => ({ title: i.title, owner: i.owner, standard: i.standard, dueOn: i.dueOn, supervisor: i.supervisor })) }
 }
 
+export type CarriedItem = { id: string; title: string; owner: string; dueOn: string; status: ActionStatus; overdue: boolean }
+
+/**
+ * The agenda slide's 上次议定事项落实情况, a query of its own: it follows the
+ * action items, not every slide change (ten years of items made each change
+ * of slide wait for it).
+ */
+export async function projectorCarryOver(meetingId: string): Promise<CarriedItem[]> {
+  const today = new Date().toISOString().slice(0, 10)
+  return (await carryOverFor(meetingId)).map((i) => ({ id: i.id, title: i.title, owner: i.owner, dueOn: i.dueOn, status: i.status, overdue: isOverdue(i, today) }))
+}
+
 export async function projectorScene(): Promise<ProjectorScene> {
   const projection = await readProjection()
   const meeting = projection.meetingId ? await db.meetings.get(projection.meetingId) : undefined
@@ -72,9 +83,6 @@ export async function projectorScene(): Promise<ProjectorScene> {
   const topics = meeting ? await db.topics.where('meetingId').equals(meeting.id).toArray() : []
   topics.sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0))
   const slide = projection.slide
-  const today = new Date().toISOString().slice(0, 10)
-  // Only the agenda slide shows the carry-over; other slides skip the query.
-  const carried = meeting && slide === 'agenda' ? await carryOverFor(meeting.id) : []
   return {
     projection,
     communityName: community?.name ?? '',
@@ -84,7 +92,6 @@ export async function projectorScene(): Promise<ProjectorScene> {
       title: String(t.title ?? ''),
       minutes: typeof t.estimatedMinutes === 'number' ? t.estimatedMinutes : undefined,
     })),
-    carryOver: carried.map((i) => ({ id: i.id, title: i.title, owner: i.owner, dueOn: i.dueOn, status: i.status, overdue: isOverdue(i, today) })),
     topic: ['topic', 'speaker', 'result', 'resolution'].includes(slide) ? await topicOf(projection.topicId) : undefined,
     ...(slide === 'speaker' ? await speakersOf(projection) : { upNext: [] }),
     quorum: slide === 'quorum' && meeting ? await quorumOf(meeting.id, meeting.bodyId) : undefined,
