@@ -4,6 +4,9 @@
 //   journal-<gen>.jsonl   one line per committed write transaction after it
 // Recovery = the newest complete snapshot + every journal entry newer than it.
 
+/** The settings row naming the database a journal belongs to (its `dbId`) */
+export const JOURNAL_KEY = 'journal'
+
 /** One write inside a committed transaction. */
 export type JournalOp =
   | { t: string; put: unknown[] }

@@ -6,13 +6,11 @@
 // emptied database is rebuilt from it before anything else runs.
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Dexie, Middleware } from 'dexie'
 import { newId } from '@/domain/ids'
-import { genOf, planRecovery, readLines, toLine, type JournalEntry, type JournalOp, type RecoveryPlan, type SnapshotHeader } from './format'
+import { genOf, JOURNAL_KEY, planRecovery, readLines, toLine, type JournalEntry, type JournalOp, type RecoveryPlan, type SnapshotHeader } from './format'
 import { BLOB, stripBytes, type AttachmentRow } from './snapshot'
 import type { JournalFiles, JournalScan } from './files'
 import { markRestoring } from '../seal-guard'
 
-/** settings row naming the database the journal belongs to */
-export const JOURNAL_KEY = 'journal'
 /** A new snapshot after this many entries or bytes, so recovery stays quick and the files small. */
 const SNAPSHOT_AFTER_ENTRIES = 2000
 const SNAPSHOT_AFTER_BYTES = 8 * 1024 * 1024

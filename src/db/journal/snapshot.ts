@@ -4,7 +4,7 @@
 // the snapshot on recovery; since entries are whole-row puts and deletes,
 // rows read a little later than others still end in the right state. That is
 // what lets attachments be read a few at a time instead of all at once.
-import { snapshotLines, type SnapshotHeader } from './format'
+import { JOURNAL_KEY, snapshotLines, type SnapshotHeader } from './format'
 
 /** Where attachments' bytes go: files of their own, written once. */
 export interface BlobStore {
@@ -78,7 +78,7 @@ export async function buildSnapshot(dbName: string, gen: number, seq: number, bl
     }
     if (stores.includes('attachments')) data.push(['attachments', attachments])
     const settings = (data.find(([s]) => s === 'settings')?.[1] ?? []) as { key: string; value?: { dbId?: string } }[]
-    const dbId = settings.find((s) => s.key === 'journal')?.value?.dbId ?? ''
+    const dbId = settings.find((s) => s.key === JOURNAL_KEY)?.value?.dbId ?? ''
     const header: SnapshotHeader = { kind: 'snapshot', gen, seq, dbId, at: new Date().toISOString() }
     return { lines: snapshotLines(header, data), blobs: [...names] }
   } finally {
