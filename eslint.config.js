@@ -3,8 +3,21 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier'
 
-const FRAMEWORKS = ['vue', 'pinia', 'dexie', 'pdfmake', 'pdfmake/*', 'electron', 'element-plus', 'vue-router', 'vue-i18n', 'exceljs', 'echarts']
+const FRAMEWORKS = [
+  'vue',
+  'pinia',
+  'dexie',
+  'pdfmake',
+  'pdfmake/*',
+  'electron',
+  'element-plus',
+  'vue-router',
+  'vue-i18n',
+  'exceljs',
+  'echarts',
+]
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**'] },
@@ -45,7 +58,9 @@ export default tseslint.config(
             { name: 'pdfmake/build/pdfmake', message: 'Only src/pdf/render.worker.ts imports pdfmake.' },
             { name: 'pdfmake', message: 'Only src/pdf/render.worker.ts imports pdfmake.', allowTypeImports: true },
           ],
-          patterns: [{ group: ['pdfmake/*', '!pdfmake/interfaces'], message: 'Only src/pdf/render.worker.ts imports pdfmake.' }],
+          patterns: [
+            { group: ['pdfmake/*', '!pdfmake/interfaces'], message: 'Only src/pdf/render.worker.ts imports pdfmake.' },
+          ],
         },
       ],
     },
@@ -55,7 +70,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['pdfmake', 'pdfmake/*', '!pdfmake/interfaces'], message: 'Only src/pdf/render.worker.ts imports pdfmake.' }] },
+        {
+          patterns: [
+            {
+              group: ['pdfmake', 'pdfmake/*', '!pdfmake/interfaces'],
+              message: 'Only src/pdf/render.worker.ts imports pdfmake.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -65,9 +87,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: FRAMEWORKS, message: 'src/domain is framework-free.' }, { group: ['@/*', '../*'], message: 'src/domain imports only itself.' }] },
+        {
+          patterns: [
+            { group: FRAMEWORKS, message: 'src/domain is framework-free.' },
+            { group: ['@/*', '../*'], message: 'src/domain imports only itself.' },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
     },
   },
+  // Layout belongs to Prettier (npm run format); lint keeps to meaning.
+  prettier,
 )

@@ -16,12 +16,20 @@ const topLevel = Object.values(features).flatMap((f) => f.routes ?? [])
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/meetings' },
-  { path: '/projector', name: 'projector', component: () => import('./projector/ProjectorView.vue'), meta: { bare: true } },
+  {
+    path: '/projector',
+    name: 'projector',
+    component: () => import('./projector/ProjectorView.vue'),
+    meta: { bare: true },
+  },
   {
     path: '/meetings/:meetingId',
     component: () => import('./views/meetings/MeetingView.vue'),
     props: true,
-    children: [{ path: '', name: 'meeting', component: () => import('./views/meetings/MeetingOverview.vue'), props: true }, ...meetingChildren],
+    children: [
+      { path: '', name: 'meeting', component: () => import('./views/meetings/MeetingOverview.vue'), props: true },
+      ...meetingChildren,
+    ],
   },
   ...topLevel,
 ]

@@ -8,7 +8,10 @@ import { FILE_KINDS, type SaveFilePayload, type SaveResult } from './ipc-contrac
 export async function saveWithDialog(owner: BrowserWindow | null, payload: SaveFilePayload): Promise<SaveResult> {
   const filter = FILE_KINDS[payload.kind]
   const name = safeFileName(payload.suggestedName, filter.extensions[0])
-  const options = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: filter.name, extensions: [...filter.extensions] }] }
+  const options = {
+    defaultPath: join(app.getPath('documents'), name),
+    filters: [{ name: filter.name, extensions: [...filter.extensions] }],
+  }
   const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
   if (choice.canceled || !choice.filePath) return { ok: false, reason: 'canceled' }
   try {

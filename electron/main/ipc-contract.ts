@@ -26,7 +26,9 @@ export const emptyPayload = z.undefined()
 
 const backupTarget = z.enum(['app', 'folder'])
 export const backupWritePayload = z.strictObject({
-  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_FILE_BYTES, { message: 'file size out of range' }),
+  bytes: z
+    .instanceof(Uint8Array)
+    .refine((b) => b.byteLength > 0 && b.byteLength <= MAX_FILE_BYTES, { message: 'file size out of range' }),
   reason: z.enum(['meetingClosed', 'interval', 'beforeMigration', 'beforeRestore', 'manual']),
   target: backupTarget,
 })

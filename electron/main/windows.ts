@@ -51,7 +51,13 @@ export function openProjector(): void {
     backgroundColor: '#000000',
     autoHideMenuBar: true,
     ...(target
-      ? { x: target.bounds.x, y: target.bounds.y, width: target.bounds.width, height: target.bounds.height, fullscreen: true }
+      ? {
+          x: target.bounds.x,
+          y: target.bounds.y,
+          width: target.bounds.width,
+          height: target.bounds.height,
+          fullscreen: true,
+        }
       : { width: 1280, height: 720 }),
     webPreferences: secureWebPreferences(preload),
   })

@@ -24,7 +24,8 @@ const api = {
     ipcRenderer.invoke(CHANNELS.backupWrite, { bytes, reason, target }),
   listBackups: (target: BackupTarget): Promise<BackupListing[]> => ipcRenderer.invoke(CHANNELS.backupList, { target }),
   /** By a name from listBackups(), never a path. */
-  readBackup: (target: BackupTarget, name: string): Promise<Uint8Array | null> => ipcRenderer.invoke(CHANNELS.backupRead, { target, name }),
+  readBackup: (target: BackupTarget, name: string): Promise<Uint8Array | null> =>
+    ipcRenderer.invoke(CHANNELS.backupRead, { target, name }),
   chooseBackupFolder: (): Promise<BackupFolderInfo> => ipcRenderer.invoke(CHANNELS.backupChooseFolder),
   backupFolder: (): Promise<BackupFolderInfo> => ipcRenderer.invoke(CHANNELS.backupFolder),
   /** Calls back when the projector window closes; returns an unsubscribe. */

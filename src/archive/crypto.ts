@@ -18,9 +18,24 @@ export function isEncrypted(bytes: Uint8Array): boolean {
 }
 
 /** PBKDF2-SHA256 → raw bits; also used for the app-lock password hash. */
-export async function pbkdf2(passphrase: string, salt: Uint8Array, iterations: number, bits = 256): Promise<Uint8Array> {
-  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits'])
-  const out = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, base, bits)
+export async function pbkdf2(
+  passphrase: string,
+  salt: Uint8Array,
+  iterations: number,
+  bits = 256,
+): Promise<Uint8Array> {
+  const base = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(passphrase.normalize('NFC')),
+    'PBKDF2',
+    false,
+    ['deriveBits'],
+  )
+  const out = await crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+    base,
+    bits,
+  )
   return new Uint8Array(out)
 }
 
@@ -29,7 +44,11 @@ async function aesKey(passphrase: string, salt: Uint8Array, iterations: number):
   return crypto.subtle.importKey('raw', raw as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt'])
 }
 
-export async function encryptArchive(plain: Uint8Array, passphrase: string, iterations = KDF_ITERATIONS): Promise<Uint8Array> {
+export async function encryptArchive(
+  plain: Uint8Array,
+  passphrase: string,
+  iterations = KDF_ITERATIONS,
+): Promise<Uint8Array> {
   const salt = crypto.getRandomValues(new Uint8Array(16))
   const iv = crypto.getRandomValues(new Uint8Array(12))
   const header = new Uint8Array(HEADER_BYTES)
@@ -39,7 +58,11 @@ export async function encryptArchive(plain: Uint8Array, passphrase: string, iter
   header.set(salt, 9)
   header.set(iv, 25)
   const key = await aesKey(passphrase, salt, iterations)
-  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: header }, key, plain as BufferSource)
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: header },
+    key,
+    plain as BufferSource,
+  )
   return concatBytes(header, new Uint8Array(sealed))
 }
 
@@ -48,10 +71,15 @@ export async function decryptArchive(bytes: Uint8Array, passphrase: string): Pro
   if (!isEncrypted(bytes) || bytes.length < HEADER_BYTES + 16) throw new ArchiveError('notArchive')
   const header = bytes.slice(0, HEADER_BYTES)
   const iterations = new DataView(header.buffer).getUint32(5)
-  if (header[4] !== VERSION || iterations < KDF_ITERATIONS || iterations > MAX_ITERATIONS) throw new ArchiveError('wrongPassphrase')
+  if (header[4] !== VERSION || iterations < KDF_ITERATIONS || iterations > MAX_ITERATIONS)
+    throw new ArchiveError('wrongPassphrase')
   const key = await aesKey(passphrase, header.slice(9, 25), iterations)
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: header.slice(25, 37), additionalData: header }, key, bytes.subarray(HEADER_BYTES) as BufferSource)
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: header.slice(25, 37), additionalData: header },
+      key,
+      bytes.subarray(HEADER_BYTES) as BufferSource,
+    )
     return new Uint8Array(plain)
   } catch {
     throw new ArchiveError('wrongPassphrase')

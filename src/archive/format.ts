@@ -50,7 +50,13 @@ const MANIFEST = 'manifest.json'
 const ZIP_TIME = new Date('2020-01-01T00:00:00Z')
 
 function isBlobRef(v: unknown): v is { $blob: string } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { $blob?: unknown }).$blob === 'string'
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.keys(v).length === 1 &&
+    typeof (v as { $blob?: unknown }).$blob === 'string'
+  )
 }
 
 export async function packArchive(input: PackInput): Promise<Uint8Array> {
@@ -87,7 +93,8 @@ export async function packArchive(input: PackInput): Promise<Uint8Array> {
   // Photos and PDFs are compressed already: stored as they are, which takes
   // a ten-year archive's export from half a minute to a few seconds.
   const entries: Zippable = { [MANIFEST]: enc.encode(JSON.stringify(manifest, null, 1)) }
-  for (const [path, bytes] of Object.entries(files)) entries[path] = path.startsWith('tables/') ? bytes : [bytes, { level: 0 }]
+  for (const [path, bytes] of Object.entries(files))
+    entries[path] = path.startsWith('tables/') ? bytes : [bytes, { level: 0 }]
   const zip = zipSync(entries, { level: 6, mtime: ZIP_TIME })
   const framed = await frame(zip)
   return input.passphrase ? encryptArchive(framed, input.passphrase) : framed
@@ -116,7 +123,8 @@ function unzip(bytes: Uint8Array): Unzipped {
       filter: (f) => {
         entries += 1
         total += f.originalSize
-        if (entries > LIMITS.files || f.originalSize > LIMITS.entryBytes || total > LIMITS.unpackedBytes) throw new ArchiveError('tooLarge')
+        if (entries > LIMITS.files || f.originalSize > LIMITS.entryBytes || total > LIMITS.unpackedBytes)
+          throw new ArchiveError('tooLarge')
         return true
       },
     })
@@ -143,11 +151,13 @@ export async function unpackArchive(bytes: Uint8Array, opts: UnpackOptions): Pro
   if (!zip[MANIFEST]) throw new ArchiveError('notArchive')
   const raw = parseJson(zip[MANIFEST], 'badManifest', {})
   const versionSeen = (raw as { version?: unknown })?.version
-  if (typeof versionSeen === 'number' && versionSeen > ARCHIVE_VERSION) throw new ArchiveError('newerVersion', { version: versionSeen })
+  if (typeof versionSeen === 'number' && versionSeen > ARCHIVE_VERSION)
+    throw new ArchiveError('newerVersion', { version: versionSeen })
   const parsed = manifestSchema.safeParse(raw)
   if (!parsed.success) throw new ArchiveError('badManifest')
   const manifest = parsed.data
-  for (const path of Object.keys(zip)) if (path !== MANIFEST && !(path in manifest.files)) throw new ArchiveError('extraFile', { path })
+  for (const path of Object.keys(zip))
+    if (path !== MANIFEST && !(path in manifest.files)) throw new ArchiveError('extraFile', { path })
   for (const [path, sum] of Object.entries(manifest.files)) {
     const file = zip[path]
     if (!file) throw new ArchiveError('missingFile', { path })
@@ -179,11 +189,17 @@ function readRows(table: string, value: unknown, zip: Unzipped, manifest: Manife
     if (seen.has(out.id)) throw new ArchiveError('duplicateId', { table })
     seen.add(out.id)
     const community = manifest.scope.communityId
-    if (community && typeof out.communityId === 'string' && out.communityId !== community && !(table === 'communities' && out.id === community))
+    if (
+      community &&
+      typeof out.communityId === 'string' &&
+      out.communityId !== community &&
+      !(table === 'communities' && out.id === community)
+    )
       throw new ArchiveError('community', { table })
     for (const [field, v] of Object.entries(out)) {
       if (!isBlobRef(v)) continue
-      if (!v.$blob.startsWith('blobs/') || !zip[v.$blob] || !(v.$blob in manifest.files)) throw new ArchiveError('missingFile', { path: v.$blob })
+      if (!v.$blob.startsWith('blobs/') || !zip[v.$blob] || !(v.$blob in manifest.files))
+        throw new ArchiveError('missingFile', { path: v.$blob })
       out[field] = zip[v.$blob]
     }
     return out
@@ -201,7 +217,9 @@ export async function verifyArchiveChains(tables: ArchiveTables): Promise<void> 
     byCommunity.set(seal.communityId, list)
   }
   for (const [communityId, seals] of byCommunity) {
-    const meetings = (tables.meetings ?? []).filter((m) => m.communityId === communityId) as unknown as SealedMeetingRef[]
+    const meetings = (tables.meetings ?? []).filter(
+      (m) => m.communityId === communityId,
+    ) as unknown as SealedMeetingRef[]
     const check = await auditChain(seals, records, meetings, sha256Hex)
     if (!check.ok) throw new ArchiveError('brokenChain', { communityId, seq: check.seq ?? '-' })
   }

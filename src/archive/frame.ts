@@ -25,7 +25,8 @@ export async function unframe(bytes: Uint8Array): Promise<Uint8Array> {
   if (bytes.length < FRAME_BYTES || !startsWith(bytes, FRAME_MAGIC)) throw new ArchiveError('notArchive')
   if (bytes[4]! > ARCHIVE_VERSION) throw new ArchiveError('newerVersion', { version: bytes[4]! })
   const zip = bytes.subarray(FRAME_BYTES)
-  if ((await sha256Bytes(zip)) !== hexOf(bytes.subarray(5, FRAME_BYTES))) throw new ArchiveError('checksum', { path: '*' })
+  if ((await sha256Bytes(zip)) !== hexOf(bytes.subarray(5, FRAME_BYTES)))
+    throw new ArchiveError('checksum', { path: '*' })
   return zip
 }
 
@@ -38,11 +39,13 @@ export type FileCheck = { ok: true; encrypted: boolean; manifest?: Manifest } | 
  */
 export async function checkArchiveFile(bytes: Uint8Array): Promise<FileCheck> {
   try {
-    if (isEncryptedFile(bytes)) return bytes.length > 37 + 16 ? { ok: true, encrypted: true } : { ok: false, code: 'notArchive' }
+    if (isEncryptedFile(bytes))
+      return bytes.length > 37 + 16 ? { ok: true, encrypted: true } : { ok: false, code: 'notArchive' }
     const zip = unzipSync(await unframe(bytes))
     if (!zip['manifest.json']) return { ok: false, code: 'notArchive' }
     const manifest = manifestSchema.parse(JSON.parse(new TextDecoder().decode(zip['manifest.json'])))
-    for (const [path, sum] of Object.entries(manifest.files)) if (!zip[path] || (await sha256Bytes(zip[path])) !== sum) return { ok: false, code: 'checksum' }
+    for (const [path, sum] of Object.entries(manifest.files))
+      if (!zip[path] || (await sha256Bytes(zip[path])) !== sum) return { ok: false, code: 'checksum' }
     return { ok: true, encrypted: false, manifest }
   } catch (error) {
     return { ok: false, code: error instanceof ArchiveError ? error.code : 'notArchive' }

@@ -32,10 +32,18 @@ export const archivePath = z
   .max(300)
   .refine((p) => {
     const parts = p.split('/')
-    return ['tables', 'blobs', 'documents'].includes(parts[0]!) && parts.length >= 2 && parts.length <= 4 && parts.slice(1).every((s) => SEGMENT.test(s) && s !== '.' && s !== '..')
+    return (
+      ['tables', 'blobs', 'documents'].includes(parts[0]!) &&
+      parts.length >= 2 &&
+      parts.length <= 4 &&
+      parts.slice(1).every((s) => SEGMENT.test(s) && s !== '.' && s !== '..')
+    )
   }, 'bad path')
 
-const iso = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/)
+const iso = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/)
 const sha = z.string().regex(/^[0-9a-f]{64}$/)
 const id = z.string().min(1).max(100)
 
@@ -71,7 +79,12 @@ const TABLE_SCHEMAS: Record<string, z.ZodType> = {
     updatedAt: iso,
   }),
   communities: rowBase.extend({ name: z.string().min(1).max(100) }),
-  people: rowBase.extend({ communityId: id, name: z.string().min(1).max(100), roleIds: z.array(id).max(50), active: z.boolean() }),
+  people: rowBase.extend({
+    communityId: id,
+    name: z.string().min(1).max(100),
+    roleIds: z.array(id).max(50),
+    active: z.boolean(),
+  }),
   contacts: z.strictObject({
     id,
     communityId: id,

@@ -24,18 +24,25 @@ export function usePdfSave() {
     try {
       const rendered = await renderPdf(await build())
       if (rendered.missing.length > 0) {
-        const go = await ElMessageBox.confirm(t('publication.docs.missing', { chars: rendered.missing.map(describeChar).join('、') }), t('publication.docs.missingTitle'), {
-          type: 'warning',
-          confirmButtonText: t('publication.docs.saveAnyway'),
-          cancelButtonText: t('common.cancel'),
-        }).then(
+        const go = await ElMessageBox.confirm(
+          t('publication.docs.missing', { chars: rendered.missing.map(describeChar).join('、') }),
+          t('publication.docs.missingTitle'),
+          {
+            type: 'warning',
+            confirmButtonText: t('publication.docs.saveAnyway'),
+            cancelButtonText: t('common.cancel'),
+          },
+        ).then(
           () => true,
           () => false,
         )
         if (!go) return false
       }
       const outcome = await saveFile('pdf', rendered.bytes, fileName)
-      if (outcome.ok) ElMessage.success(t(outcome.downloaded ? 'common.downloadStarted' : 'common.savedAs', { name: outcome.fileName }))
+      if (outcome.ok)
+        ElMessage.success(
+          t(outcome.downloaded ? 'common.downloadStarted' : 'common.savedAs', { name: outcome.fileName }),
+        )
       else if (!outcome.canceled) ElMessage.error(t('common.saveFailed', { message: outcome.message ?? '' }))
       return outcome.ok
     } catch (e) {

@@ -8,7 +8,8 @@ export function useProblems() {
   const { t } = useI18n()
   const text = (p: Problem) => t(p.key, p.params ?? {})
   function show(problems: Problem[]) {
-    if (problems.length > 0) ElMessage({ type: 'error', message: problems.map(text).join('；'), showClose: true, duration: 6000 })
+    if (problems.length > 0)
+      ElMessage({ type: 'error', message: problems.map(text).join('；'), showClose: true, duration: 6000 })
   }
   /**
    * Runs an action; a DomainError becomes a message, other errors are rethrown.

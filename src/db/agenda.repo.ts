@@ -20,18 +20,42 @@ async function openMeeting(meetingId: string): Promise<Meeting> {
  * Invites everyone on the roster who holds one of the chosen standing roles
  * (the "1+7" of the preset); people already invited are skipped.
  */
-export async function inviteByRoles(meetingId: string, preset: RolePreset, roleIds: string[], people: Person[]): Promise<number> {
-  return invitePeople(meetingId, preset, people.filter((p) => p.roleIds.some((r) => roleIds.includes(r))), roleIds)
+export async function inviteByRoles(
+  meetingId: string,
+  preset: RolePreset,
+  roleIds: string[],
+  people: Person[],
+): Promise<number> {
+  return invitePeople(
+    meetingId,
+    preset,
+    people.filter((p) => p.roleIds.some((r) => roleIds.includes(r))),
+    roleIds,
+  )
 }
 
 /** Invites the members of the deliberating body (they vote). */
-export async function inviteBodyMembers(meetingId: string, bodyId: string, preset: RolePreset, people: Person[]): Promise<number> {
+export async function inviteBodyMembers(
+  meetingId: string,
+  bodyId: string,
+  preset: RolePreset,
+  people: Person[],
+): Promise<number> {
   const body = await db.bodies.get(bodyId)
   if (!body) return 0
-  return invitePeople(meetingId, preset, people.filter((p) => body.memberIds.includes(p.id)))
+  return invitePeople(
+    meetingId,
+    preset,
+    people.filter((p) => body.memberIds.includes(p.id)),
+  )
 }
 
-async function invitePeople(meetingId: string, preset: RolePreset, people: Person[], preferRoles: string[] = []): Promise<number> {
+async function invitePeople(
+  meetingId: string,
+  preset: RolePreset,
+  people: Person[],
+  preferRoles: string[] = [],
+): Promise<number> {
   return db.transaction('rw', db.meetings, db.participants, async () => {
     const m = await openMeeting(meetingId)
     const existing = await db.participants.where('meetingId').equals(meetingId).toArray()
@@ -42,8 +66,26 @@ async function invitePeople(meetingId: string, preset: RolePreset, people: Perso
       if (!person.active || invited.has(person.id)) continue
       const roleId = person.roleIds.find((r) => preferRoles.includes(r)) ?? person.roleIds[0]
       const role = preset.roles.find((r) => r.id === roleId)
-      const meetingRole: MeetingRole = person.id === m.chairId ? 'chair' : person.id === m.recorderId ? 'recorder' : role?.kind === 'topic' ? 'stakeholder' : 'voting'
-      rows.push({ id: newId(), communityId: m.communityId, meetingId, personId: person.id, name: person.name, partyRoleId: roleId, meetingRole, topicIds: [], createdAt: now, updatedAt: now })
+      const meetingRole: MeetingRole =
+        person.id === m.chairId
+          ? 'chair'
+          : person.id === m.recorderId
+            ? 'recorder'
+            : role?.kind === 'topic'
+              ? 'stakeholder'
+              : 'voting'
+      rows.push({
+        id: newId(),
+        communityId: m.communityId,
+        meetingId,
+        personId: person.id,
+        name: person.name,
+        partyRoleId: roleId,
+        meetingRole,
+        topicIds: [],
+        createdAt: now,
+        updatedAt: now,
+      })
       invited.add(person.id)
     }
     await db.participants.bulkAdd(rows)
@@ -70,7 +112,18 @@ export async function inviteForTopic(meetingId: string, input: TopicPartyInput):
     const m = await openMeeting(meetingId)
     const now = nowIso()
     const meetingRole: MeetingRole = input.partyRoleId === 'stakeholder' ? 'stakeholder' : 'guest'
-    const row: Participant = { id: newId(), communityId: m.communityId, meetingId, personId: input.personId, name: input.name.trim(), partyRoleId: input.partyRoleId, meetingRole, topicIds: [input.topicId], createdAt: now, updatedAt: now }
+    const row: Participant = {
+      id: newId(),
+      communityId: m.communityId,
+      meetingId,
+      personId: input.personId,
+      name: input.name.trim(),
+      partyRoleId: input.partyRoleId,
+      meetingRole,
+      topicIds: [input.topicId],
+      createdAt: now,
+      updatedAt: now,
+    }
     await db.participants.add(row)
     return row
   })
@@ -95,7 +148,8 @@ export interface AgendaNoticeInput {
 /** Records that the agenda notice was posted, and for how long. */
 export async function recordAgendaNotice(meetingId: string, input: AgendaNoticeInput): Promise<PublicNotice> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.postedOn)) throw new DomainError([problem('validation.date')])
-  if (!Number.isInteger(input.periodDays) || input.periodDays < 1 || input.periodDays > 90) throw new DomainError([problem('validation.noticeDays')])
+  if (!Number.isInteger(input.periodDays) || input.periodDays < 1 || input.periodDays > 90)
+    throw new DomainError([problem('validation.noticeDays')])
   if (input.places.length === 0) throw new DomainError([problem('agenda.errors.noticePlaces')])
   return db.transaction('rw', db.meetings, db.notices, async () => {
     const m = await openMeeting(meetingId)

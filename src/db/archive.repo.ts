@@ -5,7 +5,16 @@ import type { Dexie, Table } from 'dexie'
 import { canonicalJson, sealedPayload, type SealKind } from '@/domain/seal'
 import { nowIso } from '@/domain/ids'
 import { ArchiveError } from '@/archive/errors'
-import { canonicalTablesHash, packArchive, SEAL_TABLES, unpackArchive, type ArchiveDocument, type ArchiveRow, type ArchiveTables, type Unpacked } from '@/archive/format'
+import {
+  canonicalTablesHash,
+  packArchive,
+  SEAL_TABLES,
+  unpackArchive,
+  type ArchiveDocument,
+  type ArchiveRow,
+  type ArchiveTables,
+  type Unpacked,
+} from '@/archive/format'
 import { db as appDb } from './schema'
 import { markRestoring } from './seal-guard'
 
@@ -22,7 +31,9 @@ function frozen(table: string, row: ArchiveRow): string {
 }
 
 export function archivedTables(d: Dexie = appDb): Table[] {
-  return d.tables.filter((t) => !(LOCAL_TABLES as readonly string[]).includes(t.name)).sort((a, b) => (a.name < b.name ? -1 : 1))
+  return d.tables
+    .filter((t) => !(LOCAL_TABLES as readonly string[]).includes(t.name))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
 }
 
 export interface ExportOptions {
@@ -88,7 +99,12 @@ export interface ImportResult {
  * community's or another laptop's records; a sealed record that differs from
  * the one already here is a conflict and refuses the whole file.
  */
-export async function importArchive(bytes: Uint8Array, mode: ImportMode, passphrase?: string, d: Dexie = appDb): Promise<ImportResult> {
+export async function importArchive(
+  bytes: Uint8Array,
+  mode: ImportMode,
+  passphrase?: string,
+  d: Dexie = appDb,
+): Promise<ImportResult> {
   const { tables: content } = await inspectArchive(bytes, passphrase, d)
   const tables = archivedTables(d).filter((t) => content[t.name])
   if (mode === 'merge') await checkMerge(content, d)
@@ -113,15 +129,18 @@ async function checkMerge(content: ArchiveTables, d: Dexie): Promise<void> {
     const existing = await d.table(name).bulkGet(rows.map((r) => r.id))
     rows.forEach((row, i) => {
       const here = existing[i]
-      if (here && frozen(name, here as ArchiveRow) !== frozen(name, row)) throw new ArchiveError('conflict', { table: name })
+      if (here && frozen(name, here as ArchiveRow) !== frozen(name, row))
+        throw new ArchiveError('conflict', { table: name })
     })
   }
   // Two different chains for one community cannot both be kept: the one here must be a prefix of the file's, or the other way round.
-  const bySeq = (rows: ArchiveRow[]) => new Map(rows.map((r) => [`${String(r.communityId)}#${String(r.seq)}`, String(r.hash)]))
+  const bySeq = (rows: ArchiveRow[]) =>
+    new Map(rows.map((r) => [`${String(r.communityId)}#${String(r.seq)}`, String(r.hash)]))
   const incoming = bySeq(content.seals ?? [])
   const communities = new Set((content.seals ?? []).map((s) => String(s.communityId)))
   for (const c of communities) {
     const here = bySeq((await d.table('seals').where('communityId').equals(c).toArray()) as ArchiveRow[])
-    for (const [k, hash] of here) if (incoming.has(k) && incoming.get(k) !== hash) throw new ArchiveError('conflict', { table: 'seals' })
+    for (const [k, hash] of here)
+      if (incoming.has(k) && incoming.get(k) !== hash) throw new ArchiveError('conflict', { table: 'seals' })
   }
 }

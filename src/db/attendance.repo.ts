@@ -23,7 +23,9 @@ export async function startSignIn(meetingId: string, expected: ExpectedRow[]): P
     const m = await liveMeeting(meetingId)
     if ((await db.attendance.where('meetingId').equals(meetingId).count()) > 0) return 0
     if (expected.length === 0) throw new DomainError([problem('deliberation.error.noExpected')])
-    await db.attendance.bulkAdd(expected.map((e) => ({ ...base(m.communityId), ...e, meetingId, state: 'absent' as const, walkIn: false })))
+    await db.attendance.bulkAdd(
+      expected.map((e) => ({ ...base(m.communityId), ...e, meetingId, state: 'absent' as const, walkIn: false })),
+    )
     await db.meetings.update(meetingId, { status: 'live', updatedAt: new Date().toISOString() })
     return expected.length
   })
@@ -57,14 +59,28 @@ export async function setWrittenOpinion(id: string, writtenOpinion: string): Pro
 }
 
 /** Adds someone who came without an invitation (present on arrival). */
-export async function addWalkIn(meetingId: string, w: { name: string; personId?: string; partyRole?: string; meetingRole: MeetingRole }): Promise<Attendance> {
+export async function addWalkIn(
+  meetingId: string,
+  w: { name: string; personId?: string; partyRole?: string; meetingRole: MeetingRole },
+): Promise<Attendance> {
   const name = w.name.trim()
   if (!name) throw new DomainError([problem('deliberation.error.walkInName')])
   return db.transaction('rw', db.meetings, db.attendance, async () => {
     const m = await liveMeeting(meetingId)
     const rows = await db.attendance.where('meetingId').equals(meetingId).toArray()
-    if (rows.some((r) => (w.personId && r.personId === w.personId) || (!w.personId && r.name === name))) throw new DomainError([problem('deliberation.error.alreadyListed', { name })])
-    const row: Attendance = { ...base(m.communityId), meetingId, personId: w.personId, name, partyRole: w.partyRole, meetingRole: w.meetingRole, state: 'present', arrivedAt: hhmm(), walkIn: true }
+    if (rows.some((r) => (w.personId && r.personId === w.personId) || (!w.personId && r.name === name)))
+      throw new DomainError([problem('deliberation.error.alreadyListed', { name })])
+    const row: Attendance = {
+      ...base(m.communityId),
+      meetingId,
+      personId: w.personId,
+      name,
+      partyRole: w.partyRole,
+      meetingRole: w.meetingRole,
+      state: 'present',
+      arrivedAt: hhmm(),
+      walkIn: true,
+    }
     await db.attendance.add(row)
     if (m.status === 'planning') await db.meetings.update(meetingId, { status: 'live' })
     return row

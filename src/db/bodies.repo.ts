@@ -17,7 +17,9 @@ export async function getBody(id: string): Promise<Body | undefined> {
  * editing a body later never changes a recorded result.
  */
 export async function saveBody(communityId: string, form: BodyForm, existing?: Body): Promise<Body> {
-  const body: Body = existing ? { ...existing, ...form, updatedAt: new Date().toISOString() } : { ...base(communityId), ...form }
+  const body: Body = existing
+    ? { ...existing, ...form, updatedAt: new Date().toISOString() }
+    : { ...base(communityId), ...form }
   await db.bodies.put(body)
   return body
 }

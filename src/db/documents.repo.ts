@@ -10,7 +10,16 @@ import { verificationCode } from '@/domain/seal'
 import type { Topic } from '@/domain/topic'
 import type { Body, Vote } from '@/domain/vote'
 import { headcount, quorum } from '@/domain/quorum'
-import type { ActionLine, DossierInput, MeetingDocsInput, NoticeInfo, PersonLine, QuorumLine, StatementLine, TopicBlock } from '@/pdf/inputs'
+import type {
+  ActionLine,
+  DossierInput,
+  MeetingDocsInput,
+  NoticeInfo,
+  PersonLine,
+  QuorumLine,
+  StatementLine,
+  TopicBlock,
+} from '@/pdf/inputs'
 import { HANDLING, MEETING_TYPE, RESEARCH_KIND, TOPIC_EVENT, TRIAGE } from '@/pdf/labels'
 import type { PublicNotice } from '@/domain/notice'
 import { carryOverFor } from './followup.repo'
@@ -23,7 +32,15 @@ const localToday = () => {
 
 function noticeInfo(n: PublicNotice | undefined): NoticeInfo | undefined {
   if (!n) return undefined
-  return { startsOn: n.startsOn, endsOn: n.endsOn, periodDays: n.periodDays, places: n.places, objectTo: n.objectTo, objectPhone: n.objectPhone, objectBox: n.objectBox }
+  return {
+    startsOn: n.startsOn,
+    endsOn: n.endsOn,
+    periodDays: n.periodDays,
+    places: n.places,
+    objectTo: n.objectTo,
+    objectPhone: n.objectPhone,
+    objectBox: n.objectBox,
+  }
 }
 
 const actionLine = (a: ActionItem, fromMeeting?: string): ActionLine => ({
@@ -44,10 +61,21 @@ async function roleNames(communityId: string): Promise<Map<string, string>> {
 }
 
 /** The people of the meeting: the sign-in rows once taken, otherwise the invited participants. */
-function peopleLines(participants: Participant[], attendance: Attendance[], roles: Map<string, string>, topics: Topic[]): PersonLine[] {
+function peopleLines(
+  participants: Participant[],
+  attendance: Attendance[],
+  roles: Map<string, string>,
+  topics: Topic[],
+): PersonLine[] {
   const title = new Map(topics.map((t) => [t.id, t.title]))
   if (attendance.length > 0) {
-    return attendance.map((a) => ({ name: a.name, partyRole: a.partyRole, meetingRole: a.meetingRole, state: a.state, writtenOpinion: a.writtenOpinion }))
+    return attendance.map((a) => ({
+      name: a.name,
+      partyRole: a.partyRole,
+      meetingRole: a.meetingRole,
+      state: a.state,
+      writtenOpinion: a.writtenOpinion,
+    }))
   }
   return participants.map((p) => ({
     name: p.name,
@@ -69,7 +97,9 @@ function quorumLine(attendance: Attendance[], body: Body | undefined): QuorumLin
 /** The vote that stands: a correction replaces the vote it corrects. */
 function standingVotes(votes: Vote[]): Vote[] {
   const corrected = new Set(votes.map((v) => v.correctsVoteId).filter(Boolean))
-  return votes.filter((v) => v.status === 'closed' && !corrected.has(v.id)).sort((a, b) => a.openedAt.localeCompare(b.openedAt))
+  return votes
+    .filter((v) => v.status === 'closed' && !corrected.has(v.id))
+    .sort((a, b) => a.openedAt.localeCompare(b.openedAt))
 }
 
 async function topicBlock(t: Topic, index: number, names: Map<string, string>): Promise<TopicBlock> {
@@ -80,14 +110,26 @@ async function topicBlock(t: Topic, index: number, names: Map<string, string>): 
     db.statements.where('topicId').equals(t.id).toArray(),
     db.recusals.where('topicId').equals(t.id).toArray(),
     db.votes.where('topicId').equals(t.id).toArray(),
-    db.resolutions.where('meetingId').equals(t.meetingId ?? '').toArray(),
-    db.actionItems.where('meetingId').equals(t.meetingId ?? '').toArray(),
+    db.resolutions
+      .where('meetingId')
+      .equals(t.meetingId ?? '')
+      .toArray(),
+    db.actionItems
+      .where('meetingId')
+      .equals(t.meetingId ?? '')
+      .toArray(),
   ])
   const optionTitle = new Map(options.map((o) => [o.id, o.title]))
   const recusedNames = recusals.map((r) => r.name || (r.personId ? names.get(r.personId) : '') || '').filter(Boolean)
   const amended = new Set(resolutions.map((r) => r.correctsId).filter(Boolean))
-  const resolution = resolutions.filter((r) => r.topicId === t.id && !amended.has(r.id)).map((r) => r.text).join('\n')
-  const sum = (rows: { asked: number; agree: number; disagree: number; noAnswer: number; notReached: number }[], k: 'asked' | 'agree' | 'disagree' | 'noAnswer' | 'notReached') => rows.reduce((s, r) => s + r[k], 0)
+  const resolution = resolutions
+    .filter((r) => r.topicId === t.id && !amended.has(r.id))
+    .map((r) => r.text)
+    .join('\n')
+  const sum = (
+    rows: { asked: number; agree: number; disagree: number; noAnswer: number; notReached: number }[],
+    k: 'asked' | 'agree' | 'disagree' | 'noAnswer' | 'notReached',
+  ) => rows.reduce((s, r) => s + r[k], 0)
   return {
     order: t.order || index + 1,
     title: t.title,
@@ -95,9 +137,24 @@ async function topicBlock(t: Topic, index: number, names: Map<string, string>): 
     presenter: t.presenterName ?? (t.presenterId ? names.get(t.presenterId) : undefined),
     isMajor: t.isMajor,
     researchSummary: t.researchSummary,
-    research: research.sort((a, b) => a.on.localeCompare(b.on)).map((r) => ({ kindLabel: RESEARCH_KIND[r.kind] ?? r.kind, on: r.on, who: r.who, findings: r.findings })),
-    canvasses: canvasses.map((c) => ({ question: c.question, on: c.on, asked: sum(c.rows, 'asked'), agree: sum(c.rows, 'agree'), disagree: sum(c.rows, 'disagree'), noAnswer: sum(c.rows, 'noAnswer'), notReached: sum(c.rows, 'notReached') })),
-    options: options.map((o) => ({ title: o.title, description: o.description, cost: o.cost, recommended: o.recommended })),
+    research: research
+      .sort((a, b) => a.on.localeCompare(b.on))
+      .map((r) => ({ kindLabel: RESEARCH_KIND[r.kind] ?? r.kind, on: r.on, who: r.who, findings: r.findings })),
+    canvasses: canvasses.map((c) => ({
+      question: c.question,
+      on: c.on,
+      asked: sum(c.rows, 'asked'),
+      agree: sum(c.rows, 'agree'),
+      disagree: sum(c.rows, 'disagree'),
+      noAnswer: sum(c.rows, 'noAnswer'),
+      notReached: sum(c.rows, 'notReached'),
+    })),
+    options: options.map((o) => ({
+      title: o.title,
+      description: o.description,
+      cost: o.cost,
+      recommended: o.recommended,
+    })),
     statements: statements
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map((s): StatementLine => ({
@@ -114,7 +171,9 @@ async function topicBlock(t: Topic, index: number, names: Map<string, string>): 
       counts: v.counts,
       rule: v.passingRule,
       result: v.result,
-      recused: [...new Set([...(v.recusedIds ?? []).map((id) => names.get(id) ?? ''), ...recusedNames])].filter(Boolean),
+      recused: [...new Set([...(v.recusedIds ?? []).map((id) => names.get(id) ?? ''), ...recusedNames])].filter(
+        Boolean,
+      ),
     })),
     resolution: resolution || undefined,
     actions: actions.filter((a) => a.topicId === t.id).map((a) => actionLine(a)),
@@ -138,7 +197,12 @@ export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsIn
     const blocks: TopicBlock[] = []
     for (const [i, t] of topics.entries()) blocks.push(await topicBlock(t, i, names))
     return {
-      community: { name: c?.name ?? '', partyOrg: c?.partyOrg ?? '', superior: c?.superior ?? '', noticePeriodDays: c?.noticePeriodDays ?? 7 },
+      community: {
+        name: c?.name ?? '',
+        partyOrg: c?.partyOrg ?? '',
+        superior: c?.superior ?? '',
+        noticePeriodDays: c?.noticePeriodDays ?? 7,
+      },
       meeting: meetingInfo(m, names, body?.name),
       people: lines,
       quorum: quorumLine(attendance, body),
@@ -187,16 +251,33 @@ export async function dossierInput(topicId: string): Promise<DossierInput> {
     const base = t.meetingId ? await meetingDocsInput(t.meetingId) : undefined
     const c = base?.community ?? (await db.communities.get(t.communityId))
     const people = await db.people.where('communityId').equals(t.communityId).toArray()
-    const block = base?.topics.find((b) => b.title === t.title && b.description === t.description) ?? (await topicBlock(t, 0, new Map(people.map((p) => [p.id, p.name]))))
+    const block =
+      base?.topics.find((b) => b.title === t.title && b.description === t.description) ??
+      (await topicBlock(t, 0, new Map(people.map((p) => [p.id, p.name]))))
     const requests = await db.requests.bulkGet(t.requestIds)
     const events = await db.topicEvents.where('topicId').equals(topicId).toArray()
-    const notice = t.meetingId ? (await db.notices.where('meetingId').equals(t.meetingId).toArray()).find((n) => n.kind === 'resolution') : undefined
+    const notice = t.meetingId
+      ? (await db.notices.where('meetingId').equals(t.meetingId).toArray()).find((n) => n.kind === 'resolution')
+      : undefined
     const objections = notice ? await db.objections.where('noticeId').equals(notice.id).toArray() : []
-    const items = t.meetingId ? (await db.actionItems.where('meetingId').equals(t.meetingId).toArray()).filter((i) => i.topicId === topicId) : []
-    const evaluations = items.length > 0 ? await db.evaluations.where('actionItemId').anyOf(items.map((i) => i.id)).toArray() : []
+    const items = t.meetingId
+      ? (await db.actionItems.where('meetingId').equals(t.meetingId).toArray()).filter((i) => i.topicId === topicId)
+      : []
+    const evaluations =
+      items.length > 0
+        ? await db.evaluations
+            .where('actionItemId')
+            .anyOf(items.map((i) => i.id))
+            .toArray()
+        : []
     const itemTitle = new Map(items.map((i) => [i.id, i.title]))
     return {
-      community: { name: c?.name ?? '', partyOrg: c?.partyOrg ?? '', superior: c?.superior ?? '', noticePeriodDays: c?.noticePeriodDays ?? 7 },
+      community: {
+        name: c?.name ?? '',
+        partyOrg: c?.partyOrg ?? '',
+        superior: c?.superior ?? '',
+        noticePeriodDays: c?.noticePeriodDays ?? 7,
+      },
       meeting: base?.meeting,
       topic: block,
       requests: requests
@@ -208,18 +289,34 @@ export async function dossierInput(topicId: string): Promise<DossierInput> {
           place: r.place,
           description: r.description,
           handlingLabel: HANDLING[r.handlingType] ?? r.handlingType,
-          triage: r.triage ? `${TRIAGE[r.triage.decision] ?? r.triage.decision}${r.triage.reason ? `：${r.triage.reason}` : ''}` : undefined,
+          triage: r.triage
+            ? `${TRIAGE[r.triage.decision] ?? r.triage.decision}${r.triage.reason ? `：${r.triage.reason}` : ''}`
+            : undefined,
         })),
-      trail: events.sort((a, b) => a.at.localeCompare(b.at)).map((e) => ({ at: e.at, what: `${TOPIC_EVENT[e.kind] ?? e.kind}${e.reason ? `：${e.reason}` : ''}（${e.by}）` })),
+      trail: events
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((e) => ({
+          at: e.at,
+          what: `${TOPIC_EVENT[e.kind] ?? e.kind}${e.reason ? `：${e.reason}` : ''}（${e.by}）`,
+        })),
       attendance: base?.people ?? [],
       quorum: base?.quorum,
       notice: noticeInfo(notice),
-      objections: objections.map((o) => ({ receivedOn: o.receivedOn, from: o.from, content: o.content, answer: o.answer, answeredAt: o.answeredAt })),
+      objections: objections.map((o) => ({
+        receivedOn: o.receivedOn,
+        from: o.from,
+        content: o.content,
+        answer: o.answer,
+        answeredAt: o.answeredAt,
+      })),
       evaluations: evaluations.map((e) => ({
         item: itemTitle.get(e.actionItemId) ?? '',
         round: e.round,
         on: e.on,
-        counts: e.scale === 'three' ? ['满意', '基本满意', '不满意'].map((l, i) => `${l} ${e.counts[i] ?? 0}`).join(' · ') : e.counts.map((n, i) => `${i + 1}分 ${n}`).join(' · '),
+        counts:
+          e.scale === 'three'
+            ? ['满意', '基本满意', '不满意'].map((l, i) => `${l} ${e.counts[i] ?? 0}`).join(' · ')
+            : e.counts.map((n, i) => `${i + 1}分 ${n}`).join(' · '),
         rate: e.rate,
         passed: e.passed,
       })),

@@ -9,7 +9,14 @@ import type { Attachment } from '@/domain/research'
 import type { PublicNotice } from '@/domain/notice'
 import { DomainError, problem } from '@/domain/problem'
 import type { Feedback, Request, RequestEvent } from '@/domain/request'
-import { ACTION_STATUSES, type ActionEvent, type ActionItem, type ActionStatus, type Evaluation, type Resolution } from '@/domain/resolution'
+import {
+  ACTION_STATUSES,
+  type ActionEvent,
+  type ActionItem,
+  type ActionStatus,
+  type Evaluation,
+  type Resolution,
+} from '@/domain/resolution'
 import type { Topic } from '@/domain/topic'
 import { db } from './schema'
 
@@ -24,14 +31,21 @@ export interface BoardRow extends ActionItem {
 }
 
 export async function listItems(communityId: string): Promise<BoardRow[]> {
-  return db.transaction('r', [db.actionItems, db.meetings, db.actionEvents], async () => boardRows(communityId, await db.actionItems.where('communityId').equals(communityId).toArray()))
+  return db.transaction('r', [db.actionItems, db.meetings, db.actionEvents], async () =>
+    boardRows(communityId, await db.actionItems.where('communityId').equals(communityId).toArray()),
+  )
 }
 
 /** Items with their meeting's title and date and their latest progress. */
 async function boardRows(communityId: string, items: ActionItem[]): Promise<BoardRow[]> {
   const meetingIds = [...new Set(items.map((i) => i.meetingId))]
-  const meetings = new Map((await db.meetings.bulkGet(meetingIds)).filter((m) => m?.communityId === communityId).map((m) => [m!.id, m!]))
-  const events = await db.actionEvents.where('actionItemId').anyOf(items.map((i) => i.id)).toArray()
+  const meetings = new Map(
+    (await db.meetings.bulkGet(meetingIds)).filter((m) => m?.communityId === communityId).map((m) => [m!.id, m!]),
+  )
+  const events = await db.actionEvents
+    .where('actionItemId')
+    .anyOf(items.map((i) => i.id))
+    .toArray()
   const percent = new Map<string, { at: string; percent: number }>()
   for (const e of events) {
     if (e.kind !== 'progress' || typeof e.percent !== 'number') continue
@@ -42,7 +56,8 @@ async function boardRows(communityId: string, items: ActionItem[]): Promise<Boar
     ...i,
     meetingTitle: meetings.get(i.meetingId)?.title ?? '',
     meetingDate: meetings.get(i.meetingId)?.date,
-    percent: i.status === 'closed' || i.status === 'accepted' || i.status === 'done' ? 100 : (percent.get(i.id)?.percent ?? 0),
+    percent:
+      i.status === 'closed' || i.status === 'accepted' || i.status === 'done' ? 100 : (percent.get(i.id)?.percent ?? 0),
   }))
 }
 
@@ -64,22 +79,30 @@ function resolvedOnOf(item: ActionItem, meeting?: Meeting, resolution?: Resoluti
 }
 
 export async function itemDetail(id: string): Promise<ItemDetail | undefined> {
-  return db.transaction('r', [db.actionItems, db.resolutions, db.meetings, db.topics, db.actionEvents, db.evaluations], async () => {
-    const item = await db.actionItems.get(id)
-    if (!item) return undefined
-    const [resolution, meeting, topic] = await Promise.all([db.resolutions.get(item.resolutionId), db.meetings.get(item.meetingId), db.topics.get(item.topicId)])
-    const events = await db.actionEvents.where('actionItemId').equals(id).toArray()
-    const evaluations = await db.evaluations.where('actionItemId').equals(id).toArray()
-    return {
-      item,
-      resolution,
-      meeting,
-      topic,
-      events: events.sort((a, b) => b.at.localeCompare(a.at)),
-      evaluations: evaluations.sort((a, b) => a.round - b.round),
-      resolvedOn: resolvedOnOf(item, meeting, resolution),
-    }
-  })
+  return db.transaction(
+    'r',
+    [db.actionItems, db.resolutions, db.meetings, db.topics, db.actionEvents, db.evaluations],
+    async () => {
+      const item = await db.actionItems.get(id)
+      if (!item) return undefined
+      const [resolution, meeting, topic] = await Promise.all([
+        db.resolutions.get(item.resolutionId),
+        db.meetings.get(item.meetingId),
+        db.topics.get(item.topicId),
+      ])
+      const events = await db.actionEvents.where('actionItemId').equals(id).toArray()
+      const evaluations = await db.evaluations.where('actionItemId').equals(id).toArray()
+      return {
+        item,
+        resolution,
+        meeting,
+        topic,
+        events: events.sort((a, b) => b.at.localeCompare(a.at)),
+        evaluations: evaluations.sort((a, b) => a.round - b.round),
+        resolvedOn: resolvedOnOf(item, meeting, resolution),
+      }
+    },
+  )
 }
 
 /** Reads the item, lets `change` decide (it may throw DomainError), writes all or nothing. */
@@ -91,20 +114,41 @@ interface Change {
   attachments?: Attachment[]
 }
 
-async function changeItem(id: string, change: (item: ActionItem, resolvedOn: string) => Change | Promise<Change>): Promise<ActionItem> {
-  return db.transaction('rw', [db.actionItems, db.actionEvents, db.evaluations, db.meetings, db.resolutions, db.attachments], async () => {
-    const item = await db.actionItems.get(id)
-    if (!item) throw new DomainError([problem('followup.errors.notFound')])
-    const [meeting, resolution] = await Promise.all([db.meetings.get(item.meetingId), db.resolutions.get(item.resolutionId)])
-    const { status, patch, event, evaluation, attachments } = await change(item, resolvedOnOf(item, meeting, resolution))
-    const now = nowIso()
-    const next: ActionItem = { ...item, ...patch, status, updatedAt: now }
-    await db.actionItems.put(next)
-    await db.actionEvents.add({ ...event, id: newId(), communityId: item.communityId, actionItemId: id, at: now, createdAt: now, updatedAt: now })
-    if (evaluation) await db.evaluations.add(evaluation)
-    if (attachments?.length) await db.attachments.bulkAdd(attachments)
-    return next
-  })
+async function changeItem(
+  id: string,
+  change: (item: ActionItem, resolvedOn: string) => Change | Promise<Change>,
+): Promise<ActionItem> {
+  return db.transaction(
+    'rw',
+    [db.actionItems, db.actionEvents, db.evaluations, db.meetings, db.resolutions, db.attachments],
+    async () => {
+      const item = await db.actionItems.get(id)
+      if (!item) throw new DomainError([problem('followup.errors.notFound')])
+      const [meeting, resolution] = await Promise.all([
+        db.meetings.get(item.meetingId),
+        db.resolutions.get(item.resolutionId),
+      ])
+      const { status, patch, event, evaluation, attachments } = await change(
+        item,
+        resolvedOnOf(item, meeting, resolution),
+      )
+      const now = nowIso()
+      const next: ActionItem = { ...item, ...patch, status, updatedAt: now }
+      await db.actionItems.put(next)
+      await db.actionEvents.add({
+        ...event,
+        id: newId(),
+        communityId: item.communityId,
+        actionItemId: id,
+        at: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      if (evaluation) await db.evaluations.add(evaluation)
+      if (attachments?.length) await db.attachments.bulkAdd(attachments)
+      return next
+    },
+  )
 }
 
 /** A photo picked for a progress entry, before it is stored. */
@@ -134,7 +178,19 @@ export function addProgress(id: string, input: ProgressInput, photos: PhotoFile[
       bytes: p.bytes,
     }))
     const photoIds = [...input.photoIds, ...attachments.map((a) => a.id)]
-    return { status, attachments, event: { kind: 'progress', by: input.by, on: input.on, percent: input.percent, note: input.note, photoIds, status } }
+    return {
+      status,
+      attachments,
+      event: {
+        kind: 'progress',
+        by: input.by,
+        on: input.on,
+        percent: input.percent,
+        note: input.note,
+        photoIds,
+        status,
+      },
+    }
   })
 }
 
@@ -150,7 +206,11 @@ export function reportDone(id: string, input: ReportInput): Promise<ActionItem> 
   return changeItem(id, (item, resolvedOn) => {
     checkDate(input.on, resolvedOn, today())
     const status = nextStatus(item.status, 'reportDone')
-    return { status, patch: { doneOn: input.on }, event: { kind: 'status', by: input.by, on: input.on, note: input.note || undefined, status } }
+    return {
+      status,
+      patch: { doneOn: input.on },
+      event: { kind: 'status', by: input.by, on: input.on, note: input.note || undefined, status },
+    }
   })
 }
 
@@ -159,7 +219,11 @@ export function sendBack(id: string, input: ReportInput): Promise<ActionItem> {
   return changeItem(id, (item, resolvedOn) => {
     checkDate(input.on, resolvedOn, today())
     const status = nextStatus(item.status, 'sendBack')
-    return { status, patch: { doneOn: undefined }, event: { kind: 'sentBack', by: input.by, on: input.on, note: input.note, status } }
+    return {
+      status,
+      patch: { doneOn: undefined },
+      event: { kind: 'sentBack', by: input.by, on: input.on, note: input.note, status },
+    }
   })
 }
 
@@ -204,7 +268,13 @@ export async function evaluate(id: string, input: EvaluationInput, threshold: nu
       status,
       patch: passed ? {} : { doneOn: undefined },
       evaluation: saved,
-      event: { kind: passed ? 'evaluated' : 'rework', by: input.by, on: input.on, note: passed ? undefined : input.reworkReason, status },
+      event: {
+        kind: passed ? 'evaluated' : 'rework',
+        by: input.by,
+        on: input.on,
+        note: passed ? undefined : input.reworkReason,
+        status,
+      },
     }
   })
   return saved!
@@ -217,7 +287,10 @@ export async function carryOverFor(meetingId: string): Promise<BoardRow[]> {
   // Ten years hold tens of thousands of items, nearly all closed: read the open ones by status.
   const open = ACTION_STATUSES.filter((st) => st !== 'closed')
   const rows = await db.transaction('r', [db.actionItems, db.meetings, db.actionEvents], async () =>
-    boardRows(meeting.communityId, (await db.actionItems.where('status').anyOf(open).toArray()).filter((i) => i.communityId === meeting.communityId)),
+    boardRows(
+      meeting.communityId,
+      (await db.actionItems.where('status').anyOf(open).toArray()).filter((i) => i.communityId === meeting.communityId),
+    ),
   )
   // Only items decided before this meeting carry over into it.
   const earlier = rows.filter((r) => !meeting.date || !r.meetingDate || r.meetingDate < meeting.date)
@@ -234,12 +307,19 @@ export async function resultsNotices(meetingId: string): Promise<PublicNotice[]>
  * 实施结果公示: a notice for the meeting's closed items, posted at once for
  * the period. Only closed (evaluated and passed) items can be reported.
  */
-export async function postResultsNotice(input: { meetingId: string; actionItemIds: string[]; startsOn: string; periodDays: number; places: string[] }): Promise<PublicNotice> {
+export async function postResultsNotice(input: {
+  meetingId: string
+  actionItemIds: string[]
+  startsOn: string
+  periodDays: number
+  places: string[]
+}): Promise<PublicNotice> {
   return db.transaction('rw', [db.notices, db.actionItems, db.meetings], async () => {
     const meeting = await db.meetings.get(input.meetingId)
     if (!meeting) throw new DomainError([problem('followup.errors.notFound')])
     const items = await db.actionItems.bulkGet(input.actionItemIds)
-    if (items.length === 0 || items.some((i) => !i || i.status !== 'closed')) throw new DomainError([problem('followup.errors.noticeNeedsClosed')])
+    if (items.length === 0 || items.some((i) => !i || i.status !== 'closed'))
+      throw new DomainError([problem('followup.errors.noticeNeedsClosed')])
     if (input.places.length === 0) throw new DomainError([problem('followup.errors.placesRequired')])
     const now = nowIso()
     const end = new Date(`${input.startsOn}T00:00:00Z`)
@@ -269,7 +349,10 @@ export async function requestsOfMeeting(meetingId: string): Promise<Request[]> {
   return db.transaction('r', [db.topics, db.requests], async () => {
     const topics = await db.topics.where('meetingId').equals(meetingId).toArray()
     const ids = [...new Set(topics.flatMap((t) => t.requestIds ?? []))]
-    const byTopic = await db.requests.where('topicId').anyOf(topics.map((t) => t.id)).toArray()
+    const byTopic = await db.requests
+      .where('topicId')
+      .anyOf(topics.map((t) => t.id))
+      .toArray()
     const byId = (await db.requests.bulkGet(ids)).filter((r): r is Request => Boolean(r))
     const all = new Map([...byTopic, ...byId].map((r) => [r.id, r]))
     return [...all.values()].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn))
@@ -290,9 +373,21 @@ export async function closeLoop(requestIds: string[], feedback: Feedback, by: st
     for (const id of requestIds) {
       const r = await db.requests.get(id)
       if (!r) throw new DomainError([problem('followup.errors.notFound')])
-      if (feedback.on < r.receivedOn) throw new DomainError([problem('followup.errors.beforeRequest', { date: r.receivedOn })])
+      if (feedback.on < r.receivedOn)
+        throw new DomainError([problem('followup.errors.beforeRequest', { date: r.receivedOn })])
       await db.requests.put({ ...r, status: 'closed', loopClosedOn: feedback.on, updatedAt: now })
-      const event: RequestEvent = { id: newId(), communityId: r.communityId, requestId: id, at: now, by, kind: 'loopClosed', status: 'closed', feedback, createdAt: now, updatedAt: now }
+      const event: RequestEvent = {
+        id: newId(),
+        communityId: r.communityId,
+        requestId: id,
+        at: now,
+        by,
+        kind: 'loopClosed',
+        status: 'closed',
+        feedback,
+        createdAt: now,
+        updatedAt: now,
+      }
       await db.requestEvents.add(event)
     }
   })
@@ -305,11 +400,17 @@ export async function resultsNoticeData(noticeId: string) {
     if (!notice) throw new DomainError([problem('followup.errors.notFound')])
     const meeting = notice.meetingId ? await db.meetings.get(notice.meetingId) : undefined
     const items = (await db.actionItems.bulkGet(notice.actionItemIds ?? [])).filter((i): i is ActionItem => Boolean(i))
-    const rounds = await db.evaluations.where('actionItemId').anyOf(items.map((i) => i.id)).toArray()
+    const rounds = await db.evaluations
+      .where('actionItemId')
+      .anyOf(items.map((i) => i.id))
+      .toArray()
     return {
       notice,
       meeting,
-      items: items.map((item) => ({ item, evaluations: rounds.filter((e) => e.actionItemId === item.id).sort((a, b) => a.round - b.round) })),
+      items: items.map((item) => ({
+        item,
+        evaluations: rounds.filter((e) => e.actionItemId === item.id).sort((a, b) => a.round - b.round),
+      })),
     }
   })
 }

@@ -1,5 +1,13 @@
 import { newId, nowIso } from '@/domain/ids'
-import { currentStage, newMatterSchema, recordAttempt, schemaFor, snapshotOf, type Matter, type StageAttempt } from '@/domain/matter'
+import {
+  currentStage,
+  newMatterSchema,
+  recordAttempt,
+  schemaFor,
+  snapshotOf,
+  type Matter,
+  type StageAttempt,
+} from '@/domain/matter'
 import { DomainError, problem } from '@/domain/problem'
 import { fitsMatters } from '@/domain/template'
 import type { Topic, TopicEvent } from '@/domain/topic'
@@ -39,16 +47,51 @@ export async function getMatter(id: string): Promise<MatterView | undefined> {
  * entry) and the matter holding a snapshot of the chosen template, in one
  * transaction.
  */
-export async function createMatter(communityId: string, input: unknown, communityNoticeDays: number, by: string): Promise<Matter> {
+export async function createMatter(
+  communityId: string,
+  input: unknown,
+  communityNoticeDays: number,
+  by: string,
+): Promise<Matter> {
   const parsed = parseForm(newMatterSchema, input)
   if (!parsed.ok) throw new DomainError(Object.values(parsed.fields))
   const { title, description, origin, templateId } = parsed.data
   const template = await getTemplate(templateId)
   if (!template || !fitsMatters(template)) throw new DomainError([problem('matters.error.template')])
   const now = nowIso()
-  const topic: Topic = { id: newId(), communityId, title, description, requestIds: [], order: 0, status: 'draft', isMajor: true, createdAt: now, updatedAt: now }
-  const event: TopicEvent = { id: newId(), communityId, topicId: topic.id, at: now, by, kind: 'created', reason: template.name, createdAt: now, updatedAt: now }
-  const matter: Matter = { id: newId(), communityId, topicId: topic.id, origin, ...snapshotOf(template, communityNoticeDays), attempts: [], createdAt: now, updatedAt: now }
+  const topic: Topic = {
+    id: newId(),
+    communityId,
+    title,
+    description,
+    requestIds: [],
+    order: 0,
+    status: 'draft',
+    isMajor: true,
+    createdAt: now,
+    updatedAt: now,
+  }
+  const event: TopicEvent = {
+    id: newId(),
+    communityId,
+    topicId: topic.id,
+    at: now,
+    by,
+    kind: 'created',
+    reason: template.name,
+    createdAt: now,
+    updatedAt: now,
+  }
+  const matter: Matter = {
+    id: newId(),
+    communityId,
+    topicId: topic.id,
+    origin,
+    ...snapshotOf(template, communityNoticeDays),
+    attempts: [],
+    createdAt: now,
+    updatedAt: now,
+  }
   await db.transaction('rw', db.topics, db.topicEvents, db.matters, async () => {
     await db.topics.add(topic)
     await db.topicEvents.add(event)
@@ -62,7 +105,12 @@ export async function createMatter(communityId: string, input: unknown, communit
  * first; the stage must be the one the matter is at. Attempts are appended,
  * never changed: a failed sitting stays and the stage is held again.
  */
-export async function recordStage(matterId: string, stageId: string, input: unknown, on = today()): Promise<StageAttempt> {
+export async function recordStage(
+  matterId: string,
+  stageId: string,
+  input: unknown,
+  on = today(),
+): Promise<StageAttempt> {
   return db.transaction('rw', db.matters, db.meetings, async () => {
     const matter = await db.matters.get(matterId)
     if (!matter) throw new DomainError([problem('matters.error.notFound')])
@@ -71,7 +119,8 @@ export async function recordStage(matterId: string, stageId: string, input: unkn
     const parsed = parseForm(schemaFor(stage), input)
     if (!parsed.ok) throw new DomainError(Object.values(parsed.fields))
     const meetingId = 'meetingId' in parsed.data ? parsed.data.meetingId : undefined
-    if (meetingId && (await db.meetings.get(meetingId))?.communityId !== matter.communityId) throw new DomainError([problem('matters.error.meeting')])
+    if (meetingId && (await db.meetings.get(meetingId))?.communityId !== matter.communityId)
+      throw new DomainError([problem('matters.error.meeting')])
     const now = nowIso()
     const attempt = recordAttempt(matter, stageId, parsed.data, newId(), now, on)
     await db.matters.update(matterId, { attempts: [...matter.attempts, attempt], updatedAt: now })

@@ -12,21 +12,45 @@ export async function listMeetingTopics(meetingId: string): Promise<Topic[]> {
  * A topic raised in the meeting itself (临时动议), added to the end of the
  * agenda with a 'created' entry in its trail so its origin stays visible.
  */
-export async function addTopicToMeeting(meetingId: string, input: { title: string; description: string }, by: string): Promise<Topic> {
+export async function addTopicToMeeting(
+  meetingId: string,
+  input: { title: string; description: string },
+  by: string,
+): Promise<Topic> {
   const title = input.title.trim()
   if (!title) throw new DomainError([problem('deliberation.error.topicTitle')])
   return db.transaction('rw', [db.meetings, db.topics, db.topicEvents], async () => {
     const m = await liveMeeting(meetingId)
     const existing = await db.topics.where('meetingId').equals(meetingId).toArray()
-    const topic: Topic = { ...base(m.communityId), title, description: input.description.trim(), requestIds: [], meetingId, order: Math.max(0, ...existing.map((t) => t.order)) + 1, status: 'scheduled', noResearchNeeded: true }
+    const topic: Topic = {
+      ...base(m.communityId),
+      title,
+      description: input.description.trim(),
+      requestIds: [],
+      meetingId,
+      order: Math.max(0, ...existing.map((t) => t.order)) + 1,
+      status: 'scheduled',
+      noResearchNeeded: true,
+    }
     await db.topics.add(topic)
-    await db.topicEvents.add({ ...base(m.communityId), topicId: topic.id, at: topic.createdAt, by, kind: 'created', reason: 'deliberation.addedInMeeting' })
+    await db.topicEvents.add({
+      ...base(m.communityId),
+      topicId: topic.id,
+      at: topic.createdAt,
+      by,
+      kind: 'created',
+      reason: 'deliberation.addedInMeeting',
+    })
     return topic
   })
 }
 
 /** Who presents the topic (主持人 or a department): a roster person. */
-export async function setPresenter(topicId: string, presenterId: string | undefined, presenterName: string | undefined): Promise<void> {
+export async function setPresenter(
+  topicId: string,
+  presenterId: string | undefined,
+  presenterName: string | undefined,
+): Promise<void> {
   await db.transaction('rw', [db.meetings, db.topics], async () => {
     const t = await db.topics.get(topicId)
     if (!t?.meetingId) return

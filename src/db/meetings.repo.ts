@@ -6,14 +6,20 @@ import { db } from './schema'
 export async function listMeetings(communityId: string): Promise<Meeting[]> {
   const all = await db.meetings.where('communityId').equals(communityId).toArray()
   // Newest first; meetings without a date yet stay on top as drafts.
-  return all.sort((a, b) => (b.date ?? '9999').localeCompare(a.date ?? '9999') || b.createdAt.localeCompare(a.createdAt))
+  return all.sort(
+    (a, b) => (b.date ?? '9999').localeCompare(a.date ?? '9999') || b.createdAt.localeCompare(a.createdAt),
+  )
 }
 
 export async function getMeeting(id: string): Promise<Meeting | undefined> {
   return db.meetings.get(id)
 }
 
-export async function createMeeting(communityId: string, input: NewMeeting, defaults: Partial<Meeting> = {}): Promise<Meeting> {
+export async function createMeeting(
+  communityId: string,
+  input: NewMeeting,
+  defaults: Partial<Meeting> = {},
+): Promise<Meeting> {
   const now = nowIso()
   const meeting: Meeting = {
     id: newId(),
@@ -33,7 +39,10 @@ export async function createMeeting(communityId: string, input: NewMeeting, defa
 }
 
 /** Updates the editable fields of a meeting that is not closed. */
-export async function updateMeeting(id: string, changes: Partial<Omit<Meeting, 'id' | 'communityId' | 'createdAt'>>): Promise<void> {
+export async function updateMeeting(
+  id: string,
+  changes: Partial<Omit<Meeting, 'id' | 'communityId' | 'createdAt'>>,
+): Promise<void> {
   await db.transaction('rw', db.meetings, async () => {
     const m = await db.meetings.get(id)
     if (!m) throw new Error('meeting not found')
@@ -46,7 +55,9 @@ export async function listParticipants(meetingId: string): Promise<Participant[]
   return db.participants.where('meetingId').equals(meetingId).toArray()
 }
 
-export async function saveParticipant(p: Omit<Participant, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }): Promise<Participant> {
+export async function saveParticipant(
+  p: Omit<Participant, 'id' | 'createdAt' | 'updatedAt'> & { id?: string },
+): Promise<Participant> {
   const now = nowIso()
   const existing = p.id ? await db.participants.get(p.id) : undefined
   const row: Participant = { ...p, id: p.id ?? newId(), createdAt: existing?.createdAt ?? now, updatedAt: now }

@@ -20,7 +20,11 @@ export async function storedVersion(name = DB_NAME): Promise<number> {
 export type MigrationBackup = (bytes: Uint8Array, reason: 'beforeMigration') => Promise<unknown>
 
 /** Backs up the stored data when this build is about to upgrade it. Returns whether it did. */
-export async function backupBeforeMigration(write: MigrationBackup, name = DB_NAME, target = appDb.verno): Promise<boolean> {
+export async function backupBeforeMigration(
+  write: MigrationBackup,
+  name = DB_NAME,
+  target = appDb.verno,
+): Promise<boolean> {
   const stored = await storedVersion(name)
   if (stored === 0 || stored >= target) return false
   const raw = new Dexie(name)

@@ -77,7 +77,18 @@ export async function postNotice(
     const id = existing?.id ?? newId()
     let photoId = existing?.photoId
     if (photo) {
-      const a: Attachment = { id: newId(), communityId: meeting.communityId, ownerId: id, ownerKind: 'notice', name: photo.name, mime: photo.mime, size: photo.bytes.byteLength, bytes: photo.bytes, createdAt: now, updatedAt: now }
+      const a: Attachment = {
+        id: newId(),
+        communityId: meeting.communityId,
+        ownerId: id,
+        ownerKind: 'notice',
+        name: photo.name,
+        mime: photo.mime,
+        size: photo.bytes.byteLength,
+        bytes: photo.bytes,
+        createdAt: now,
+        updatedAt: now,
+      }
       await db.attachments.add(a)
       if (photoId) await db.attachments.delete(photoId)
       photoId = a.id
@@ -114,9 +125,19 @@ export async function addObjection(noticeId: string, input: unknown): Promise<Ob
   return db.transaction('rw', [db.notices, db.objections], async () => {
     const notice = await db.notices.get(noticeId)
     if (!notice?.postedAt) throw new DomainError([problem('publication.noticeNotPosted')])
-    if (notice.startsOn && form.receivedOn < notice.startsOn) throw new DomainError([problem('publication.beforePeriod')])
+    if (notice.startsOn && form.receivedOn < notice.startsOn)
+      throw new DomainError([problem('publication.beforePeriod')])
     const now = nowIso()
-    const row: Objection = { id: newId(), communityId: notice.communityId, noticeId, receivedOn: form.receivedOn, from: form.from, content: form.content, createdAt: now, updatedAt: now }
+    const row: Objection = {
+      id: newId(),
+      communityId: notice.communityId,
+      noticeId,
+      receivedOn: form.receivedOn,
+      from: form.from,
+      content: form.content,
+      createdAt: now,
+      updatedAt: now,
+    }
     await db.objections.add(row)
     return row
   })

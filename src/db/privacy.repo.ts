@@ -17,7 +17,14 @@ export async function getLock(): Promise<LockRecord | undefined> {
 export async function setLockPassword(password: string, idleMinutes: number): Promise<void> {
   const salt = crypto.getRandomValues(new Uint8Array(16))
   const hash = hex(await pbkdf2(password, salt, LOCK_ITERATIONS))
-  const record: LockRecord = { algo: 'PBKDF2-SHA256', iterations: LOCK_ITERATIONS, salt: toBase64(salt), hash, idleMinutes, setAt: nowIso() }
+  const record: LockRecord = {
+    algo: 'PBKDF2-SHA256',
+    iterations: LOCK_ITERATIONS,
+    salt: toBase64(salt),
+    hash,
+    idleMinutes,
+    setAt: nowIso(),
+  }
   await db.transaction('rw', db.settings, async () => {
     await db.settings.put({ key: LOCK, value: record })
     await db.settings.delete(FAILURES)
@@ -46,7 +53,8 @@ export async function tryUnlock(password: string, now = Date.now()): Promise<Unl
   const lock = await getLock()
   if (!lock) return { ok: true }
   const failures = ((await db.settings.get(FAILURES))?.value as LockFailures | undefined) ?? { count: 0 }
-  if (failures.until && Date.parse(failures.until) > now) return { ok: false, waitMs: Date.parse(failures.until) - now, failures: failures.count }
+  if (failures.until && Date.parse(failures.until) > now)
+    return { ok: false, waitMs: Date.parse(failures.until) - now, failures: failures.count }
   const hash = hex(await pbkdf2(password, fromBase64(lock.salt), lock.iterations))
   if (sameDigest(hash, lock.hash)) {
     await db.settings.delete(FAILURES)
@@ -54,7 +62,10 @@ export async function tryUnlock(password: string, now = Date.now()): Promise<Unl
   }
   const count = failures.count + 1
   const waitMs = failureDelayMs(count)
-  await db.settings.put({ key: FAILURES, value: { count, until: waitMs ? new Date(now + waitMs).toISOString() : undefined } })
+  await db.settings.put({
+    key: FAILURES,
+    value: { count, until: waitMs ? new Date(now + waitMs).toISOString() : undefined },
+  })
   return { ok: false, waitMs, failures: count }
 }
 
@@ -83,7 +94,18 @@ export async function eraseContact(personId: string, actor: string): Promise<Era
     if (!contact || !person) return null
     const fields = (['phone', 'address', 'idNumber'] as const).filter((f) => contact[f])
     const at = nowIso()
-    const record: ErasureRecord = { id: newId(), communityId: person.communityId, action: 'contact.erased', subjectId: personId, subjectName: person.name, fields, actor, at, createdAt: at, updatedAt: at }
+    const record: ErasureRecord = {
+      id: newId(),
+      communityId: person.communityId,
+      action: 'contact.erased',
+      subjectId: personId,
+      subjectName: person.name,
+      fields,
+      actor,
+      at,
+      createdAt: at,
+      updatedAt: at,
+    }
     await db.contacts.delete(personId)
     await db.auditLog.add(record as never)
     return record

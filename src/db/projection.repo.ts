@@ -9,7 +9,13 @@ export async function readProjection(): Promise<Projection> {
 export async function project(change: Partial<Omit<Projection, 'id' | 'seq' | 'updatedAt'>>): Promise<Projection> {
   return db.transaction('rw', db.projection, async () => {
     const current = (await db.projection.get(PROJECTION_ID)) ?? standby(null)
-    const next: Projection = { ...current, ...change, id: PROJECTION_ID, seq: current.seq + 1, updatedAt: new Date().toISOString() }
+    const next: Projection = {
+      ...current,
+      ...change,
+      id: PROJECTION_ID,
+      seq: current.seq + 1,
+      updatedAt: new Date().toISOString(),
+    }
     await db.projection.put(next)
     return next
   })

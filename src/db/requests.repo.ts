@@ -20,7 +20,11 @@ export async function requestEvents(requestId: string): Promise<RequestEvent[]> 
   return all.sort((a, b) => a.at.localeCompare(b.at))
 }
 
-export function eventRow(r: Pick<Request, 'id' | 'communityId'>, by: string, e: Omit<RequestEvent, 'id' | 'communityId' | 'requestId' | 'at' | 'by' | 'createdAt' | 'updatedAt'>): RequestEvent {
+export function eventRow(
+  r: Pick<Request, 'id' | 'communityId'>,
+  by: string,
+  e: Omit<RequestEvent, 'id' | 'communityId' | 'requestId' | 'at' | 'by' | 'createdAt' | 'updatedAt'>,
+): RequestEvent {
   const now = nowIso()
   return { id: newId(), communityId: r.communityId, requestId: r.id, at: now, by, createdAt: now, updatedAt: now, ...e }
 }
@@ -61,11 +65,17 @@ export async function updateRequest(id: string, form: RequestForm, by: string): 
   await db.transaction('rw', db.requests, db.requestEvents, async () => {
     const r = await mustGet(id)
     if (r.status === 'closed') throw new DomainError([problem('intake.errors.closed')])
-    if (r.triage && form.receivedOn > r.triage.decidedOn) throw new DomainError([problem('intake.errors.beforeReceived')])
+    if (r.triage && form.receivedOn > r.triage.decidedOn)
+      throw new DomainError([problem('intake.errors.beforeReceived')])
     await db.requests.update(id, { ...form, place: form.place || undefined, updatedAt: nowIso() })
-    const changed = (Object.keys(form) as (keyof RequestForm)[]).filter((k) => JSON.stringify(form[k] ?? '') !== JSON.stringify(r[k] ?? ''))
-    const old = (k: keyof RequestForm) => (k === 'raisedBy' ? (r.raisedBy.kind === 'anonymous' ? '匿名' : r.raisedBy.name) : String(r[k] ?? ''))
-    await db.requestEvents.add(eventRow(r, by, { kind: 'edited', note: changed.map((k) => `原${FIELD_NAMES[k]}：${old(k)}`).join('；') }))
+    const changed = (Object.keys(form) as (keyof RequestForm)[]).filter(
+      (k) => JSON.stringify(form[k] ?? '') !== JSON.stringify(r[k] ?? ''),
+    )
+    const old = (k: keyof RequestForm) =>
+      k === 'raisedBy' ? (r.raisedBy.kind === 'anonymous' ? '匿名' : r.raisedBy.name) : String(r[k] ?? '')
+    await db.requestEvents.add(
+      eventRow(r, by, { kind: 'edited', note: changed.map((k) => `原${FIELD_NAMES[k]}：${old(k)}`).join('；') }),
+    )
   })
 }
 
@@ -98,7 +108,11 @@ export async function addFeedback(id: string, feedback: Feedback, by: string, cl
   })
 }
 
-const STATUS_FOR: Record<TriageForm['decision'], RequestStatus> = { direct: 'inProgress', escalate: 'escalated', reject: 'rejected' }
+const STATUS_FOR: Record<TriageForm['decision'], RequestStatus> = {
+  direct: 'inProgress',
+  escalate: 'escalated',
+  reject: 'rejected',
+}
 
 /**
  * Decides a request: handle directly, escalate, or reject. A rejection's
@@ -110,7 +124,13 @@ export async function triageRequest(id: string, form: TriageForm): Promise<void>
     if (r.triage || r.topicId) throw new DomainError([problem('intake.errors.alreadyDecided')])
     if (form.decidedOn < r.receivedOn) throw new DomainError([problem('intake.errors.beforeReceived')])
     const status = STATUS_FOR[form.decision]
-    const triage: Triage = { decision: form.decision, decidedOn: form.decidedOn, by: form.by, reason: form.reason || undefined, escalation: form.escalation }
+    const triage: Triage = {
+      decision: form.decision,
+      decidedOn: form.decidedOn,
+      by: form.by,
+      reason: form.reason || undefined,
+      escalation: form.escalation,
+    }
     await db.requests.update(id, { triage, status, updatedAt: nowIso() })
     await db.requestEvents.add(eventRow(r, form.by, { kind: 'triage', status, note: describeTriage(triage) }))
   })
@@ -129,7 +149,10 @@ export async function answerEscalation(id: string, answer: string, answeredOn: s
     if (!r.triage || !esc) throw new DomainError([problem('intake.errors.notEscalated')])
     if (!answer.trim()) throw new DomainError([problem('validation.required')])
     if (answeredOn < esc.sentOn) throw new DomainError([problem('intake.errors.answerBeforeSent')])
-    await db.requests.update(id, { triage: { ...r.triage, escalation: { ...esc, answer: answer.trim(), answeredOn } }, updatedAt: nowIso() })
+    await db.requests.update(id, {
+      triage: { ...r.triage, escalation: { ...esc, answer: answer.trim(), answeredOn } },
+      updatedAt: nowIso(),
+    })
     await db.requestEvents.add(eventRow(r, by, { kind: 'escalationAnswer', note: `${answeredOn} ${answer.trim()}` }))
   })
 }
@@ -153,7 +176,8 @@ export async function undoTriage(id: string, by: string): Promise<void> {
   await db.transaction('rw', db.requests, db.requestEvents, async () => {
     const r = await mustGet(id)
     const t = r.triage
-    if (!t || t.decision === 'topic' || r.status !== STATUS_FOR[t.decision]) throw new DomainError([problem('intake.errors.cannotUndo')])
+    if (!t || t.decision === 'topic' || r.status !== STATUS_FOR[t.decision])
+      throw new DomainError([problem('intake.errors.cannotUndo')])
     await db.requests.update(id, { triage: undefined, status: 'open', updatedAt: nowIso() })
     await db.requestEvents.add(eventRow(r, by, { kind: 'status', status: 'open', note: `撤销“${describeTriage(t)}”` }))
   })

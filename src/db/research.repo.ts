@@ -1,6 +1,12 @@
 // Research beforehand (议前调研): activities, canvass tallies, options and
 // attachments for one topic. Inputs are validated before anything is written.
-import { attachmentProblems, tallyProblems, type ActivityForm, type CanvassForm, type OptionForm } from '@/domain/canvass'
+import {
+  attachmentProblems,
+  tallyProblems,
+  type ActivityForm,
+  type CanvassForm,
+  type OptionForm,
+} from '@/domain/canvass'
 import { newId, nowIso } from '@/domain/ids'
 import { DomainError } from '@/domain/problem'
 import type { Attachment, Canvass, ResearchActivity, TopicOption } from '@/domain/research'
@@ -38,16 +44,32 @@ export async function saveOption(communityId: string, topicId: string, form: Opt
 
 export async function recommendOption(topicId: string, optionId: string): Promise<void> {
   await db.transaction('rw', db.options, async () => {
-    await db.options.where('topicId').equals(topicId).modify((o) => {
-      o.recommended = o.id === optionId
-    })
+    await db.options
+      .where('topicId')
+      .equals(topicId)
+      .modify((o) => {
+        o.recommended = o.id === optionId
+      })
   })
 }
 
-export async function addAttachment(communityId: string, ownerId: string, ownerKind: string, file: { name: string; mime: string; bytes: Uint8Array }): Promise<Attachment> {
+export async function addAttachment(
+  communityId: string,
+  ownerId: string,
+  ownerKind: string,
+  file: { name: string; mime: string; bytes: Uint8Array },
+): Promise<Attachment> {
   const problems = attachmentProblems(file.name, file.bytes.byteLength)
   if (problems.length > 0) throw new DomainError(problems)
-  const row: Attachment = { ...base(communityId), ownerId, ownerKind, name: file.name, mime: file.mime || 'application/octet-stream', size: file.bytes.byteLength, bytes: file.bytes }
+  const row: Attachment = {
+    ...base(communityId),
+    ownerId,
+    ownerKind,
+    name: file.name,
+    mime: file.mime || 'application/octet-stream',
+    size: file.bytes.byteLength,
+    bytes: file.bytes,
+  }
   await db.attachments.add(row)
   return row
 }
@@ -72,7 +94,9 @@ export async function topicResearch(topicId: string): Promise<TopicResearch> {
   const byDate = <T extends { on: string }>(a: T, b: T) => a.on.localeCompare(b.on)
   const activities = (await db.research.where('topicId').equals(topicId).toArray()).sort(byDate)
   const canvasses = (await db.canvasses.where('topicId').equals(topicId).toArray()).sort(byDate)
-  const options = (await db.options.where('topicId').equals(topicId).toArray()).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  const options = (await db.options.where('topicId').equals(topicId).toArray()).sort((a, b) =>
+    a.createdAt.localeCompare(b.createdAt),
+  )
   const owners = [topicId, ...activities.map((a) => a.id)]
   const attachments: Omit<Attachment, 'bytes'>[] = []
   await db.attachments
@@ -84,4 +108,3 @@ export async function topicResearch(topicId: string): Promise<TopicResearch> {
     })
   return { activities, canvasses, options, attachments }
 }
-

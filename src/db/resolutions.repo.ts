@@ -13,7 +13,9 @@ export async function listResolutions(meetingId: string): Promise<ResolutionWith
   const items = await db.actionItems.where('meetingId').equals(meetingId).toArray()
   return resolutions.map((resolution) => ({
     resolution,
-    items: items.filter((i) => i.resolutionId === resolution.id).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+    items: items
+      .filter((i) => i.resolutionId === resolution.id)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
   }))
 }
 
@@ -22,12 +24,20 @@ export async function listResolutions(meetingId: string): Promise<ResolutionWith
  * answer who, to what standard, by when and who supervises, or nothing is
  * saved. Before the meeting closes the draft may be rewritten whole.
  */
-export async function saveResolution(meetingId: string, topicId: string, form: { text: string; voteId?: string; items: ActionItemForm[] }): Promise<Resolution> {
+export async function saveResolution(
+  meetingId: string,
+  topicId: string,
+  form: { text: string; voteId?: string; items: ActionItemForm[] },
+): Promise<Resolution> {
   const problems: Problem[] = resolutionProblems(form)
   if (problems.length > 0) throw new DomainError(problems)
   return db.transaction('rw', [db.meetings, db.resolutions, db.actionItems], async () => {
     const m = await liveMeeting(meetingId)
-    const existing = await db.resolutions.where('topicId').equals(topicId).filter((r) => r.meetingId === meetingId).first()
+    const existing = await db.resolutions
+      .where('topicId')
+      .equals(topicId)
+      .filter((r) => r.meetingId === meetingId)
+      .first()
     const now = new Date().toISOString()
     const resolution: Resolution = existing
       ? { ...existing, text: form.text.trim(), voteId: form.voteId, updatedAt: now }
@@ -50,4 +60,3 @@ export async function saveResolution(meetingId: string, topicId: string, form: {
     return resolution
   })
 }
-

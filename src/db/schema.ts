@@ -115,10 +115,14 @@ export class ShangliangDb extends Dexie {
     this.use(sealGuard(sealed))
     // Every committed write is copied to the journal outside IndexedDB (journal/journal.ts).
     this.use(journalMiddleware())
-    this.on('ready', async () => {
-      sealed.clear()
-      for (const id of await this.meetings.filter((m) => Boolean(m.sealedAt)).primaryKeys()) sealed.add(id)
-    }, true) // sticky: runs again on every re-open, not only the first
+    this.on(
+      'ready',
+      async () => {
+        sealed.clear()
+        for (const id of await this.meetings.filter((m) => Boolean(m.sealedAt)).primaryKeys()) sealed.add(id)
+      },
+      true,
+    ) // sticky: runs again on every re-open, not only the first
   }
 }
 

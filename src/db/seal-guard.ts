@@ -35,7 +35,11 @@ export function sealGuard(sealedMeetings: Set<string>): Middleware<DBCore> {
   async function check(table: DBCoreTable, req: DBCoreMutateRequest): Promise<void> {
     const isSealed = isSealedIn(table.name)
     if (req.type === 'deleteRange') {
-      const r = await table.query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } })
+      const r = await table.query({
+        trans: req.trans,
+        values: true,
+        query: { index: table.schema.primaryKey, range: req.range },
+      })
       if ((r.result as Row[]).some(isSealed)) throw new SealedRecordError(table.name)
       return
     }
@@ -48,7 +52,8 @@ export function sealGuard(sealedMeetings: Set<string>): Middleware<DBCore> {
       }
       const after = req.values[i] as Row
       if (table.name === 'seals' && !before) return // appending a link is how sealing works
-      if ((isSealed(before) || isSealed(after)) && (!before || !sameSealedContent(table.name, before, after))) throw new SealedRecordError(table.name)
+      if ((isSealed(before) || isSealed(after)) && (!before || !sameSealedContent(table.name, before, after)))
+        throw new SealedRecordError(table.name)
     })
   }
 
@@ -66,7 +71,9 @@ export function sealGuard(sealedMeetings: Set<string>): Middleware<DBCore> {
               // Keeps the set of sealed meetings current without reading meetings inside other tables' transactions.
               mutate: async (req) => {
                 const result = await table.mutate(req)
-                if (req.type === 'add' || req.type === 'put') for (const m of req.values as Row[]) if (m.sealedAt && typeof m.id === 'string') sealedMeetings.add(m.id)
+                if (req.type === 'add' || req.type === 'put')
+                  for (const m of req.values as Row[])
+                    if (m.sealedAt && typeof m.id === 'string') sealedMeetings.add(m.id)
                 return result
               },
             }

@@ -2,7 +2,14 @@ import Dexie from 'dexie'
 import type { Amendment } from '@/domain/amendment'
 import { newId, nowIso } from '@/domain/ids'
 import { DomainError, problem } from '@/domain/problem'
-import { appendToChain, verificationCode, verifyChain, type ChainCheck, type SealEntry, type ToSeal } from '@/domain/seal'
+import {
+  appendToChain,
+  verificationCode,
+  verifyChain,
+  type ChainCheck,
+  type SealEntry,
+  type ToSeal,
+} from '@/domain/seal'
 import { sha256Hex } from '@/platform/hash'
 import { base } from './live-meeting'
 import { db } from './schema'
@@ -40,37 +47,63 @@ export async function closeAndSeal(meetingId: string): Promise<string> {
     if (open > 0) throw new DomainError([problem('deliberation.error.openVotes', { count: open })])
     const at = nowIso()
     const sealed = <T>(rows: T[]) => rows.map((r) => ({ ...r, sealedAt: at }))
-    const rows = { attendance: sealed(attendance), votes: sealed(votes), resolutions: sealed(resolutions), items: sealed(items) }
+    const rows = {
+      attendance: sealed(attendance),
+      votes: sealed(votes),
+      resolutions: sealed(resolutions),
+      items: sealed(items),
+    }
     const toSeal: ToSeal[] = [
       { kind: 'meeting', record: m as unknown as ToSeal['record'] },
-      ...rows.attendance.map((record) => ({ kind: 'attendance' as const, record: record as unknown as ToSeal['record'] })),
+      ...rows.attendance.map((record) => ({
+        kind: 'attendance' as const,
+        record: record as unknown as ToSeal['record'],
+      })),
       ...rows.votes.map((record) => ({ kind: 'vote' as const, record: record as unknown as ToSeal['record'] })),
-      ...rows.resolutions.map((record) => ({ kind: 'resolution' as const, record: record as unknown as ToSeal['record'] })),
+      ...rows.resolutions.map((record) => ({
+        kind: 'resolution' as const,
+        record: record as unknown as ToSeal['record'],
+      })),
       ...rows.items.map((record) => ({ kind: 'actionItem' as const, record: record as unknown as ToSeal['record'] })),
     ]
-    const links = await appendToChain(head, toSeal, { communityId: m.communityId, meetingId, at, newId, sha256: sha256Hex })
-    const code = verificationCode(links[links.length - 1]!.hash)
-    const written = await db.transaction('rw', [db.meetings, db.attendance, db.votes, db.resolutions, db.actionItems, db.seals], async () => {
-      const now = await db.meetings.get(meetingId)
-      const [a2, v2, r2, i2, h2] = await Promise.all([
-        db.attendance.where('meetingId').equals(meetingId).toArray(),
-        db.votes.where('meetingId').equals(meetingId).toArray(),
-        db.resolutions.where('meetingId').equals(meetingId).toArray(),
-        db.actionItems.where('meetingId').equals(meetingId).toArray(),
-        chainHead(m.communityId),
-      ])
-      const unchanged =
-        now?.updatedAt === m.updatedAt && !now.sealedAt && h2?.id === head?.id &&
-        stamp(a2) === stamp(attendance) && stamp(v2) === stamp(votes) && stamp(r2) === stamp(resolutions) && stamp(i2) === stamp(items)
-      if (!unchanged) return false
-      await db.attendance.bulkPut(rows.attendance)
-      await db.votes.bulkPut(rows.votes)
-      await db.resolutions.bulkPut(rows.resolutions)
-      await db.actionItems.bulkPut(rows.items)
-      await db.seals.bulkAdd(links)
-      await db.meetings.update(meetingId, { status: 'closed', sealedAt: at, verificationCode: code, updatedAt: at })
-      return true
+    const links = await appendToChain(head, toSeal, {
+      communityId: m.communityId,
+      meetingId,
+      at,
+      newId,
+      sha256: sha256Hex,
     })
+    const code = verificationCode(links[links.length - 1]!.hash)
+    const written = await db.transaction(
+      'rw',
+      [db.meetings, db.attendance, db.votes, db.resolutions, db.actionItems, db.seals],
+      async () => {
+        const now = await db.meetings.get(meetingId)
+        const [a2, v2, r2, i2, h2] = await Promise.all([
+          db.attendance.where('meetingId').equals(meetingId).toArray(),
+          db.votes.where('meetingId').equals(meetingId).toArray(),
+          db.resolutions.where('meetingId').equals(meetingId).toArray(),
+          db.actionItems.where('meetingId').equals(meetingId).toArray(),
+          chainHead(m.communityId),
+        ])
+        const unchanged =
+          now?.updatedAt === m.updatedAt &&
+          !now.sealedAt &&
+          h2?.id === head?.id &&
+          stamp(a2) === stamp(attendance) &&
+          stamp(v2) === stamp(votes) &&
+          stamp(r2) === stamp(resolutions) &&
+          stamp(i2) === stamp(items)
+        if (!unchanged) return false
+        await db.attendance.bulkPut(rows.attendance)
+        await db.votes.bulkPut(rows.votes)
+        await db.resolutions.bulkPut(rows.resolutions)
+        await db.actionItems.bulkPut(rows.items)
+        await db.seals.bulkAdd(links)
+        await db.meetings.update(meetingId, { status: 'closed', sealedAt: at, verificationCode: code, updatedAt: at })
+        return true
+      },
+    )
     if (written) return code
   }
   throw new DomainError([problem('deliberation.error.sealBusy')])
@@ -95,7 +128,10 @@ export async function verifyCommunityChain(communityId: string): Promise<Communi
  * A correction after closing: the sealed record stays; a new amendment that
  * points to it is appended to the chain in the same step.
  */
-export async function amendSealed(meetingId: string, a: Pick<Amendment, 'targetId' | 'targetKind' | 'reason' | 'changes'>): Promise<Amendment> {
+export async function amendSealed(
+  meetingId: string,
+  a: Pick<Amendment, 'targetId' | 'targetKind' | 'reason' | 'changes'>,
+): Promise<Amendment> {
   if (!a.reason.trim()) throw new DomainError([problem('deliberation.error.reason')])
   for (let attempt = 0; attempt < 3; attempt++) {
     const m = await db.meetings.get(meetingId)
@@ -103,7 +139,13 @@ export async function amendSealed(meetingId: string, a: Pick<Amendment, 'targetI
     const head = await chainHead(m.communityId)
     const at = nowIso()
     const amendment: Amendment = { ...base(m.communityId), meetingId, ...a, reason: a.reason.trim(), at }
-    const links = await appendToChain(head, [{ kind: 'amendment', record: amendment as unknown as ToSeal['record'] }], { communityId: m.communityId, meetingId, at, newId, sha256: sha256Hex })
+    const links = await appendToChain(head, [{ kind: 'amendment', record: amendment as unknown as ToSeal['record'] }], {
+      communityId: m.communityId,
+      meetingId,
+      at,
+      newId,
+      sha256: sha256Hex,
+    })
     const ok = await db.transaction('rw', db.seals, db.amendments, async () => {
       if ((await chainHead(m.communityId))?.id !== head?.id) return false
       await db.amendments.add(amendment)

@@ -9,13 +9,28 @@ export async function listSpeakers(meetingId: string): Promise<Speaker[]> {
   return (await db.speakers.where('meetingId').equals(meetingId).toArray()).sort(byOrder)
 }
 
-export async function addSpeaker(meetingId: string, topicId: string, s: { name: string; personId?: string; role: string; minutes: number }): Promise<Speaker> {
+export async function addSpeaker(
+  meetingId: string,
+  topicId: string,
+  s: { name: string; personId?: string; role: string; minutes: number },
+): Promise<Speaker> {
   if (!s.name.trim()) throw new DomainError([problem('deliberation.error.speakerName')])
-  if (!Number.isInteger(s.minutes) || s.minutes < 1 || s.minutes > 60) throw new DomainError([problem('deliberation.error.minutes')])
+  if (!Number.isInteger(s.minutes) || s.minutes < 1 || s.minutes > 60)
+    throw new DomainError([problem('deliberation.error.minutes')])
   return db.transaction('rw', db.meetings, db.speakers, async () => {
     const m = await liveMeeting(meetingId)
     const list = await db.speakers.where('topicId').equals(topicId).toArray()
-    const row: Speaker = { ...base(m.communityId), meetingId, topicId, personId: s.personId, name: s.name.trim(), role: s.role, minutes: s.minutes, status: 'waiting', order: Math.max(0, ...list.map((x) => x.order)) + 1 }
+    const row: Speaker = {
+      ...base(m.communityId),
+      meetingId,
+      topicId,
+      personId: s.personId,
+      name: s.name.trim(),
+      role: s.role,
+      minutes: s.minutes,
+      status: 'waiting',
+      order: Math.max(0, ...list.map((x) => x.order)) + 1,
+    }
     await db.speakers.add(row)
     return row
   })
@@ -56,7 +71,11 @@ export async function startSpeaker(id: string): Promise<Speaker | undefined> {
     for (const other of await db.speakers.where('topicId').equals(s.topicId).toArray()) {
       if (other.status === 'speaking' && other.id !== id) await db.speakers.update(other.id, stopped(other, now))
     }
-    const changes: Partial<Speaker> = { status: 'speaking', startedAt: new Date(now).toISOString(), endsAt: new Date(now + s.minutes * 60_000).toISOString() }
+    const changes: Partial<Speaker> = {
+      status: 'speaking',
+      startedAt: new Date(now).toISOString(),
+      endsAt: new Date(now + s.minutes * 60_000).toISOString(),
+    }
     await db.speakers.update(id, changes)
     return { ...s, ...changes }
   })
@@ -79,14 +98,28 @@ export async function nextSpeaker(topicId: string): Promise<Speaker | undefined>
 }
 
 export async function listStatements(meetingId: string): Promise<Statement[]> {
-  return (await db.statements.where('meetingId').equals(meetingId).toArray()).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  return (await db.statements.where('meetingId').equals(meetingId).toArray()).sort((a, b) =>
+    a.createdAt.localeCompare(b.createdAt),
+  )
 }
 
-export async function addStatement(meetingId: string, topicId: string, s: { name: string; personId?: string; role: string; gist: string }): Promise<void> {
+export async function addStatement(
+  meetingId: string,
+  topicId: string,
+  s: { name: string; personId?: string; role: string; gist: string },
+): Promise<void> {
   if (!s.name.trim() || !s.gist.trim()) throw new DomainError([problem('deliberation.error.statement')])
   await db.transaction('rw', db.meetings, db.statements, async () => {
     const m = await liveMeeting(meetingId)
-    await db.statements.add({ ...base(m.communityId), meetingId, topicId, personId: s.personId, name: s.name.trim(), role: s.role, gist: s.gist.trim() })
+    await db.statements.add({
+      ...base(m.communityId),
+      meetingId,
+      topicId,
+      personId: s.personId,
+      name: s.name.trim(),
+      role: s.role,
+      gist: s.gist.trim(),
+    })
   })
 }
 
@@ -95,16 +128,33 @@ export async function listRecusals(meetingId: string): Promise<Recusal[]> {
 }
 
 /** 回避: excludes a person from one topic's count; refused once its vote has closed. */
-export async function addRecusal(meetingId: string, topicId: string, r: { attendanceId: string; reason: string }): Promise<void> {
+export async function addRecusal(
+  meetingId: string,
+  topicId: string,
+  r: { attendanceId: string; reason: string },
+): Promise<void> {
   if (!r.reason.trim()) throw new DomainError([problem('deliberation.error.reason')])
   await db.transaction('rw', [db.meetings, db.recusals, db.attendance, db.votes], async () => {
     const m = await liveMeeting(meetingId)
     const row = await db.attendance.get(r.attendanceId)
     if (!row) throw new DomainError([problem('deliberation.error.noMeeting')])
-    if ((await db.votes.where('topicId').equals(topicId).count()) > 0) throw new DomainError([problem('deliberation.error.recusalAfterVote')])
-    const dup = await db.recusals.where('topicId').equals(topicId).filter((x) => x.attendanceId === r.attendanceId).count()
+    if ((await db.votes.where('topicId').equals(topicId).count()) > 0)
+      throw new DomainError([problem('deliberation.error.recusalAfterVote')])
+    const dup = await db.recusals
+      .where('topicId')
+      .equals(topicId)
+      .filter((x) => x.attendanceId === r.attendanceId)
+      .count()
     if (dup > 0) return
-    await db.recusals.add({ ...base(m.communityId), meetingId, topicId, attendanceId: row.id, personId: row.personId, name: row.name, reason: r.reason.trim() })
+    await db.recusals.add({
+      ...base(m.communityId),
+      meetingId,
+      topicId,
+      attendanceId: row.id,
+      personId: row.personId,
+      name: row.name,
+      reason: r.reason.trim(),
+    })
   })
 }
 
@@ -113,7 +163,8 @@ export async function removeRecusal(id: string): Promise<void> {
     const r = await db.recusals.get(id)
     if (!r) return
     await liveMeeting(r.meetingId)
-    if ((await db.votes.where('topicId').equals(r.topicId).count()) > 0) throw new DomainError([problem('deliberation.error.recusalAfterVote')])
+    if ((await db.votes.where('topicId').equals(r.topicId).count()) > 0)
+      throw new DomainError([problem('deliberation.error.recusalAfterVote')])
     await db.recusals.delete(id)
   })
 }

@@ -10,7 +10,10 @@ const today = () => new Date().toISOString().slice(0, 10)
  */
 async function requestRows(communityId: string): Promise<RequestRow[]> {
   const requests = await db.requests.where('communityId').equals(communityId).toArray()
-  const events = await db.requestEvents.where('requestId').anyOf(requests.map((r) => r.id)).toArray()
+  const events = await db.requestEvents
+    .where('requestId')
+    .anyOf(requests.map((r) => r.id))
+    .toArray()
   const resolvedOn = new Map<string, string>()
   for (const e of events) {
     if (!e.status || !RESOLVED_STATUSES.includes(e.status)) continue
@@ -25,7 +28,10 @@ export async function statsFor(communityId: string, period: Period): Promise<Per
   return db.transaction('r', [db.requests, db.requestEvents, db.actionItems, db.evaluations], async () => {
     const requests = await requestRows(communityId)
     const items = await db.actionItems.where('communityId').equals(communityId).toArray()
-    const evaluations = await db.evaluations.where('actionItemId').anyOf(items.map((i) => i.id)).toArray()
+    const evaluations = await db.evaluations
+      .where('actionItemId')
+      .anyOf(items.map((i) => i.id))
+      .toArray()
     return periodStats({ requests, items, evaluations }, period, today())
   })
 }

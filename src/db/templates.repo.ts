@@ -1,6 +1,12 @@
 import { newId, nowIso } from '@/domain/ids'
 import { DomainError, problem } from '@/domain/problem'
-import { BUILT_IN_TEMPLATES, copyTemplate, nextVersion, templateFormSchema, type ProcedureTemplate } from '@/domain/template'
+import {
+  BUILT_IN_TEMPLATES,
+  copyTemplate,
+  nextVersion,
+  templateFormSchema,
+  type ProcedureTemplate,
+} from '@/domain/template'
 import { parseForm } from '@/domain/validate'
 import { db } from './schema'
 

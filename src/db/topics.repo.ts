@@ -25,9 +25,25 @@ export async function meetingTopics(meetingId: string): Promise<Topic[]> {
   return all.sort((a, b) => a.order - b.order)
 }
 
-function topicEvent(t: Pick<Topic, 'id' | 'communityId'>, d: Decision, kind: TopicEvent['kind'], relatedIds?: string[]): TopicEvent {
+function topicEvent(
+  t: Pick<Topic, 'id' | 'communityId'>,
+  d: Decision,
+  kind: TopicEvent['kind'],
+  relatedIds?: string[],
+): TopicEvent {
   const now = nowIso()
-  return { id: newId(), communityId: t.communityId, topicId: t.id, at: `${d.on}T${now.slice(11)}`, by: d.by, kind, reason: d.reason || undefined, relatedIds, createdAt: now, updatedAt: now }
+  return {
+    id: newId(),
+    communityId: t.communityId,
+    topicId: t.id,
+    at: `${d.on}T${now.slice(11)}`,
+    by: d.by,
+    kind,
+    reason: d.reason || undefined,
+    relatedIds,
+    createdAt: now,
+    updatedAt: now,
+  }
 }
 
 async function mustGetTopic(id: string): Promise<Topic> {
@@ -61,11 +77,26 @@ async function getRequests(ids: readonly string[]): Promise<Request[]> {
  * Makes one topic from one or more requests (several = merging duplicates:
  * every source request stays linked).
  */
-export async function makeTopic(communityId: string, requestIds: string[], form: TopicForm, d: Decision): Promise<Topic> {
+export async function makeTopic(
+  communityId: string,
+  requestIds: string[],
+  form: TopicForm,
+  d: Decision,
+): Promise<Topic> {
   if (requestIds.length === 0) throw new DomainError([problem('agenda.errors.nothingToMerge')])
   if (new Set(requestIds).size !== requestIds.length) throw new DomainError([problem('agenda.errors.mergeSelf')])
   const now = nowIso()
-  const topic: Topic = { id: newId(), communityId, title: form.title, description: form.description, requestIds, order: 0, status: 'draft', createdAt: now, updatedAt: now }
+  const topic: Topic = {
+    id: newId(),
+    communityId,
+    title: form.title,
+    description: form.description,
+    requestIds,
+    order: 0,
+    status: 'draft',
+    createdAt: now,
+    updatedAt: now,
+  }
   await db.transaction('rw', [db.topics, db.topicEvents, db.requests, db.requestEvents], async () => {
     const requests = await getRequests(requestIds)
     if (requests.some((r) => r.topicId)) throw new DomainError([problem('agenda.errors.alreadyLinked')])
@@ -78,7 +109,11 @@ export async function makeTopic(communityId: string, requestIds: string[], form:
 }
 
 /** Merges a duplicate request into another request's topic (or the topic itself). */
-export async function mergeRequestInto(sourceId: string, target: { requestId?: string; topicId?: string }, d: Decision): Promise<Topic> {
+export async function mergeRequestInto(
+  sourceId: string,
+  target: { requestId?: string; topicId?: string },
+  d: Decision,
+): Promise<Topic> {
   return db.transaction('rw', [db.topics, db.topicEvents, db.requests, db.requestEvents], async () => {
     const selfProblems = mergeProblems([sourceId], target.requestId ?? target.topicId ?? '')
     if (selfProblems.length > 0) throw new DomainError(selfProblems)
@@ -107,7 +142,8 @@ export async function splitTopic(topicId: string, parts: TopicForm[], d: Decisio
   if (problems.length > 0) throw new DomainError(problems)
   return db.transaction('rw', db.topics, db.topicEvents, async () => {
     const parent = await mustGetTopic(topicId)
-    if (parent.status !== 'draft' && parent.status !== 'scheduled') throw new DomainError([problem('agenda.errors.notEditable')])
+    if (parent.status !== 'draft' && parent.status !== 'scheduled')
+      throw new DomainError([problem('agenda.errors.notEditable')])
     const now = nowIso()
     const children: Topic[] = parts.map((p, i) => ({
       id: newId(),
@@ -127,7 +163,14 @@ export async function splitTopic(topicId: string, parts: TopicForm[], d: Decisio
     for (const c of children) await db.topicEvents.add(topicEvent(c, d, 'split', [parent.id]))
     // The broad topic leaves the agenda; its trail stays and points at its parts.
     await db.topics.update(parent.id, { status: 'closed', meetingId: undefined, updatedAt: now })
-    await db.topicEvents.add(topicEvent(parent, d, 'split', children.map((c) => c.id)))
+    await db.topicEvents.add(
+      topicEvent(
+        parent,
+        d,
+        'split',
+        children.map((c) => c.id),
+      ),
+    )
     return children
   })
 }
@@ -138,7 +181,10 @@ export async function narrowTopic(topicId: string, form: TopicForm, d: Decision)
     const t = await mustGetTopic(topicId)
     if (t.status !== 'draft' && t.status !== 'scheduled') throw new DomainError([problem('agenda.errors.notEditable')])
     await db.topics.update(topicId, { title: form.title, description: form.description, updatedAt: nowIso() })
-    await db.topicEvents.add({ ...topicEvent(t, d, 'narrowed'), reason: [d.reason, `原议题：${t.title}`].filter(Boolean).join('；') })
+    await db.topicEvents.add({
+      ...topicEvent(t, d, 'narrowed'),
+      reason: [d.reason, `原议题：${t.title}`].filter(Boolean).join('；'),
+    })
   })
 }
 
@@ -177,8 +223,17 @@ export async function reorderAgenda(meetingId: string, orderedIds: string[]): Pr
   })
 }
 
-export async function setTopicFields(topicId: string, changes: Pick<Partial<Topic>, 'estimatedMinutes' | 'presenterId' | 'presenterName' | 'researchSummary' | 'noResearchNeeded'>): Promise<void> {
-  if (changes.estimatedMinutes !== undefined && (!Number.isInteger(changes.estimatedMinutes) || changes.estimatedMinutes < 1 || changes.estimatedMinutes > 480)) {
+export async function setTopicFields(
+  topicId: string,
+  changes: Pick<
+    Partial<Topic>,
+    'estimatedMinutes' | 'presenterId' | 'presenterName' | 'researchSummary' | 'noResearchNeeded'
+  >,
+): Promise<void> {
+  if (
+    changes.estimatedMinutes !== undefined &&
+    (!Number.isInteger(changes.estimatedMinutes) || changes.estimatedMinutes < 1 || changes.estimatedMinutes > 480)
+  ) {
     throw new DomainError([problem('agenda.errors.minutes')])
   }
   await db.topics.update(topicId, { ...changes, updatedAt: nowIso() })
@@ -197,7 +252,9 @@ export async function topicTrail(topicId: string): Promise<TopicTrail | undefine
   if (!topic) return undefined
   const parent = topic.parentTopicId ? await db.topics.get(topic.parentTopicId) : undefined
   const ids = [topic.id, ...(parent ? [parent.id] : [])]
-  const events = (await db.topicEvents.where('topicId').anyOf(ids).toArray()).sort((a, b) => a.at.localeCompare(b.at) || a.createdAt.localeCompare(b.createdAt))
+  const events = (await db.topicEvents.where('topicId').anyOf(ids).toArray()).sort(
+    (a, b) => a.at.localeCompare(b.at) || a.createdAt.localeCompare(b.createdAt),
+  )
   const requests = (await db.requests.bulkGet(topic.requestIds)).filter((r): r is Request => Boolean(r))
   return { topic, parent, requests, events }
 }

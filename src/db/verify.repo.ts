@@ -26,10 +26,15 @@ export interface CommunityAudit {
 
 export async function auditCommunity(communityId: string): Promise<CommunityAudit> {
   const { seals, records, meetings } = await chainOf(communityId)
-  return { audit: await auditChain(seals, records, meetings, sha256Hex), links: seals.length, sealedMeetings: meetings.length }
+  return {
+    audit: await auditChain(seals, records, meetings, sha256Hex),
+    links: seals.length,
+    sealedMeetings: meetings.length,
+  }
 }
 
-export type CodeCheck = { found: false } | { found: true; meeting: Pick<Meeting, 'id' | 'title' | 'date' | 'sealedAt'>; chainOk: boolean }
+export type CodeCheck =
+  { found: false } | { found: true; meeting: Pick<Meeting, 'id' | 'title' | 'date' | 'sealedAt'>; chainOk: boolean }
 
 /** A code typed in from a printed notice: which meeting it seals, and whether its records are still as sealed. */
 export async function checkCode(communityId: string, typed: string): Promise<CodeCheck> {
@@ -38,5 +43,9 @@ export async function checkCode(communityId: string, typed: string): Promise<Cod
   const meeting = meetingId ? await db.meetings.get(meetingId) : undefined
   if (!meeting) return { found: false }
   const audit = await auditChain(seals, records, meetings, sha256Hex)
-  return { found: true, meeting: { id: meeting.id, title: meeting.title, date: meeting.date, sealedAt: meeting.sealedAt }, chainOk: audit.ok }
+  return {
+    found: true,
+    meeting: { id: meeting.id, title: meeting.title, date: meeting.date, sealedAt: meeting.sealedAt },
+    chainOk: audit.ok,
+  }
 }

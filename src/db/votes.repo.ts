@@ -30,13 +30,31 @@ async function meetingBody(meetingId: string): Promise<{ body: Body; communityId
 }
 
 /** Opens a vote on a topic; only one open vote per topic at a time. */
-export async function openVote(meetingId: string, topicId: string, method: VoteMethod, optionId?: string): Promise<Vote> {
+export async function openVote(
+  meetingId: string,
+  topicId: string,
+  method: VoteMethod,
+  optionId?: string,
+): Promise<Vote> {
   return db.transaction('rw', [db.meetings, db.bodies, db.votes], async () => {
     const { body, communityId } = await meetingBody(meetingId)
-    const open = await db.votes.where('topicId').equals(topicId).filter((v) => v.status === 'open').count()
+    const open = await db.votes
+      .where('topicId')
+      .equals(topicId)
+      .filter((v) => v.status === 'open')
+      .count()
     if (open > 0) throw new DomainError([problem('deliberation.error.voteAlreadyOpen')])
     const now = new Date().toISOString()
-    const vote: Vote = { ...base(communityId), meetingId, topicId, optionId, bodyId: body.id, method, status: 'open', openedAt: now }
+    const vote: Vote = {
+      ...base(communityId),
+      meetingId,
+      topicId,
+      optionId,
+      bodyId: body.id,
+      method,
+      status: 'open',
+      openedAt: now,
+    }
     await db.votes.add(vote)
     return vote
   })
@@ -60,7 +78,9 @@ export async function recordCounts(voteId: string, counts: Counts): Promise<void
 export async function recordTellerCount(voteId: string, teller: string, counts: Counts): Promise<void> {
   const name = teller.trim()
   if (!name) throw new DomainError([problem('deliberation.error.tellerName')])
-  await changeOpen(voteId, (v) => ({ tellerCounts: [...(v.tellerCounts ?? []).filter((t) => t.teller !== name), { teller: name, counts }] }))
+  await changeOpen(voteId, (v) => ({
+    tellerCounts: [...(v.tellerCounts ?? []).filter((t) => t.teller !== name), { teller: name, counts }],
+  }))
 }
 
 export async function recordRollCall(voteId: string, rollCall: NonNullable<Vote['rollCall']>): Promise<void> {
@@ -83,7 +103,13 @@ export async function closeVote(voteId: string): Promise<Vote> {
     const rows = await db.attendance.where('meetingId').equals(v.meetingId).toArray()
     const recusals = await db.recusals.where('topicId').equals(v.topicId).toArray()
     const h = topicHeadcount(rows, body, recusals)
-    const outcome = decide({ method: v.method, counts: picked.counts, headcount: h, quorumRule: body.quorumRule, passingRule: body.passingRule })
+    const outcome = decide({
+      method: v.method,
+      counts: picked.counts,
+      headcount: h,
+      quorumRule: body.quorumRule,
+      passingRule: body.passingRule,
+    })
     if ('problems' in outcome) throw new DomainError(outcome.problems)
     const now = new Date().toISOString()
     const closed: Vote = {
@@ -120,14 +146,38 @@ export async function correctVote(voteId: string, counts: Counts, reason: string
   if (!reason.trim()) throw new DomainError([problem('deliberation.error.reason')])
   return db.transaction('rw', db.meetings, db.votes, async () => {
     const old = await db.votes.get(voteId)
-    if (!old || old.status !== 'closed' || !old.quorumRule || !old.passingRule) throw new DomainError([problem('deliberation.error.noVote')])
+    if (!old || old.status !== 'closed' || !old.quorumRule || !old.passingRule)
+      throw new DomainError([problem('deliberation.error.noVote')])
     const m = await liveMeeting(old.meetingId)
-    if ((await db.votes.where('topicId').equals(old.topicId).filter((v) => v.correctsVoteId === voteId).count()) > 0) throw new DomainError([problem('deliberation.error.alreadyCorrected')])
+    if (
+      (await db.votes
+        .where('topicId')
+        .equals(old.topicId)
+        .filter((v) => v.correctsVoteId === voteId)
+        .count()) > 0
+    )
+      throw new DomainError([problem('deliberation.error.alreadyCorrected')])
     const h: Headcount = { members: old.members ?? 0, expected: old.expected ?? 0, present: old.present ?? 0 }
-    const outcome = decide({ method: old.method, counts, headcount: h, quorumRule: old.quorumRule, passingRule: old.passingRule })
+    const outcome = decide({
+      method: old.method,
+      counts,
+      headcount: h,
+      quorumRule: old.quorumRule,
+      passingRule: old.passingRule,
+    })
     if ('problems' in outcome) throw new DomainError(outcome.problems)
     const now = new Date().toISOString()
-    const fresh: Vote = { ...old, ...base(m.communityId), counts, tellerCounts: undefined, result: outcome.result, openedAt: now, closedAt: now, correctsVoteId: old.id, correctionReason: reason.trim() }
+    const fresh: Vote = {
+      ...old,
+      ...base(m.communityId),
+      counts,
+      tellerCounts: undefined,
+      result: outcome.result,
+      openedAt: now,
+      closedAt: now,
+      correctsVoteId: old.id,
+      correctionReason: reason.trim(),
+    }
     await db.votes.add(fresh)
     return fresh
   })

@@ -48,9 +48,24 @@ export function expectedList(
   roleName: (roleId: string | undefined) => string | undefined,
 ): ExpectedRow[] {
   const roleOf = (personId: string | undefined, fallback: MeetingRole): MeetingRole =>
-    personId && personId === meeting.chairId ? 'chair' : personId && personId === meeting.recorderId ? 'recorder' : fallback
+    personId && personId === meeting.chairId
+      ? 'chair'
+      : personId && personId === meeting.recorderId
+        ? 'recorder'
+        : fallback
   if (participants.length > 0) {
-    return participants.map((p) => ({ participantId: p.id, personId: p.personId, name: p.name, partyRole: roleName(p.partyRoleId), meetingRole: roleOf(p.personId, p.meetingRole) }))
+    return participants.map((p) => ({
+      participantId: p.id,
+      personId: p.personId,
+      name: p.name,
+      partyRole: roleName(p.partyRoleId),
+      meetingRole: roleOf(p.personId, p.meetingRole),
+    }))
   }
-  return members.map((m) => ({ personId: m.id, name: m.name, partyRole: roleName(m.roleIds[0]), meetingRole: roleOf(m.id, 'voting') }))
+  return members.map((m) => ({
+    personId: m.id,
+    name: m.name,
+    partyRole: roleName(m.roleIds[0]),
+    meetingRole: roleOf(m.id, 'voting'),
+  }))
 }

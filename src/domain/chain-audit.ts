@@ -14,14 +14,20 @@ export type ChainAudit =
   | { ok: true; length: number; head: string }
   | { ok: false; reason: 'order' | 'link' | 'hash' | 'payload' | 'missing' | 'code'; seq?: number; meetingId?: string }
 
-export async function auditChain(entries: SealEntry[], records: ReadonlyMap<string, unknown>, meetings: SealedMeetingRef[], sha256: Sha256): Promise<ChainAudit> {
+export async function auditChain(
+  entries: SealEntry[],
+  records: ReadonlyMap<string, unknown>,
+  meetings: SealedMeetingRef[],
+  sha256: Sha256,
+): Promise<ChainAudit> {
   const sorted = [...entries].sort((a, b) => a.seq - b.seq)
   const check = await verifyChain(sorted, records, sha256)
   if (!check.ok) return { ok: false, reason: check.reason, seq: check.seq }
   for (const m of meetings) {
     if (!m.verificationCode) continue
     const last = sorted.filter((e) => e.meetingId === m.id).at(-1)
-    if (!last || verificationCode(last.hash) !== normaliseCode(m.verificationCode)) return { ok: false, reason: 'code', meetingId: m.id }
+    if (!last || verificationCode(last.hash) !== normaliseCode(m.verificationCode))
+      return { ok: false, reason: 'code', meetingId: m.id }
   }
   return { ok: true, length: check.length, head: check.head }
 }

@@ -48,10 +48,21 @@ export const DEFAULT_CHANNELS = [
   '上级交办',
 ]
 
-export const DEFAULT_CATEGORIES = ['环境卫生', '道路交通', '物业管理', '公共设施', '安全隐患', '邻里纠纷', '民生保障', '其他']
+export const DEFAULT_CATEGORIES = [
+  '环境卫生',
+  '道路交通',
+  '物业管理',
+  '公共设施',
+  '安全隐患',
+  '邻里纠纷',
+  '民生保障',
+  '其他',
+]
 
 /** The intake settings with defaults filled in (older records lack them). */
-export function intakeSettings(c: Pick<Community, 'channels' | 'categories' | 'handlingDays' | 'holidays'> | undefined) {
+export function intakeSettings(
+  c: Pick<Community, 'channels' | 'categories' | 'handlingDays' | 'holidays'> | undefined,
+) {
   return {
     channels: c?.channels?.length ? c.channels : DEFAULT_CHANNELS,
     categories: c?.categories?.length ? c.categories : DEFAULT_CATEGORIES,
@@ -63,7 +74,11 @@ export function intakeSettings(c: Pick<Community, 'channels' | 'categories' | 'h
 export const DEFAULT_NOTICE_PERIOD_DAYS = 7
 export const DEFAULT_DELIBERATION_DAY = 10
 
-const handlingDays = z.number().int('validation.integer').min(0, 'validation.handlingDays').max(180, 'validation.handlingDays')
+const handlingDays = z
+  .number()
+  .int('validation.integer')
+  .min(0, 'validation.handlingDays')
+  .max(180, 'validation.handlingDays')
 
 /** The settings form; messages are i18n keys. */
 export const communitySettingsSchema = z.object({
@@ -74,8 +89,16 @@ export const communitySettingsSchema = z.object({
   defaultChairId: z.string().optional(),
   defaultRecorderId: z.string().optional(),
   rolePresetId: z.string().min(1, 'validation.required'),
-  noticePeriodDays: z.number().int('validation.integer').min(1, 'validation.noticeDays').max(90, 'validation.noticeDays'),
-  deliberationDay: z.number().int('validation.integer').min(1, 'validation.dayOfMonth').max(28, 'validation.dayOfMonth'),
+  noticePeriodDays: z
+    .number()
+    .int('validation.integer')
+    .min(1, 'validation.noticeDays')
+    .max(90, 'validation.noticeDays'),
+  deliberationDay: z
+    .number()
+    .int('validation.integer')
+    .min(1, 'validation.dayOfMonth')
+    .max(28, 'validation.dayOfMonth'),
   satisfactionThreshold: z.number().min(0.5, 'validation.threshold').max(1, 'validation.threshold').default(0.8),
   evaluationScale: z.enum(['three', 'five']).default('three'),
   channels: z.array(z.string().trim().min(1).max(40, 'validation.tooLong')).optional(),

@@ -20,7 +20,11 @@ export const SCALE_ANSWERS: Record<Scale, { keys: string[]; positive: number }> 
   five: { keys: ['verySatisfied', 'satisfied', 'fairlySatisfied', 'unsatisfied', 'veryUnsatisfied'], positive: 3 },
 }
 
-const count = z.number({ error: 'evaluation.errors.count' }).int('evaluation.errors.count').min(0, 'evaluation.errors.count').max(100_000, 'evaluation.errors.count')
+const count = z
+  .number({ error: 'evaluation.errors.count' })
+  .int('evaluation.errors.count')
+  .min(0, 'evaluation.errors.count')
+  .max(100_000, 'evaluation.errors.count')
 
 export const evaluationSchema = z.object({
   method: z.enum(EVALUATION_METHODS, { error: 'evaluation.errors.method' }),
@@ -35,7 +39,8 @@ export type EvaluationInput = z.infer<typeof evaluationSchema>
 /** Satisfied answers over all answers, 0..1; throws when nobody answered. */
 export function satisfactionRate(scale: Scale, counts: number[]): number {
   const total = counts.reduce((a, b) => a + b, 0)
-  if (counts.length !== SCALE_ANSWERS[scale].keys.length || total <= 0) throw new DomainError([problem('evaluation.errors.zeroCounts')])
+  if (counts.length !== SCALE_ANSWERS[scale].keys.length || total <= 0)
+    throw new DomainError([problem('evaluation.errors.zeroCounts')])
   const positive = counts.slice(0, SCALE_ANSWERS[scale].positive).reduce((a, b) => a + b, 0)
   return positive / total
 }
@@ -66,7 +71,8 @@ export function judge(input: EvaluationInput, threshold: number): Judged {
   const rate = satisfactionRate(input.scale, input.counts)
   const passed = passes(rate, threshold)
   const problems: Problem[] = []
-  if (!passed && !input.reworkReason) problems.push(problem('evaluation.errors.reasonRequired', { rate: percent(rate) }))
+  if (!passed && !input.reworkReason)
+    problems.push(problem('evaluation.errors.reasonRequired', { rate: percent(rate) }))
   if (problems.length) throw new DomainError(problems)
   return { rate, passed }
 }

@@ -16,7 +16,11 @@ export const DUE_SOON_DAYS = 7
 
 export const progressSchema = z.object({
   on: z.string().regex(DATE, 'validation.date'),
-  percent: z.number({ error: 'followup.errors.percent' }).int('validation.integer').min(0, 'followup.errors.percent').max(100, 'followup.errors.percent'),
+  percent: z
+    .number({ error: 'followup.errors.percent' })
+    .int('validation.integer')
+    .min(0, 'followup.errors.percent')
+    .max(100, 'followup.errors.percent'),
   note: z.string().trim().min(1, 'followup.errors.noteRequired').max(500, 'validation.tooLong'),
   by: z.string().trim().min(1, 'followup.errors.byRequired').max(40, 'validation.tooLong'),
   photoIds: z.array(z.string()).default([]),

@@ -54,7 +54,12 @@ export function workingDaysBetween(from: string, to: string, holidays: readonly 
   return n
 }
 
-export function dueDateFor(type: HandlingType, receivedOn: string, limits: Partial<Record<HandlingType, number>> = {}, holidays: readonly string[] = []): string {
+export function dueDateFor(
+  type: HandlingType,
+  receivedOn: string,
+  limits: Partial<Record<HandlingType, number>> = {},
+  holidays: readonly string[] = [],
+): string {
   return addWorkingDays(receivedOn, limits[type] ?? DEFAULT_HANDLING_DAYS[type], holidays)
 }
 
@@ -63,7 +68,12 @@ const SETTLED: readonly RequestStatus[] = ['rejected', 'resolved', 'closed']
 
 export type DueState = 'overdue' | 'dueSoon' | 'onTime' | 'settled'
 
-export function dueState(dueOn: string, status: RequestStatus, today: string, holidays: readonly string[] = []): DueState {
+export function dueState(
+  dueOn: string,
+  status: RequestStatus,
+  today: string,
+  holidays: readonly string[] = [],
+): DueState {
   if (SETTLED.includes(status)) return 'settled'
   if (dueOn < today) return 'overdue'
   return workingDaysBetween(today, dueOn, holidays) <= DUE_SOON_DAYS ? 'dueSoon' : 'onTime'

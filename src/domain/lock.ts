@@ -28,7 +28,11 @@ export const lockFormSchema = z
   .object({
     password: z.string().min(6, 'privacy.lock.tooShort').max(64, 'validation.tooLong'),
     confirm: z.string(),
-    idleMinutes: z.number().int('validation.integer').min(1, 'privacy.lock.idleRange').max(240, 'privacy.lock.idleRange'),
+    idleMinutes: z
+      .number()
+      .int('validation.integer')
+      .min(1, 'privacy.lock.idleRange')
+      .max(240, 'privacy.lock.idleRange'),
   })
   .refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'privacy.lock.mismatch' })
 export type LockForm = z.infer<typeof lockFormSchema>

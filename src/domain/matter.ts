@@ -106,11 +106,16 @@ export function currentStage(matter: Pick<Matter, 'stages' | 'attempts'>, today:
 }
 
 /** Why this stage may not be recorded now (empty = it may). */
-export function missingToRecord(matter: Pick<Matter, 'stages' | 'attempts'>, stageId: string, today: string): Problem[] {
+export function missingToRecord(
+  matter: Pick<Matter, 'stages' | 'attempts'>,
+  stageId: string,
+  today: string,
+): Problem[] {
   const all = stageProgress(matter, today)
   const p = all.find((s) => s.stage.id === stageId)
   if (!p) return [problem('matters.guard.noSuchStage')]
-  if (p.status === 'passed' || p.status === 'running') return [problem('matters.guard.stageDone', { stage: p.stage.name })]
+  if (p.status === 'passed' || p.status === 'running')
+    return [problem('matters.guard.stageDone', { stage: p.stage.name })]
   if (p.status === 'upcoming') {
     const before = all[p.index - 1]!
     return [problem('matters.guard.previousNotPassed', { stage: before.stage.name })]
@@ -119,7 +124,11 @@ export function missingToRecord(matter: Pick<Matter, 'stages' | 'attempts'>, sta
 }
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-const count = z.number({ message: 'validation.integer' }).int('validation.integer').min(0, 'matters.error.negative').max(100000, 'validation.tooLong')
+const count = z
+  .number({ message: 'validation.integer' })
+  .int('validation.integer')
+  .min(0, 'matters.error.negative')
+  .max(100000, 'validation.tooLong')
 const names = z.array(z.string().trim().min(1).max(20, 'validation.tooLong')).max(500)
 
 export const sittingSchema = z
@@ -138,16 +147,24 @@ export const sittingSchema = z
     note: z.string().trim().max(500, 'validation.tooLong').optional(),
   })
   .superRefine((s, ctx) => {
-    if (s.present > s.expected) ctx.addIssue({ code: 'custom', path: ['present'], message: 'matters.error.presentOverExpected' })
-    if (s.members !== undefined && s.members < s.expected) ctx.addIssue({ code: 'custom', path: ['members'], message: 'matters.error.membersUnderExpected' })
-    if (s.for + s.against + s.abstain > s.present) ctx.addIssue({ code: 'custom', path: ['for'], message: 'matters.error.votesOverPresent' })
-    if (s.attendees.length > s.present) ctx.addIssue({ code: 'custom', path: ['attendees'], message: 'matters.error.attendeesOverPresent' })
+    if (s.present > s.expected)
+      ctx.addIssue({ code: 'custom', path: ['present'], message: 'matters.error.presentOverExpected' })
+    if (s.members !== undefined && s.members < s.expected)
+      ctx.addIssue({ code: 'custom', path: ['members'], message: 'matters.error.membersUnderExpected' })
+    if (s.for + s.against + s.abstain > s.present)
+      ctx.addIssue({ code: 'custom', path: ['for'], message: 'matters.error.votesOverPresent' })
+    if (s.attendees.length > s.present)
+      ctx.addIssue({ code: 'custom', path: ['attendees'], message: 'matters.error.attendeesOverPresent' })
   })
 export type SittingInput = z.infer<typeof sittingSchema>
 
 export const noticeSchema = z.object({
   date,
-  periodDays: z.number({ message: 'validation.integer' }).int('validation.integer').min(1, 'validation.noticeDays').max(90, 'validation.noticeDays'),
+  periodDays: z
+    .number({ message: 'validation.integer' })
+    .int('validation.integer')
+    .min(1, 'validation.noticeDays')
+    .max(90, 'validation.noticeDays'),
   places: z.array(z.string().trim().min(1).max(30, 'validation.tooLong')).min(1, 'matters.error.places'),
   note: z.string().trim().max(500, 'validation.tooLong').optional(),
 })
@@ -175,12 +192,20 @@ export function schemaFor(stage: StageDef) {
  * judged here against the rules of the matter's snapshot, which are copied in.
  * Throws DomainError when the stage may not be recorded now.
  */
-export function recordAttempt(matter: Pick<Matter, 'stages' | 'attempts'>, stageId: string, input: StageInput, id: string, now: string, today: string): StageAttempt {
+export function recordAttempt(
+  matter: Pick<Matter, 'stages' | 'attempts'>,
+  stageId: string,
+  input: StageInput,
+  id: string,
+  now: string,
+  today: string,
+): StageAttempt {
   const blocking = missingToRecord(matter, stageId, today)
   if (blocking.length > 0) throw new DomainError(blocking)
   const stage = matter.stages.find((s) => s.id === stageId)!
   const previous = lastPassedDate(matter, stageId)
-  if (previous && input.date < previous) throw new DomainError([problem('matters.error.beforePrevious', { date: previous })])
+  if (previous && input.date < previous)
+    throw new DomainError([problem('matters.error.beforePrevious', { date: previous })])
   const base = { id, stageId, recordedAt: now, date: input.date, note: input.note || undefined }
   switch (stage.kind) {
     case 'meeting': {
@@ -224,8 +249,17 @@ function lastPassedDate(matter: Pick<Matter, 'stages' | 'attempts'>, stageId: st
 }
 
 /** A new matter's snapshot of its template. */
-export function snapshotOf(t: ProcedureTemplate, communityNoticeDays: number): Pick<Matter, 'templateId' | 'templateVersion' | 'templateName' | 'stages' | 'noticePeriodDays'> {
-  return { templateId: t.id, templateVersion: t.version, templateName: t.name, stages: cloneData(t.stages), noticePeriodDays: t.noticePeriodDays ?? communityNoticeDays }
+export function snapshotOf(
+  t: ProcedureTemplate,
+  communityNoticeDays: number,
+): Pick<Matter, 'templateId' | 'templateVersion' | 'templateName' | 'stages' | 'noticePeriodDays'> {
+  return {
+    templateId: t.id,
+    templateVersion: t.version,
+    templateName: t.name,
+    stages: cloneData(t.stages),
+    noticePeriodDays: t.noticePeriodDays ?? communityNoticeDays,
+  }
 }
 
 export const newMatterSchema = z.object({

@@ -59,11 +59,7 @@ export const noticePostingSchema = z.object({
   periodDays: z.number().int('validation.integer').min(1, 'validation.noticeDays').max(90, 'validation.noticeDays'),
   places: z.array(z.string().trim().min(1)).min(1, 'publication.placesRequired'),
   objectTo: z.string().trim().max(60, 'validation.tooLong').optional(),
-  objectPhone: z
-    .string()
-    .trim()
-    .max(40, 'validation.tooLong')
-    .optional(),
+  objectPhone: z.string().trim().max(40, 'validation.tooLong').optional(),
   objectBox: z.string().trim().max(60, 'validation.tooLong').optional(),
 })
 export type NoticePosting = z.infer<typeof noticePostingSchema>

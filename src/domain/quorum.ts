@@ -33,10 +33,17 @@ export interface PresencePolicy {
  * The headcount from the sign-in sheet. Rows of recused people are left out
  * entirely (a recused member leaves every base for that topic).
  */
-export function headcount(rows: Pick<Attendance, 'id' | 'personId' | 'meetingRole' | 'state'>[], body: Pick<Body, 'memberIds'> & Partial<PresencePolicy> | undefined, recused: ReadonlySet<string> = new Set()): Headcount {
-  const isRecused = (r: { id: string; personId?: string }) => recused.has(r.id) || (r.personId !== undefined && recused.has(r.personId))
+export function headcount(
+  rows: Pick<Attendance, 'id' | 'personId' | 'meetingRole' | 'state'>[],
+  body: (Pick<Body, 'memberIds'> & Partial<PresencePolicy>) | undefined,
+  recused: ReadonlySet<string> = new Set(),
+): Headcount {
+  const isRecused = (r: { id: string; personId?: string }) =>
+    recused.has(r.id) || (r.personId !== undefined && recused.has(r.personId))
   const voters = rows.filter((r) => isVotingRole(r.meetingRole) && !isRecused(r))
-  const present = voters.filter((r) => r.state === 'present' || (r.state === 'written' && body?.writtenCountsAsPresent === true)).length
+  const present = voters.filter(
+    (r) => r.state === 'present' || (r.state === 'written' && body?.writtenCountsAsPresent === true),
+  ).length
   const recusedMembers = body ? body.memberIds.filter((id) => recused.has(id)).length : 0
   const members = body && body.memberIds.length > 0 ? body.memberIds.length - recusedMembers : voters.length
   return { members, expected: voters.length, present }
@@ -83,7 +90,14 @@ export interface QuorumState {
  */
 export function quorum(rule: Rule, h: Headcount): QuorumState {
   const base = rule.base === 'members' ? h.members : h.expected
-  return { expected: h.expected, present: h.present, base, need: needed(base, rule.threshold), ratio: base > 0 ? h.present / base : 0, met: meets(h.present, base, rule.threshold) }
+  return {
+    expected: h.expected,
+    present: h.present,
+    base,
+    need: needed(base, rule.threshold),
+    ratio: base > 0 ? h.present / base : 0,
+    met: meets(h.present, base, rule.threshold),
+  }
 }
 
 /** Whether approvals pass under the passing rule. */
@@ -102,17 +116,37 @@ const TWO_THIRDS: Threshold = { kind: 'twoThirds' }
 export function defaultRules(kind: BodyKind): { quorumRule: Rule; passingRule: Rule; decides: boolean } {
   switch (kind) {
     case 'villagerReps':
-      return { quorumRule: { base: 'members', threshold: TWO_THIRDS }, passingRule: { base: 'present', threshold: HALF }, decides: true }
+      return {
+        quorumRule: { base: 'members', threshold: TWO_THIRDS },
+        passingRule: { base: 'present', threshold: HALF },
+        decides: true,
+      }
     case 'villagers':
     case 'residents':
-      return { quorumRule: { base: 'members', threshold: HALF }, passingRule: { base: 'present', threshold: HALF }, decides: true }
+      return {
+        quorumRule: { base: 'members', threshold: HALF },
+        passingRule: { base: 'present', threshold: HALF },
+        decides: true,
+      }
     case 'partyMembers':
-      return { quorumRule: { base: 'members', threshold: HALF }, passingRule: { base: 'expected', threshold: HALF }, decides: true }
+      return {
+        quorumRule: { base: 'members', threshold: HALF },
+        passingRule: { base: 'expected', threshold: HALF },
+        decides: true,
+      }
     case 'twoCommittees':
-      return { quorumRule: { base: 'members', threshold: HALF }, passingRule: { base: 'present', threshold: HALF }, decides: true }
+      return {
+        quorumRule: { base: 'members', threshold: HALF },
+        passingRule: { base: 'present', threshold: HALF },
+        decides: true,
+      }
     case 'council':
     case 'custom':
-      return { quorumRule: { base: 'expected', threshold: HALF }, passingRule: { base: 'present', threshold: HALF }, decides: false }
+      return {
+        quorumRule: { base: 'expected', threshold: HALF },
+        passingRule: { base: 'present', threshold: HALF },
+        decides: false,
+      }
   }
 }
 

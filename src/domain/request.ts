@@ -6,11 +6,20 @@ import type { RecordBase } from './ids'
 export const HANDLING_TYPES = ['immediate', 'supplement', 'committed', 'suggestion', 'escalate'] as const
 export type HandlingType = (typeof HANDLING_TYPES)[number]
 
-export const REQUEST_STATUSES = ['open', 'inProgress', 'escalated', 'rejected', 'onAgenda', 'resolved', 'closed'] as const
+export const REQUEST_STATUSES = [
+  'open',
+  'inProgress',
+  'escalated',
+  'rejected',
+  'onAgenda',
+  'resolved',
+  'closed',
+] as const
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 
 /** Who raised it: someone on the roster, a name typed in, or nobody named. */
-export type RaisedBy = { kind: 'person'; personId: string; name: string } | { kind: 'text'; name: string } | { kind: 'anonymous' }
+export type RaisedBy =
+  { kind: 'person'; personId: string; name: string } | { kind: 'text'; name: string } | { kind: 'anonymous' }
 
 /** 入户 · 现场 · 网上 · 电话 · 书面 · 会议 */
 export const FEEDBACK_METHODS = ['homeVisit', 'onSite', 'online', 'phone', 'letter', 'meeting'] as const
@@ -109,10 +118,14 @@ export const triageSchema = z
     decidedOn: day,
     by: text(40),
     reason: z.string().trim().max(500, 'validation.tooLong').optional(),
-    escalation: z
-      .object({ to: text(60), level: z.enum(['street', 'district', 'department']), sentOn: day })
-      .optional(),
+    escalation: z.object({ to: text(60), level: z.enum(['street', 'district', 'department']), sentOn: day }).optional(),
   })
-  .refine((t) => t.decision !== 'reject' || Boolean(t.reason), { path: ['reason'], message: 'intake.errors.rejectReason' })
-  .refine((t) => t.decision !== 'escalate' || Boolean(t.escalation), { path: ['escalation.to'], message: 'intake.errors.escalateTo' })
+  .refine((t) => t.decision !== 'reject' || Boolean(t.reason), {
+    path: ['reason'],
+    message: 'intake.errors.rejectReason',
+  })
+  .refine((t) => t.decision !== 'escalate' || Boolean(t.escalation), {
+    path: ['escalation.to'],
+    message: 'intake.errors.escalateTo',
+  })
 export type TriageForm = z.infer<typeof triageSchema>

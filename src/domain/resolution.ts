@@ -95,7 +95,10 @@ const FOUR = ['owner', 'standard', 'dueOn', 'supervisor'] as const
  * Everything missing from a resolution, item by item and answer by answer,
  * so the recorder sees exactly which of the four questions is unanswered.
  */
-export function resolutionProblems(form: { text: string; items: Partial<ActionItemForm>[] }): { key: string; params?: Record<string, string | number> }[] {
+export function resolutionProblems(form: {
+  text: string
+  items: Partial<ActionItemForm>[]
+}): { key: string; params?: Record<string, string | number> }[] {
   const out: { key: string; params?: Record<string, string | number> }[] = []
   if (!form.text.trim()) out.push({ key: 'deliberation.error.resolutionText' })
   form.items.forEach((item, i) => {
@@ -103,7 +106,8 @@ export function resolutionProblems(form: { text: string; items: Partial<ActionIt
     for (const k of FOUR) {
       const v = item[k]?.trim() ?? ''
       if (!v) out.push({ key: `deliberation.error.missing.${k}`, params: { n: i + 1 } })
-      else if (k === 'dueOn' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) out.push({ key: 'deliberation.error.dueOn', params: { n: i + 1 } })
+      else if (k === 'dueOn' && !/^\d{4}-\d{2}-\d{2}$/.test(v))
+        out.push({ key: 'deliberation.error.dueOn', params: { n: i + 1 } })
     }
   })
   return out

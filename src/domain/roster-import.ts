@@ -23,8 +23,7 @@ export interface RowProblem {
 }
 
 export type RosterImportResult =
-  | { ok: true; people: PersonForm[] }
-  | { ok: false; fileProblem?: Problem; rows: RowProblem[] }
+  { ok: true; people: PersonForm[] } | { ok: false; fileProblem?: Problem; rows: RowProblem[] }
 
 export const MAX_ROSTER_ROWS = 5000
 
@@ -74,7 +73,8 @@ export function validateRosterRows(
     for (const roleName of splitRoles(cell('roleIds'))) {
       const role = findRole(preset, roleName)
       if (role) roleIds.push(role.id)
-      else problems.push({ row, column: cols.roleIds!, problem: problem('roster.import.unknownRole', { role: roleName }) })
+      else
+        problems.push({ row, column: cols.roleIds!, problem: problem('roster.import.unknownRole', { role: roleName }) })
     }
     const phone = cell('phone').replace(/\s/g, '')
     if (phone && !isValidPhone(phone))

@@ -45,8 +45,18 @@ export function canonicalJson(value: unknown): string {
   throw new Error(`canonicalJson: unsupported ${typeof value}`)
 }
 
-function linkText(e: Pick<SealEntry, 'seq' | 'kind' | 'recordId' | 'meetingId' | 'payloadHash' | 'prevHash' | 'at'>): string {
-  return canonicalJson({ seq: e.seq, kind: e.kind, recordId: e.recordId, meetingId: e.meetingId, payloadHash: e.payloadHash, prevHash: e.prevHash, at: e.at })
+function linkText(
+  e: Pick<SealEntry, 'seq' | 'kind' | 'recordId' | 'meetingId' | 'payloadHash' | 'prevHash' | 'at'>,
+): string {
+  return canonicalJson({
+    seq: e.seq,
+    kind: e.kind,
+    recordId: e.recordId,
+    meetingId: e.meetingId,
+    payloadHash: e.payloadHash,
+    prevHash: e.prevHash,
+    at: e.at,
+  })
 }
 
 /**
@@ -102,7 +112,11 @@ export type ChainCheck =
  * Recomputes the chain from the start. `records` maps record id to the
  * record as stored now; a missing or altered record fails the check.
  */
-export async function verifyChain(entries: SealEntry[], records: ReadonlyMap<string, unknown>, sha256: Sha256): Promise<ChainCheck> {
+export async function verifyChain(
+  entries: SealEntry[],
+  records: ReadonlyMap<string, unknown>,
+  sha256: Sha256,
+): Promise<ChainCheck> {
   let prevHash = GENESIS
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!
@@ -110,7 +124,8 @@ export async function verifyChain(entries: SealEntry[], records: ReadonlyMap<str
     if (e.prevHash !== prevHash) return { ok: false, seq: i, reason: 'link' }
     if ((await sha256(linkText(e))) !== e.hash) return { ok: false, seq: i, reason: 'hash' }
     const record = records.get(e.recordId)
-    if (record === undefined || record === null || typeof record !== 'object') return { ok: false, seq: i, reason: 'missing' }
+    if (record === undefined || record === null || typeof record !== 'object')
+      return { ok: false, seq: i, reason: 'missing' }
     const payload = sealedPayload(e.kind, record as Record<string, unknown>)
     if ((await sha256(canonicalJson(payload))) !== e.payloadHash) return { ok: false, seq: i, reason: 'payload' }
     prevHash = e.hash

@@ -64,7 +64,12 @@ export function passes(rule: Rule, counts: StageCounts, head: Headcount): RuleCh
 export type StageVerdict = 'passed' | 'failed' | 'noQuorum'
 
 /** A sitting passes only with a quorum and enough votes for. */
-export function judgeSitting(quorumRule: Rule, passingRule: Rule, counts: StageCounts, head: Headcount): { verdict: StageVerdict; quorum: RuleCheck; passing: RuleCheck } {
+export function judgeSitting(
+  quorumRule: Rule,
+  passingRule: Rule,
+  counts: StageCounts,
+  head: Headcount,
+): { verdict: StageVerdict; quorum: RuleCheck; passing: RuleCheck } {
   const quorum = quorumMet(quorumRule, head)
   const passing = passes(passingRule, counts, head)
   const verdict: StageVerdict = !quorum.ok ? 'noQuorum' : passing.ok ? 'passed' : 'failed'

@@ -13,7 +13,10 @@ export interface Period {
 }
 
 /** A request with the day it was resolved, if it was (from its trail). */
-export type RequestRow = Pick<Request, 'receivedOn' | 'status' | 'channel' | 'handlingType' | 'category' | 'loopClosedOn'> & { resolvedOn?: string }
+export type RequestRow = Pick<
+  Request,
+  'receivedOn' | 'status' | 'channel' | 'handlingType' | 'category' | 'loopClosedOn'
+> & { resolvedOn?: string }
 
 export interface Breakdown {
   key: string
@@ -63,7 +66,11 @@ function breakdown(rows: RequestRow[], keyOf: (r: RequestRow) => string): Breakd
 }
 
 export function periodStats(
-  input: { requests: RequestRow[]; items: Pick<ActionItem, 'id' | 'dueOn' | 'doneOn' | 'status'>[]; evaluations: Evaluation[] },
+  input: {
+    requests: RequestRow[]
+    items: Pick<ActionItem, 'id' | 'dueOn' | 'doneOn' | 'status'>[]
+    evaluations: Evaluation[]
+  },
   period: Period,
   today: string,
 ): PeriodStats {

@@ -30,14 +30,17 @@ export function rollCallCounts(rows: NonNullable<Vote['rollCall']>): Counts {
  * The counts a vote closes with. Paper ballots need two tellers' counts that
  * agree: a mismatch is refused before any result is shown.
  */
-export function countsToClose(v: Pick<Vote, 'method' | 'counts' | 'tellerCounts' | 'rollCall'>): { counts: Counts } | { problems: Problem[] } {
+export function countsToClose(
+  v: Pick<Vote, 'method' | 'counts' | 'tellerCounts' | 'rollCall'>,
+): { counts: Counts } | { problems: Problem[] } {
   if (v.method === 'paper') {
     const tc = v.tellerCounts ?? []
     if (tc.length < 2) return { problems: [problem('deliberation.error.needTwoTellers')] }
     const bad = tc.flatMap((t) => countProblems(t.counts))
     if (bad.length > 0) return { problems: bad }
     const [a, b] = tc as [NonNullable<Vote['tellerCounts']>[number], NonNullable<Vote['tellerCounts']>[number]]
-    if (!sameCounts(a.counts, b.counts)) return { problems: [problem('deliberation.error.tellerMismatch', { a: a.teller, b: b.teller })] }
+    if (!sameCounts(a.counts, b.counts))
+      return { problems: [problem('deliberation.error.tellerMismatch', { a: a.teller, b: b.teller })] }
     return { counts: a.counts }
   }
   if (v.method === 'rollCall') {
@@ -73,7 +76,8 @@ export function decide(input: CloseInput): { result: VoteResult; quorumMet: bool
   const q = quorum(input.quorumRule, h)
   const problems: Problem[] = []
   if (!q.met) problems.push(problem('deliberation.error.noQuorum', { present: q.present, need: q.need }))
-  if (totalOf(counts) > h.present) problems.push(problem('deliberation.error.countsExceedPresent', { total: totalOf(counts), present: h.present }))
+  if (totalOf(counts) > h.present)
+    problems.push(problem('deliberation.error.countsExceedPresent', { total: totalOf(counts), present: h.present }))
   if (problems.length > 0) return { problems }
   return { result: passes(counts.for, input.passingRule, h) ? 'passed' : 'failed', quorumMet: true }
 }

@@ -73,15 +73,39 @@ export const MORE_THAN_HALF_PRESENT: Rule = { base: 'present', threshold: half }
 /** 应到人数三分之二以上 */
 export const TWO_THIRDS_EXPECTED: Rule = { base: 'expected', threshold: twoThirds }
 
-function sitting(id: string, name: string, body: StageBody, quorumRule: Rule, passingRule: Rule, documents: string[]): StageDef {
+function sitting(
+  id: string,
+  name: string,
+  body: StageBody,
+  quorumRule: Rule,
+  passingRule: Rule,
+  documents: string[],
+): StageDef {
   return { id, kind: 'meeting', name, body, quorumRule, passingRule, documents }
 }
 function notice(id: string, name: string, noticeSubject: NoticeSubject): StageDef {
-  return { id, kind: 'notice', name, noticeSubject, documents: [noticeSubject === 'decision' ? '决议公开公告' : '实施结果公告'] }
+  return {
+    id,
+    kind: 'notice',
+    name,
+    noticeSubject,
+    documents: [noticeSubject === 'decision' ? '决议公开公告' : '实施结果公告'],
+  }
 }
 const BUILT_IN_TIME = '2026-01-01T00:00:00.000Z'
 function builtIn(id: string, name: string, filingRequired: boolean, stages: StageDef[]): ProcedureTemplate {
-  return { id, communityId: null, lineageId: id, version: 1, name, builtIn: true, filingRequired, stages, createdAt: BUILT_IN_TIME, updatedAt: BUILT_IN_TIME }
+  return {
+    id,
+    communityId: null,
+    lineageId: id,
+    version: 1,
+    name,
+    builtIn: true,
+    filingRequired,
+    stages,
+    createdAt: BUILT_IN_TIME,
+    updatedAt: BUILT_IN_TIME,
+  }
 }
 
 // Party branch rule (《中国共产党支部工作条例》): more than half of the voting members present; a decision needs
@@ -94,7 +118,17 @@ export const TEMPLATE_SIX_STEPS = builtIn('template-six-steps', SIX_STEPS.name, 
   { id: 'collect', kind: 'task', step: 'collect', name: '收集议题', documents: ['民情台账'] },
   { id: 'confirm', kind: 'task', step: 'confirm', name: '确定议题', documents: ['议题公示'] },
   { id: 'research', kind: 'task', step: 'research', name: '议前调研', documents: ['调研记录'] },
-  { ...sitting('deliberate', '协商议事', { kind: 'council', name: '协商议事会' }, MORE_THAN_HALF_EXPECTED, MORE_THAN_HALF_PRESENT, ['签到表', '表决记录', '会议纪要']), step: 'deliberate' },
+  {
+    ...sitting(
+      'deliberate',
+      '协商议事',
+      { kind: 'council', name: '协商议事会' },
+      MORE_THAN_HALF_EXPECTED,
+      MORE_THAN_HALF_PRESENT,
+      ['签到表', '表决记录', '会议纪要'],
+    ),
+    step: 'deliberate',
+  },
   { ...notice('publish', '公开公示', 'decision'), step: 'publish' },
   { id: 'implement', kind: 'task', step: 'implement', name: '研究落实', documents: ['落实台账', '群众评议'] },
 ])
@@ -102,9 +136,23 @@ export const TEMPLATE_SIX_STEPS = builtIn('template-six-steps', SIX_STEPS.name, 
 /** 四议两公开 for village major matters. */
 export const TEMPLATE_FOUR_TWO = builtIn('template-four-two', '四议两公开', false, [
   sitting('propose', '村党组织提议', { kind: 'custom', name: '村党组织委员会' }, ...PARTY_BRANCH_RULES, ['提议记录']),
-  sitting('discuss', '村“两委”会议商议', { kind: 'twoCommittees', name: '村“两委”联席会议' }, MORE_THAN_HALF_EXPECTED, MORE_THAN_HALF_PRESENT, ['商议记录']),
+  sitting(
+    'discuss',
+    '村“两委”会议商议',
+    { kind: 'twoCommittees', name: '村“两委”联席会议' },
+    MORE_THAN_HALF_EXPECTED,
+    MORE_THAN_HALF_PRESENT,
+    ['商议记录'],
+  ),
   sitting('review', '党员大会审议', { kind: 'partyMembers', name: '党员大会' }, ...PARTY_BRANCH_RULES, ['审议记录']),
-  sitting('decide', '村民代表会议决议', { kind: 'villagerReps', name: '村民代表会议' }, TWO_THIRDS_EXPECTED, MORE_THAN_HALF_PRESENT, ['决议', '表决记录']),
+  sitting(
+    'decide',
+    '村民代表会议决议',
+    { kind: 'villagerReps', name: '村民代表会议' },
+    TWO_THIRDS_EXPECTED,
+    MORE_THAN_HALF_PRESENT,
+    ['决议', '表决记录'],
+  ),
   notice('decision-notice', '决议公开', 'decision'),
   notice('results-notice', '实施结果公开', 'results'),
 ])
@@ -112,21 +160,51 @@ export const TEMPLATE_FOUR_TWO = builtIn('template-four-two', '四议两公开',
 /** Kenli 五议一备两公开 for urban major matters. */
 export const TEMPLATE_FIVE_ONE_TWO = builtIn('template-five-one-two', '五议一备两公开', true, [
   sitting('propose', '党组织提议', { kind: 'custom', name: '社区党组织委员会' }, ...PARTY_BRANCH_RULES, ['提议记录']),
-  sitting('discuss', '领导班子商议', { kind: 'twoCommittees', name: '社区“两委”班子会议' }, MORE_THAN_HALF_EXPECTED, MORE_THAN_HALF_PRESENT, ['商议记录']),
-  sitting('joint', '共建单位联议', { kind: 'custom', name: '共建单位联席会议' }, MORE_THAN_HALF_EXPECTED, MORE_THAN_HALF_PRESENT, ['联议记录']),
+  sitting(
+    'discuss',
+    '领导班子商议',
+    { kind: 'twoCommittees', name: '社区“两委”班子会议' },
+    MORE_THAN_HALF_EXPECTED,
+    MORE_THAN_HALF_PRESENT,
+    ['商议记录'],
+  ),
+  sitting(
+    'joint',
+    '共建单位联议',
+    { kind: 'custom', name: '共建单位联席会议' },
+    MORE_THAN_HALF_EXPECTED,
+    MORE_THAN_HALF_PRESENT,
+    ['联议记录'],
+  ),
   sitting('review', '党员大会审议', { kind: 'partyMembers', name: '党员大会' }, ...PARTY_BRANCH_RULES, ['审议记录']),
-  sitting('decide', '居民代表会议决议', { kind: 'residents', name: '居民代表会议' }, TWO_THIRDS_EXPECTED, MORE_THAN_HALF_PRESENT, ['决议', '表决记录']),
+  sitting(
+    'decide',
+    '居民代表会议决议',
+    { kind: 'residents', name: '居民代表会议' },
+    TWO_THIRDS_EXPECTED,
+    MORE_THAN_HALF_PRESENT,
+    ['决议', '表决记录'],
+  ),
   { id: 'filing', kind: 'filing', name: '报上级党组织备案', office: '街道党工委', documents: ['备案报告'] },
   notice('decision-notice', '决议公开', 'decision'),
   notice('results-notice', '实施结果公开', 'results'),
 ])
 
-export const BUILT_IN_TEMPLATES: readonly ProcedureTemplate[] = [TEMPLATE_SIX_STEPS, TEMPLATE_FOUR_TWO, TEMPLATE_FIVE_ONE_TWO]
+export const BUILT_IN_TEMPLATES: readonly ProcedureTemplate[] = [
+  TEMPLATE_SIX_STEPS,
+  TEMPLATE_FOUR_TWO,
+  TEMPLATE_FIVE_ONE_TWO,
+]
 
 /** The six steps as the meeting stepper's Procedure, when every stage is a meeting step. */
 export function procedureOf(t: ProcedureTemplate): Procedure | undefined {
   if (!t.stages.every((s) => s.step)) return undefined
-  return { id: t.builtIn && t.id === TEMPLATE_SIX_STEPS.id ? SIX_STEPS.id : t.id, name: t.name, builtIn: t.builtIn, steps: t.stages.map((s) => ({ id: s.id, kind: s.step!, name: s.name })) }
+  return {
+    id: t.builtIn && t.id === TEMPLATE_SIX_STEPS.id ? SIX_STEPS.id : t.id,
+    name: t.name,
+    builtIn: t.builtIn,
+    steps: t.stages.map((s) => ({ id: s.id, kind: s.step!, name: s.name })),
+  }
 }
 
 /** Whether major matters can go through it: it needs at least one body that decides by vote. */
@@ -135,7 +213,13 @@ export function fitsMatters(t: ProcedureTemplate): boolean {
 }
 
 /** A community's own copy, version 1 of a new lineage. */
-export function copyTemplate(source: ProcedureTemplate, id: string, communityId: string, name: string, now: string): ProcedureTemplate {
+export function copyTemplate(
+  source: ProcedureTemplate,
+  id: string,
+  communityId: string,
+  name: string,
+  now: string,
+): ProcedureTemplate {
   return {
     ...cloneData(source),
     id,
@@ -151,7 +235,12 @@ export function copyTemplate(source: ProcedureTemplate, id: string, communityId:
 }
 
 /** An edit never changes a stored version: it is the next version of the same lineage. */
-export function nextVersion(current: ProcedureTemplate, edited: TemplateForm, id: string, now: string): ProcedureTemplate {
+export function nextVersion(
+  current: ProcedureTemplate,
+  edited: TemplateForm,
+  id: string,
+  now: string,
+): ProcedureTemplate {
   if (current.builtIn) throw new Error('built-in templates are read-only; copy one first')
   return { ...current, ...cloneData(edited), id, version: current.version + 1, createdAt: now, updatedAt: now }
 }
@@ -172,7 +261,15 @@ export function withFiling(stages: StageDef[], on: boolean, office: string): Sta
 export function blankStage(kind: StageKind, id: string): StageDef {
   switch (kind) {
     case 'meeting':
-      return { id, kind, name: '', body: { kind: 'custom', name: '' }, quorumRule: MORE_THAN_HALF_EXPECTED, passingRule: MORE_THAN_HALF_PRESENT, documents: ['会议记录'] }
+      return {
+        id,
+        kind,
+        name: '',
+        body: { kind: 'custom', name: '' },
+        quorumRule: MORE_THAN_HALF_EXPECTED,
+        passingRule: MORE_THAN_HALF_PRESENT,
+        documents: ['会议记录'],
+      }
     case 'notice':
       return { id, kind, name: '', noticeSubject: 'decision', documents: [] }
     case 'filing':
@@ -187,11 +284,20 @@ const thresholdSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('half') }),
   z.object({ kind: z.literal('twoThirds') }),
   z
-    .object({ kind: z.literal('fraction'), num: z.number().int('validation.integer').min(1, 'templates.error.fraction'), den: z.number().int('validation.integer').min(1, 'templates.error.fraction'), strict: z.boolean() })
+    .object({
+      kind: z.literal('fraction'),
+      num: z.number().int('validation.integer').min(1, 'templates.error.fraction'),
+      den: z.number().int('validation.integer').min(1, 'templates.error.fraction'),
+      strict: z.boolean(),
+    })
     .refine((f) => f.num <= f.den, 'templates.error.fraction'),
 ])
 const ruleSchema = z.object({ base: z.enum(['present', 'expected', 'members']), threshold: thresholdSchema })
-const periodSchema = z.number().int('validation.integer').min(1, 'validation.noticeDays').max(90, 'validation.noticeDays')
+const periodSchema = z
+  .number()
+  .int('validation.integer')
+  .min(1, 'validation.noticeDays')
+  .max(90, 'validation.noticeDays')
 
 const stageSchema = z
   .object({
@@ -208,9 +314,12 @@ const stageSchema = z
     office: z.string().trim().max(40, 'validation.tooLong').optional(),
   })
   .superRefine((s, ctx) => {
-    if (s.kind === 'meeting' && (!s.body || !s.quorumRule || !s.passingRule)) ctx.addIssue({ code: 'custom', path: ['body', 'name'], message: 'templates.error.bodyNeeded' })
-    if (s.kind === 'notice' && !s.noticeSubject) ctx.addIssue({ code: 'custom', path: ['noticeSubject'], message: 'validation.required' })
-    if (s.kind === 'filing' && !s.office) ctx.addIssue({ code: 'custom', path: ['office'], message: 'templates.error.officeNeeded' })
+    if (s.kind === 'meeting' && (!s.body || !s.quorumRule || !s.passingRule))
+      ctx.addIssue({ code: 'custom', path: ['body', 'name'], message: 'templates.error.bodyNeeded' })
+    if (s.kind === 'notice' && !s.noticeSubject)
+      ctx.addIssue({ code: 'custom', path: ['noticeSubject'], message: 'validation.required' })
+    if (s.kind === 'filing' && !s.office)
+      ctx.addIssue({ code: 'custom', path: ['office'], message: 'templates.error.officeNeeded' })
   })
 
 /** What the editor may change: names, stages and rules. */
@@ -223,9 +332,12 @@ export const templateFormSchema = z
   })
   .superRefine((t, ctx) => {
     const ids = new Set(t.stages.map((s) => s.id))
-    if (ids.size !== t.stages.length) ctx.addIssue({ code: 'custom', path: ['stages'], message: 'templates.error.duplicateStage' })
-    if (t.filingRequired !== t.stages.some((s) => s.kind === 'filing')) ctx.addIssue({ code: 'custom', path: ['filingRequired'], message: 'templates.error.filingStage' })
-    if (!t.stages.some((s) => s.kind === 'meeting')) ctx.addIssue({ code: 'custom', path: ['stages'], message: 'templates.error.noMeeting' })
+    if (ids.size !== t.stages.length)
+      ctx.addIssue({ code: 'custom', path: ['stages'], message: 'templates.error.duplicateStage' })
+    if (t.filingRequired !== t.stages.some((s) => s.kind === 'filing'))
+      ctx.addIssue({ code: 'custom', path: ['filingRequired'], message: 'templates.error.filingStage' })
+    if (!t.stages.some((s) => s.kind === 'meeting'))
+      ctx.addIssue({ code: 'custom', path: ['stages'], message: 'templates.error.noMeeting' })
   })
 export type TemplateForm = z.infer<typeof templateFormSchema>
 

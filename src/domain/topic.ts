@@ -32,7 +32,8 @@ export interface TopicEvent extends RecordBase {
   topicId: string
   at: string
   by: string
-  kind: 'created' | 'merged' | 'split' | 'narrowed' | 'scheduled' | 'unscheduled' | 'edited' | 'deliberated' | 'deferred'
+  kind:
+    'created' | 'merged' | 'split' | 'narrowed' | 'scheduled' | 'unscheduled' | 'edited' | 'deliberated' | 'deferred'
   reason?: string
   /** Requests or topics involved (merged sources, split parts) */
   relatedIds?: string[]
@@ -51,7 +52,11 @@ export type TopicForm = z.infer<typeof topicFormSchema>
  * Checks a merge of requests into a target (a request or a topic): nothing
  * may be merged into itself, and at least one source is needed.
  */
-export function mergeProblems(sourceIds: readonly string[], targetId: string, alreadyLinked: readonly string[] = []): Problem[] {
+export function mergeProblems(
+  sourceIds: readonly string[],
+  targetId: string,
+  alreadyLinked: readonly string[] = [],
+): Problem[] {
   if (sourceIds.length === 0) return [problem('agenda.errors.nothingToMerge')]
   if (sourceIds.includes(targetId)) return [problem('agenda.errors.mergeSelf')]
   const dup = sourceIds.find((id) => alreadyLinked.includes(id))

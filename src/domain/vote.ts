@@ -6,14 +6,23 @@ import type { RecordBase } from './ids'
 export type RuleBase = 'present' | 'expected' | 'members'
 
 /** 过半数 (strictly more than half) · 三分之二以上 (at least two thirds) · a custom fraction */
-export type Threshold = { kind: 'half' } | { kind: 'twoThirds' } | { kind: 'fraction'; num: number; den: number; strict: boolean }
+export type Threshold =
+  { kind: 'half' } | { kind: 'twoThirds' } | { kind: 'fraction'; num: number; den: number; strict: boolean }
 
 export interface Rule {
   base: RuleBase
   threshold: Threshold
 }
 
-export const BODY_KINDS = ['council', 'twoCommittees', 'partyMembers', 'villagerReps', 'villagers', 'residents', 'custom'] as const
+export const BODY_KINDS = [
+  'council',
+  'twoCommittees',
+  'partyMembers',
+  'villagerReps',
+  'villagers',
+  'residents',
+  'custom',
+] as const
 /** 协商议事会 · 两委会 · 党员大会 · 村民代表会议 · 村民会议 · 居民会议 · 自定义 */
 export type BodyKind = (typeof BODY_KINDS)[number]
 

@@ -45,7 +45,9 @@ let english: Promise<void> | undefined
 /** Loads a locale's messages once (the app awaits this before mounting when English was chosen). */
 export function loadLocale(locale: Locale = savedLocale()): Promise<void> {
   if (locale !== 'en') return Promise.resolve()
-  english ??= Promise.all(Object.values(en).map((load) => load())).then((mods) => i18n.global.setLocaleMessage('en', merge(mods)))
+  english ??= Promise.all(Object.values(en).map((load) => load())).then((mods) =>
+    i18n.global.setLocaleMessage('en', merge(mods)),
+  )
   return english
 }
 

@@ -27,7 +27,11 @@ export async function readSheet(file: File): Promise<SheetResult> {
 
 export function parseCsv(text: string): Sheet {
   const clean = text.replace(/^\uFEFF/, '')
-  const result = Papa.parse<Record<string, string>>(clean, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() })
+  const result = Papa.parse<Record<string, string>>(clean, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+  })
   return { headers: result.meta.fields ?? [], rows: result.data }
 }
 

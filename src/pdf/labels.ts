@@ -26,7 +26,12 @@ export const MEETING_ROLE: Record<MeetingRole, string> = {
   teller: '监票计票',
 }
 
-export const STATE: Record<AttendanceState, string> = { present: '出席', absent: '缺席', leave: '请假', written: '书面意见' }
+export const STATE: Record<AttendanceState, string> = {
+  present: '出席',
+  absent: '缺席',
+  leave: '请假',
+  written: '书面意见',
+}
 
 export const ACTION_STATUS: Record<ActionStatus, string> = {
   notStarted: '未开始',
@@ -61,13 +66,36 @@ export function percent(part: number, whole: number): string {
   return whole > 0 ? `${+((part / whole) * 100).toFixed(1)}%` : '—'
 }
 
-export const MEETING_TYPE: Record<string, string> = { partyMassDay: '党群议事日', redBench: '红板凳议事会', residentsTalk: '居民恳谈会', majorMatter: '重大事项会议' }
+export const MEETING_TYPE: Record<string, string> = {
+  partyMassDay: '党群议事日',
+  redBench: '红板凳议事会',
+  residentsTalk: '居民恳谈会',
+  majorMatter: '重大事项会议',
+}
 
-export const RESEARCH_KIND: Record<string, string> = { siteVisit: '实地察看', canvass: '入户走访', survey: '问卷调查', forum: '座谈会', department: '部门意见', expert: '专家意见' }
+export const RESEARCH_KIND: Record<string, string> = {
+  siteVisit: '实地察看',
+  canvass: '入户走访',
+  survey: '问卷调查',
+  forum: '座谈会',
+  department: '部门意见',
+  expert: '专家意见',
+}
 
-export const HANDLING: Record<string, string> = { immediate: '即办件', supplement: '补办件', committed: '承诺件', suggestion: '建议件', escalate: '上报件' }
+export const HANDLING: Record<string, string> = {
+  immediate: '即办件',
+  supplement: '补办件',
+  committed: '承诺件',
+  suggestion: '建议件',
+  escalate: '上报件',
+}
 
-export const TRIAGE: Record<string, string> = { direct: '直接办理', escalate: '上报', reject: '不予采纳', topic: '列为议题' }
+export const TRIAGE: Record<string, string> = {
+  direct: '直接办理',
+  escalate: '上报',
+  reject: '不予采纳',
+  topic: '列为议题',
+}
 
 export const TOPIC_EVENT: Record<string, string> = {
   created: '提出议题',

@@ -1,5 +1,11 @@
 // The page frame and shared styles of every document.
-import type { Content, CustomTableLayout, DynamicContent, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces'
+import type {
+  Content,
+  CustomTableLayout,
+  DynamicContent,
+  StyleDictionary,
+  TDocumentDefinitions,
+} from 'pdfmake/interfaces'
 import { FONT_FAMILY } from './fonts'
 
 export interface FrameInput {
@@ -77,7 +83,11 @@ const keepHeadingWithNext: TDocumentDefinitions['pageBreakBefore'] = (node, rest
  * Wraps content in the common frame: A4, the community and date in the
  * header, "第 N 页 共 M 页" in the footer, Noto Sans SC throughout.
  */
-export function framed(input: FrameInput, content: Content[], extra: Partial<TDocumentDefinitions> = {}): TDocumentDefinitions {
+export function framed(
+  input: FrameInput,
+  content: Content[],
+  extra: Partial<TDocumentDefinitions> = {},
+): TDocumentDefinitions {
   const header: DynamicContent = () => ({
     columns: [
       { text: input.communityName, style: 'small' },

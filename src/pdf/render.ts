@@ -47,5 +47,7 @@ export function renderPdf(doc: DocDef): Promise<Rendered> {
 
 /** Loads the worker and its fonts ahead of the first print (renders a one-line page). */
 export function warmUpPdf(): void {
-  void renderPdf({ frame: { title: '', communityName: '', date: '' }, content: [{ text: '商量' }] }).catch(() => undefined)
+  void renderPdf({ frame: { title: '', communityName: '', date: '' }, content: [{ text: '商量' }] }).catch(
+    () => undefined,
+  )
 }

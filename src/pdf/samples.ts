@@ -6,17 +6,51 @@ import type { MeetingRole } from '@/domain/roles'
 
 const community = { name: '新华路社区', partyOrg: '中共新华路社区委员会', superior: '新华路街道', noticePeriodDays: 7 }
 
-const NAMES = '王建国 李秀英 张伟 刘洋 陈静 杨帆 赵磊 黄丽 周杰 吴敏 徐强 孙悦 胡军 朱红 高峰 林芳 何勇 郭燕 马超 罗娟 梁堃 宋喆 郑昇 谢赟 韩珺 唐玥 冯镕 于洁 董明 萧红 程亮 曹雪 袁野 邓超 许晴 傅彬 沈琳 曾毅 彭丽 吕涛 苏敏 卢刚 蒋华 蔡琴 贾平 丁宁 魏巍 薛兵 叶子 阎明 余华 潘虹 杜鹃 戴军 夏雨 钟南 汪洋 田野 任重 姜文'.split(' ')
+const NAMES =
+  '王建国 李秀英 张伟 刘洋 陈静 杨帆 赵磊 黄丽 周杰 吴敏 徐强 孙悦 胡军 朱红 高峰 林芳 何勇 郭燕 马超 罗娟 梁堃 宋喆 郑昇 谢赟 韩珺 唐玥 冯镕 于洁 董明 萧红 程亮 曹雪 袁野 邓超 许晴 傅彬 沈琳 曾毅 彭丽 吕涛 苏敏 卢刚 蒋华 蔡琴 贾平 丁宁 魏巍 薛兵 叶子 阎明 余华 潘虹 杜鹃 戴军 夏雨 钟南 汪洋 田野 任重 姜文'.split(
+    ' ',
+  )
 
-const PARTY_ROLES = ['党组织代表', '居（村）委会代表', '务监会代表', '“两代表一委员”', '法律工作者', '辖区经济社会组织代表', '德高望重居民代表']
+const PARTY_ROLES = [
+  '党组织代表',
+  '居（村）委会代表',
+  '务监会代表',
+  '“两代表一委员”',
+  '法律工作者',
+  '辖区经济社会组织代表',
+  '德高望重居民代表',
+]
 
 /** `count` people: chair, recorder, voting members, two non-voting, stakeholders and a guest. */
 export function samplePeople(count = 22, absent = 2): PersonLine[] {
   return Array.from({ length: count }, (_, i): PersonLine => {
-    const meetingRole: MeetingRole = i === 0 ? 'chair' : i === 1 ? 'recorder' : i >= count - 1 ? 'guest' : i >= count - 3 ? 'stakeholder' : i >= count - 5 ? 'nonVoting' : 'voting'
-    const partyRole = i === 0 ? '党组织书记' : meetingRole === 'guest' ? '区住建局' : meetingRole === 'stakeholder' ? '3号楼居民' : PARTY_ROLES[i % PARTY_ROLES.length]
+    const meetingRole: MeetingRole =
+      i === 0
+        ? 'chair'
+        : i === 1
+          ? 'recorder'
+          : i >= count - 1
+            ? 'guest'
+            : i >= count - 3
+              ? 'stakeholder'
+              : i >= count - 5
+                ? 'nonVoting'
+                : 'voting'
+    const partyRole =
+      i === 0
+        ? '党组织书记'
+        : meetingRole === 'guest'
+          ? '区住建局'
+          : meetingRole === 'stakeholder'
+            ? '3号楼居民'
+            : PARTY_ROLES[i % PARTY_ROLES.length]
     const state = i >= 2 && i < 2 + absent ? (i % 2 === 0 ? 'leave' : 'absent') : 'present'
-    return { name: NAMES[i % NAMES.length]! + (i >= NAMES.length ? String(Math.floor(i / NAMES.length) + 1) : ''), partyRole, meetingRole, state }
+    return {
+      name: NAMES[i % NAMES.length]! + (i >= NAMES.length ? String(Math.floor(i / NAMES.length) + 1) : ''),
+      partyRole,
+      meetingRole,
+      state,
+    }
   })
 }
 
@@ -28,7 +62,12 @@ function actions(topic: string, n: number, start = 0): ActionLine[] {
   return Array.from({ length: n }, (_, i) => ({
     title: `${topic}第${i + 1}项：${['拟定实施方案并征求意见', '办理施工审批手续', '组织施工并现场监理', '完成验收并公示结果'][i % 4]}`,
     owner: owners[(i + start) % owners.length]!,
-    standard: ['方案经议事会审定，公示无异议', '取得街道和区住建局书面同意', '按图施工，安全文明，无投诉', '居民代表验收合格，满意率80%以上'][i % 4]!,
+    standard: [
+      '方案经议事会审定，公示无异议',
+      '取得街道和区住建局书面同意',
+      '按图施工，安全文明，无投诉',
+      '居民代表验收合格，满意率80%以上',
+    ][i % 4]!,
     dueOn: `2027-0${1 + (i % 6)}-${String(10 + (i % 18)).padStart(2, '0')}`,
     supervisor: ['务监会 宋喆', '居民代表 梁堃', '党支部 郑昇'][i % 3]!,
     status: (['notStarted', 'inProgress', 'done'] as const)[i % 3]!,
@@ -44,23 +83,63 @@ const TOPICS: TopicBlock[] = [
     isMajor: true,
     researchSummary: '社区组织入户征求意见，1,800户中1,760户同意开通北门；物业测算每年增加门卫费用4.2万元。',
     research: [
-      { kindLabel: '实地察看', on: '2026-11-20', who: '王建国、张伟、物业经理刘洋', findings: '北门宽6米，门外为市政道路，具备开通条件；需加装道闸和监控。居民联系电话13812345678。' },
+      {
+        kindLabel: '实地察看',
+        on: '2026-11-20',
+        who: '王建国、张伟、物业经理刘洋',
+        findings: '北门宽6米，门外为市政道路，具备开通条件；需加装道闸和监控。居民联系电话13812345678。',
+      },
       { kindLabel: '部门意见', on: '2026-11-25', who: '区住建局', findings: '开通不涉及规划变更，报街道备案即可。' },
     ],
     canvasses: [
-      { question: '是否同意开通北门', on: '2026-11-28', asked: 1800, agree: 1760, disagree: 25, noAnswer: 10, notReached: 5 },
-      { question: '是否同意晚十点后关闭北门', on: '2026-11-28', asked: 1800, agree: 1512, disagree: 200, noAnswer: 60, notReached: 28 },
+      {
+        question: '是否同意开通北门',
+        on: '2026-11-28',
+        asked: 1800,
+        agree: 1760,
+        disagree: 25,
+        noAnswer: 10,
+        notReached: 5,
+      },
+      {
+        question: '是否同意晚十点后关闭北门',
+        on: '2026-11-28',
+        asked: 1800,
+        agree: 1512,
+        disagree: 200,
+        noAnswer: 60,
+        notReached: 28,
+      },
     ],
     options: [
       { title: '全天开放，加装道闸', description: '北门全天开放，机动车凭卡通行。', cost: 86000, recommended: false },
-      { title: '6:00至22:00开放，夜间关闭', description: '白天开放，夜间关闭并由门卫值守。', cost: 42000, recommended: true },
+      {
+        title: '6:00至22:00开放，夜间关闭',
+        description: '白天开放，夜间关闭并由门卫值守。',
+        cost: 42000,
+        recommended: true,
+      },
     ],
     statements: [
       { speaker: '梁堃', role: '居民代表', text: LONG },
       { speaker: '刘洋', role: '物业企业代表', text: '物业支持开门，门卫费用建议由公共收益列支，不增加物业费。' },
-      { speaker: '谢赟', role: '法律工作者', text: '开门属于共有部分用途的调整，须经业主表决，入户征求意见的结果可以作为依据，建议保存签字记录。' },
+      {
+        speaker: '谢赟',
+        role: '法律工作者',
+        text: '开门属于共有部分用途的调整，须经业主表决，入户征求意见的结果可以作为依据，建议保存签字记录。',
+      },
     ],
-    votes: [{ method: 'hands', expected: 13, present: 11, counts: { for: 10, against: 0, abstain: 1, invalid: 0 }, rule: { base: 'present', threshold: { kind: 'half' } }, result: 'passed', recused: [] }],
+    votes: [
+      {
+        method: 'hands',
+        expected: 13,
+        present: 11,
+        counts: { for: 10, against: 0, abstain: 1, invalid: 0 },
+        rule: { base: 'present', threshold: { kind: 'half' } },
+        result: 'passed',
+        recused: [],
+      },
+    ],
     resolution: '同意开通北门，每日6:00至22:00开放，夜间关闭；门卫费用由小区公共收益列支，不增加物业费。',
     actions: actions('开通北门', 4),
   },
@@ -69,8 +148,25 @@ const TOPICS: TopicBlock[] = [
     title: '关于5号楼加装电梯费用分摊的议题',
     description: '5号楼2单元申请加装电梯，低层住户对费用分摊有不同意见。',
     presenter: '李秀英（居委会主任）',
-    research: [{ kindLabel: '座谈会', on: '2026-11-22', who: '5号楼2单元全体住户', findings: '一楼、二楼住户担心采光和噪声，要求补偿。' }],
-    canvasses: [{ question: '是否同意按楼层系数分摊', on: '2026-11-26', asked: 24, agree: 15, disagree: 7, noAnswer: 2, notReached: 0 }],
+    research: [
+      {
+        kindLabel: '座谈会',
+        on: '2026-11-22',
+        who: '5号楼2单元全体住户',
+        findings: '一楼、二楼住户担心采光和噪声，要求补偿。',
+      },
+    ],
+    canvasses: [
+      {
+        question: '是否同意按楼层系数分摊',
+        on: '2026-11-26',
+        asked: 24,
+        agree: 15,
+        disagree: 7,
+        noAnswer: 2,
+        notReached: 0,
+      },
+    ],
     options: [],
     statements: [
       { speaker: '唐玥', role: '利益相关方', text: '我家住一楼，装电梯挡光，要求按楼层分摊并给低层补偿。' },
@@ -98,8 +194,20 @@ const TOPICS: TopicBlock[] = [
     research: [],
     canvasses: [],
     options: [],
-    statements: [{ speaker: '冯镕', role: '居民代表', text: '先宣传、后清理，给居民一周时间自行搬走，逾期由物业统一清运。' }],
-    votes: [{ method: 'hands', expected: 13, present: 11, counts: { for: 11, against: 0, abstain: 0, invalid: 0 }, rule: { base: 'present', threshold: { kind: 'half' } }, result: 'passed', recused: [] }],
+    statements: [
+      { speaker: '冯镕', role: '居民代表', text: '先宣传、后清理，给居民一周时间自行搬走，逾期由物业统一清运。' },
+    ],
+    votes: [
+      {
+        method: 'hands',
+        expected: 13,
+        present: 11,
+        counts: { for: 11, against: 0, abstain: 0, invalid: 0 },
+        rule: { base: 'present', threshold: { kind: 'half' } },
+        result: 'passed',
+        recused: [],
+      },
+    ],
     resolution: '12月20日前完成全部楼道清理，由物业统一清运，居民代表逐栋验收。',
     actions: actions('楼道整治', 2, 4),
   },
@@ -110,17 +218,64 @@ export function sampleMeeting(): MeetingDocsInput {
   const present = people.filter((p) => p.state === 'present').length
   return {
     community,
-    meeting: { title: '2026年12月党群议事日', typeLabel: '党群议事日', date: '2026-12-10', startTime: '14:30', place: '社区党群服务中心二楼会议室', chair: '王建国', recorder: '李秀英', bodyName: '新华路社区协商议事会' },
+    meeting: {
+      title: '2026年12月党群议事日',
+      typeLabel: '党群议事日',
+      date: '2026-12-10',
+      startTime: '14:30',
+      place: '社区党群服务中心二楼会议室',
+      chair: '王建国',
+      recorder: '李秀英',
+      bodyName: '新华路社区协商议事会',
+    },
     people,
-    quorum: { expected: people.length, present, absent: people.length - present, reached: true, rule: { base: 'expected', threshold: { kind: 'twoThirds' } } },
+    quorum: {
+      expected: people.length,
+      present,
+      absent: people.length - present,
+      reached: true,
+      rule: { base: 'expected', threshold: { kind: 'twoThirds' } },
+    },
     topics: TOPICS,
     carryOver: [
-      { title: '修补健身器材', owner: '物业服务中心', standard: '器材完好，无安全隐患', dueOn: '2026-11-30', supervisor: '务监会 宋喆', status: 'inProgress', fromMeeting: '11月议事会' },
-      { title: '疏通2号楼雨水管', owner: '社区居委会', standard: '雨天不积水', dueOn: '2026-12-05', supervisor: '居民代表 梁堃', status: 'rework', fromMeeting: '10月议事会' },
+      {
+        title: '修补健身器材',
+        owner: '物业服务中心',
+        standard: '器材完好，无安全隐患',
+        dueOn: '2026-11-30',
+        supervisor: '务监会 宋喆',
+        status: 'inProgress',
+        fromMeeting: '11月议事会',
+      },
+      {
+        title: '疏通2号楼雨水管',
+        owner: '社区居委会',
+        standard: '雨天不积水',
+        dueOn: '2026-12-05',
+        supervisor: '居民代表 梁堃',
+        status: 'rework',
+        fromMeeting: '10月议事会',
+      },
     ],
     seal: { code: '7K3QF-9XD2M', sealedAt: '2026-12-10T09:30:00Z' },
-    agendaNotice: { startsOn: '2026-12-01', endsOn: '2026-12-07', periodDays: 7, places: ['社区公示栏', '居民微信群'], objectTo: '社区党群服务中心', objectPhone: '0931-8812345', objectBox: '社区意见箱' },
-    resolutionNotice: { startsOn: '2026-12-11', endsOn: '2026-12-17', periodDays: 7, places: ['社区公示栏', '各楼栋单元门', '居民微信群'], objectTo: '社区党群服务中心', objectPhone: '0931-8812345', objectBox: '党群服务中心门口意见箱' },
+    agendaNotice: {
+      startsOn: '2026-12-01',
+      endsOn: '2026-12-07',
+      periodDays: 7,
+      places: ['社区公示栏', '居民微信群'],
+      objectTo: '社区党群服务中心',
+      objectPhone: '0931-8812345',
+      objectBox: '社区意见箱',
+    },
+    resolutionNotice: {
+      startsOn: '2026-12-11',
+      endsOn: '2026-12-17',
+      periodDays: 7,
+      places: ['社区公示栏', '各楼栋单元门', '居民微信群'],
+      objectTo: '社区党群服务中心',
+      objectPhone: '0931-8812345',
+      objectBox: '党群服务中心门口意见箱',
+    },
     printedOn: '2026-12-11',
   }
 }
@@ -132,8 +287,22 @@ export function sampleDossier(): DossierInput {
     meeting: m.meeting,
     topic: m.topics[0]!,
     requests: [
-      { receivedOn: '2026-10-12', channel: '居民说事厅', raisedBy: '梁堃', place: '3号楼', description: '北门长期关闭，老人出行不便，请求开通。联系电话13812345678，身份证110105194912310021。', handlingLabel: '建议件' },
-      { receivedOn: '2026-10-20', channel: '微信网格群', raisedBy: '唐玥', place: '5号楼', description: '希望开北门，方便孩子上学。', handlingLabel: '建议件' },
+      {
+        receivedOn: '2026-10-12',
+        channel: '居民说事厅',
+        raisedBy: '梁堃',
+        place: '3号楼',
+        description: '北门长期关闭，老人出行不便，请求开通。联系电话13812345678，身份证110105194912310021。',
+        handlingLabel: '建议件',
+      },
+      {
+        receivedOn: '2026-10-20',
+        channel: '微信网格群',
+        raisedBy: '唐玥',
+        place: '5号楼',
+        description: '希望开北门，方便孩子上学。',
+        handlingLabel: '建议件',
+      },
     ],
     trail: [
       { at: '2026-11-02', what: '合并两条诉求为一个议题（张伟）' },
@@ -142,8 +311,25 @@ export function sampleDossier(): DossierInput {
     attendance: m.people,
     quorum: m.quorum,
     notice: m.resolutionNotice,
-    objections: [{ receivedOn: '2026-12-13', from: '郑昇', content: '夜间关门时间能否延后到23点？电话13987654321', answer: '经物业与居民代表商量，先按22点试行三个月，再征求意见。', answeredAt: '2026-12-15' }],
-    evaluations: [{ item: '开通北门第4项：完成验收并公示结果', round: 1, on: '2027-03-20', counts: '满意 28 · 基本满意 6 · 不满意 2', rate: 34 / 36, passed: true }],
+    objections: [
+      {
+        receivedOn: '2026-12-13',
+        from: '郑昇',
+        content: '夜间关门时间能否延后到23点？电话13987654321',
+        answer: '经物业与居民代表商量，先按22点试行三个月，再征求意见。',
+        answeredAt: '2026-12-15',
+      },
+    ],
+    evaluations: [
+      {
+        item: '开通北门第4项：完成验收并公示结果',
+        round: 1,
+        on: '2027-03-20',
+        counts: '满意 28 · 基本满意 6 · 不满意 2',
+        rate: 34 / 36,
+        passed: true,
+      },
+    ],
     seal: m.seal,
     printedOn: '2027-03-21',
   }
@@ -154,7 +340,9 @@ const STRESS_NAMES = ['龚䶮', '吉𠮷', '王堃', '李昇', '陈喆', '赵赟
 /** The issue's stress case: 3,000-character statements, 60 attendees, 40 action items, rare names. */
 export function stressMeeting(): MeetingDocsInput {
   const base = sampleMeeting()
-  const people = samplePeople(60, 4).map((p, i) => (i >= 10 && i < 10 + STRESS_NAMES.length ? { ...p, name: STRESS_NAMES[i - 10]! } : p))
+  const people = samplePeople(60, 4).map((p, i) =>
+    i >= 10 && i < 10 + STRESS_NAMES.length ? { ...p, name: STRESS_NAMES[i - 10]! } : p,
+  )
   const long = LONG.repeat(Math.ceil(3000 / LONG.length)).slice(0, 3000)
   const topics = base.topics.map((t, i) => ({
     ...t,
@@ -171,5 +359,10 @@ export function benchmarkMeeting(): MeetingDocsInput {
     const t = TOPICS[i % TOPICS.length]!
     return { ...t, order: i + 1, title: `${t.title}（${i + 1}）`, actions: actions(`议题${i + 1}`, 3, i) }
   })
-  return { ...base, people: samplePeople(40, 3), topics, quorum: { expected: 40, present: 37, absent: 3, reached: true } }
+  return {
+    ...base,
+    people: samplePeople(40, 3),
+    topics,
+    quorum: { expected: 40, present: 37, absent: 3, reached: true },
+  }
 }

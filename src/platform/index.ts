@@ -9,7 +9,8 @@ declare global {
 }
 
 export type SaveKind = 'pdf' | 'xlsx' | 'csv' | 'archive'
-export type SaveOutcome = { ok: true; fileName: string; downloaded: boolean } | { ok: false; canceled: boolean; message?: string }
+export type SaveOutcome =
+  { ok: true; fileName: string; downloaded: boolean } | { ok: false; canceled: boolean; message?: string }
 
 const MIME: Record<SaveKind, string> = {
   pdf: 'application/pdf',
@@ -25,7 +26,9 @@ export async function saveFile(kind: SaveKind, bytes: Uint8Array, suggestedName:
   const api = window.shangliang
   if (api) {
     const r = await api.saveFile(kind, bytes, suggestedName)
-    return r.ok ? { ok: true, fileName: r.fileName, downloaded: false } : { ok: false, canceled: r.reason === 'canceled', message: r.message }
+    return r.ok
+      ? { ok: true, fileName: r.fileName, downloaded: false }
+      : { ok: false, canceled: r.reason === 'canceled', message: r.message }
   }
   const blob = new Blob([bytes as BlobPart], { type: MIME[kind] })
   const url = URL.createObjectURL(blob)

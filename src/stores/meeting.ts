@@ -1,7 +1,14 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Meeting } from '@/domain/meeting'
-import { EMPTY_FACTS, missingToAdvance, SIX_STEPS, stepStates, type MeetingFacts, type Procedure } from '@/domain/procedure'
+import {
+  EMPTY_FACTS,
+  missingToAdvance,
+  SIX_STEPS,
+  stepStates,
+  type MeetingFacts,
+  type Procedure,
+} from '@/domain/procedure'
 import { DomainError } from '@/domain/problem'
 import { meetingFacts } from '@/db/facts.repo'
 import { observe } from '@/db/live'
@@ -21,7 +28,9 @@ export const useMeetingStore = defineStore('meeting', () => {
   const steps = computed(() => stepStates(procedure.value, meeting.value?.stepIndex ?? 0))
   const currentStep = computed(() => procedure.value.steps[meeting.value?.stepIndex ?? 0])
   /** What blocks the move to the next step (empty when it may happen) */
-  const missing = computed(() => (meeting.value ? missingToAdvance(procedure.value, meeting.value.stepIndex, facts.value) : []))
+  const missing = computed(() =>
+    meeting.value ? missingToAdvance(procedure.value, meeting.value.stepIndex, facts.value) : [],
+  )
   const isLastStep = computed(() => (meeting.value?.stepIndex ?? 0) >= procedure.value.steps.length - 1)
 
   /** Follows one meeting and its facts until another is opened. */
@@ -38,7 +47,10 @@ export const useMeetingStore = defineStore('meeting', () => {
           loaded.value = true
         },
       ),
-      observe(() => meetingFacts(meetingId), (f) => (facts.value = f)),
+      observe(
+        () => meetingFacts(meetingId),
+        (f) => (facts.value = f),
+      ),
     ]
   }
 

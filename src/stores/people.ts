@@ -19,7 +19,10 @@ export const usePeopleStore = defineStore('people', () => {
     if (followed === communityId) return
     stop?.()
     followed = communityId
-    stop = observe(() => listPeople(communityId), (people) => (all.value = people))
+    stop = observe(
+      () => listPeople(communityId),
+      (people) => (all.value = people),
+    )
   }
 
   /** A person's name, or the fallback when the id is unknown */

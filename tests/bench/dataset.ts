@@ -37,7 +37,16 @@ export const TEN_YEARS: DatasetSize = {
 
 export function scaled(factor: number): DatasetSize {
   const s = (n: number) => Math.max(1, Math.round(n * factor))
-  return { ...TEN_YEARS, meetings: s(1200), requests: s(20000), topics: s(6000), actionItems: s(60000), attendance: s(200000), photos: s(2000), people: s(2400) }
+  return {
+    ...TEN_YEARS,
+    meetings: s(1200),
+    requests: s(20000),
+    topics: s(6000),
+    actionItems: s(60000),
+    attendance: s(200000),
+    photos: s(2000),
+    people: s(2400),
+  }
 }
 
 /** mulberry32: small, fast, good enough for test data. */
@@ -57,11 +66,49 @@ function rng(seed: number) {
   }
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
-const GIVEN = '建国秀英志强桂兰海燕国庆玉梅文博晓东淑珍德明丽华春生红霞永福婷婷堃喆昇赟珺玥镕子涵浩然雨桐思远欣怡宇轩佳怡俊杰梓萱'
-const CHANNELS = ['居民说事厅', '小区议事点', '微信网格群', '服务热线', '意见箱', '两代表一委员工作室', '入户走访', '座谈会', '网上平台', '网格员上报', '上级交办']
-const CATEGORIES = ['环境卫生', '道路交通', '物业管理', '停车管理', '公共设施', '邻里纠纷', '养老服务', '治安消防', '绿化养护', '供暖供水']
-const ISSUES = ['垃圾清运不及时', '路灯损坏多日未修', '电动车乱停乱放', '北门长期关闭出行绕远', '楼道堆放杂物有消防隐患', '雨水井堵塞积水', '健身器材老化', '广场舞噪音扰民', '地下车库渗水', '楼顶防水层破损漏雨', '老年食堂饭菜价格偏高', '小区监控存在盲区']
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+const GIVEN =
+  '建国秀英志强桂兰海燕国庆玉梅文博晓东淑珍德明丽华春生红霞永福婷婷堃喆昇赟珺玥镕子涵浩然雨桐思远欣怡宇轩佳怡俊杰梓萱'
+const CHANNELS = [
+  '居民说事厅',
+  '小区议事点',
+  '微信网格群',
+  '服务热线',
+  '意见箱',
+  '两代表一委员工作室',
+  '入户走访',
+  '座谈会',
+  '网上平台',
+  '网格员上报',
+  '上级交办',
+]
+const CATEGORIES = [
+  '环境卫生',
+  '道路交通',
+  '物业管理',
+  '停车管理',
+  '公共设施',
+  '邻里纠纷',
+  '养老服务',
+  '治安消防',
+  '绿化养护',
+  '供暖供水',
+]
+const ISSUES = [
+  '垃圾清运不及时',
+  '路灯损坏多日未修',
+  '电动车乱停乱放',
+  '北门长期关闭出行绕远',
+  '楼道堆放杂物有消防隐患',
+  '雨水井堵塞积水',
+  '健身器材老化',
+  '广场舞噪音扰民',
+  '地下车库渗水',
+  '楼顶防水层破损漏雨',
+  '老年食堂饭菜价格偏高',
+  '小区监控存在盲区',
+]
 const ASKS = ['尽快处理', '社区出面协调', '召开议事会商量解决', '物业拿出整改方案', '请相关部门现场查看']
 const OWNERS = ['社区居委会', '物业服务中心', '业委会', '网格员', '区住建局', '街道城管办', '共建单位']
 
@@ -146,13 +193,27 @@ export function generateDataset(size: DatasetSize, seed = 20261123) {
   const big = meetings[meetings.length - 1]!
   big.title = '年度重大事项集中议事会'
   for (let k = 0; k < 20; k++) {
-    topics.push({ id: id(3), ...base(days - 1), title: `重大事项第${k + 1}项：${r.pick(ISSUES)}`, description: r.pick(ISSUES), requestIds: [], meetingId: big.id, order: k, estimatedMinutes: 15, status: 'scheduled', researchSummary: '已完成入户征求意见。' })
+    topics.push({
+      id: id(3),
+      ...base(days - 1),
+      title: `重大事项第${k + 1}项：${r.pick(ISSUES)}`,
+      description: r.pick(ISSUES),
+      requestIds: [],
+      meetingId: big.id,
+      order: k,
+      estimatedMinutes: 15,
+      status: 'scheduled',
+      researchSummary: '已完成入户征求意见。',
+    })
   }
 
   const requests: Request[] = Array.from({ length: size.requests }, (_, i) => {
     const day = Math.floor((i / size.requests) * days)
     const handlingType = r.pick(HANDLING_TYPES)
-    const status = day < days - 60 ? r.pick(['resolved', 'closed', 'closed', 'closed', 'rejected'] as const) : r.pick(REQUEST_STATUSES)
+    const status =
+      day < days - 60
+        ? r.pick(['resolved', 'closed', 'closed', 'closed', 'rejected'] as const)
+        : r.pick(REQUEST_STATUSES)
     const topic = handlingType === 'suggestion' ? topics[Math.floor((i / size.requests) * topics.length)] : undefined
     const requestId = id(4)
     if (topic) topic.requestIds.push(requestId)
@@ -161,7 +222,8 @@ export function generateDataset(size: DatasetSize, seed = 20261123) {
       ...base(day),
       channel: r.pick(CHANNELS),
       receivedOn: isoDay(start, day),
-      raisedBy: r.next() < 0.1 ? { kind: 'anonymous' } : { kind: 'text', name: r.pick([...SURNAMES]) + r.pick([...GIVEN]) },
+      raisedBy:
+        r.next() < 0.1 ? { kind: 'anonymous' } : { kind: 'text', name: r.pick([...SURNAMES]) + r.pick([...GIVEN]) },
       place: `${r.int(1, 60)}号楼`,
       category: r.pick(CATEGORIES),
       description: `${r.int(1, 60)}号楼居民反映${r.pick(ISSUES)}，已持续${r.int(2, 30)}天，${r.pick(ASKS)}。`,
@@ -258,5 +320,16 @@ export function photo(i: number, bytes: number, communityId: string, ownerId: st
     data[k + 3] = (v >>> 24) & 255
   }
   const ts = '2026-01-01T00:00:00.000Z'
-  return { id: `0190ffff-0000-7000-8000-${i.toString(16).padStart(12, '0')}`, communityId, createdAt: ts, updatedAt: ts, ownerId, ownerKind: 'research', name: `现场照片${i + 1}.jpg`, mime: 'image/jpeg', size: bytes, bytes: data }
+  return {
+    id: `0190ffff-0000-7000-8000-${i.toString(16).padStart(12, '0')}`,
+    communityId,
+    createdAt: ts,
+    updatedAt: ts,
+    ownerId,
+    ownerKind: 'research',
+    name: `现场照片${i + 1}.jpg`,
+    mime: 'image/jpeg',
+    size: bytes,
+    bytes: data,
+  }
 }

@@ -19,7 +19,13 @@ const coldStart = {
       const page = ctx.pages()[0] ?? (await ctx.newPage())
       const scripts = []
       page.on('response', async (res) => {
-        if (res.url().endsWith('.js')) scripts.push(res.body().then((b) => gzipSync(b).length).catch(() => 0))
+        if (res.url().endsWith('.js'))
+          scripts.push(
+            res
+              .body()
+              .then((b) => gzipSync(b).length)
+              .catch(() => 0),
+          )
       })
       await page.goto(`${BASE}/index.html#/meetings`)
       await page.waitForSelector('[data-testid=meetings-table] .el-table__row')
@@ -27,7 +33,10 @@ const coldStart = {
       if (i === 0) jsBytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0)
       await ctx.close()
     }
-    return { values: { coldStartMs: pct(times, 50), initialJsKbGzip: Math.round(jsBytes / 1024) }, note: 'median of 5 launches; JS counted until the meeting list shows rows' }
+    return {
+      values: { coldStartMs: pct(times, 50), initialJsKbGzip: Math.round(jsBytes / 1024) },
+      note: 'median of 5 launches; JS counted until the meeting list shows rows',
+    }
   },
 }
 
@@ -50,11 +59,16 @@ const openMeeting = {
         location.hash = `#/meetings/${id}`
         return window.__t0
       }, seeded.bigMeetingId)
-      await page.waitForSelector('[data-testid=step-gate] li, [data-testid=step-gate] .ready, [data-testid=step-gate] .muted')
+      await page.waitForSelector(
+        '[data-testid=step-gate] li, [data-testid=step-gate] .ready, [data-testid=step-gate] .muted',
+      )
       times.push((await page.evaluate(() => performance.now())) - t)
     }
     await ctx.close()
-    return { values: { openMeeting20TopicsMs: pct(times, 50) }, note: 'median of 7; until the stepper shows what is missing' }
+    return {
+      values: { openMeeting20TopicsMs: pct(times, 50) },
+      note: 'median of 7; until the stepper shows what is missing',
+    }
   },
 }
 
@@ -83,17 +97,26 @@ const projector = {
     const latencies = []
     for (let i = 0; i < 40; i++) {
       const before = Number(await screen.getByTestId('projector').getAttribute('data-seq'))
-      const sent = await consolePage.evaluate((s) => {
-        const t = Date.now()
-        document.querySelector(`[data-testid=slide-${s}]`)?.click()
-        return t
-      }, slides[i % 3])
-      await screen.waitForFunction((b) => Number(document.querySelector('[data-testid=projector]')?.getAttribute('data-seq')) > b, before)
+      const sent = await consolePage.evaluate(
+        (s) => {
+          const t = Date.now()
+          document.querySelector(`[data-testid=slide-${s}]`)?.click()
+          return t
+        },
+        slides[i % 3],
+      )
+      await screen.waitForFunction(
+        (b) => Number(document.querySelector('[data-testid=projector]')?.getAttribute('data-seq')) > b,
+        before,
+      )
       const seen = await screen.evaluate((b) => window.__seen[String(b + 1)], before)
       if (seen) latencies.push(seen - sent)
     }
     await ctx.close()
-    return { values: { projectorFollowP95Ms: pct(latencies, 95), projectorFollowP50Ms: pct(latencies, 50) }, note: `${latencies.length} slide changes, console click to projector DOM` }
+    return {
+      values: { projectorFollowP95Ms: pct(latencies, 95), projectorFollowP50Ms: pct(latencies, 50) },
+      note: `${latencies.length} slide changes, console click to projector DOM`,
+    }
   },
 }
 
@@ -107,7 +130,23 @@ const ledger = {
     const page = ctx.pages()[0] ?? (await ctx.newPage())
     await page.goto(`${BASE}/index.html#/ledger`)
     await page.waitForSelector('[data-testid=ledger-table] .el-table__row', { timeout: 60_000 })
-    const terms = ['北门', '3号楼', '路灯', '垃圾', '停车', '微信网格群', '漏雨', '噪音', '监控', '老年食堂', '', '2号楼居民', '积水', '健身器材', '物业']
+    const terms = [
+      '北门',
+      '3号楼',
+      '路灯',
+      '垃圾',
+      '停车',
+      '微信网格群',
+      '漏雨',
+      '噪音',
+      '监控',
+      '老年食堂',
+      '',
+      '2号楼居民',
+      '积水',
+      '健身器材',
+      '物业',
+    ]
     const times = await page.evaluate(async (terms) => {
       const input = document.querySelector('input[name=ledgerSearch]')
       const out = []
@@ -123,7 +162,10 @@ const ledger = {
       return out
     }, terms)
     await ctx.close()
-    return { values: { ledgerSearchP50Ms: pct(times, 50), ledgerSearchP95Ms: pct(times, 95) }, note: `${times.length} searches over the whole ledger, typed value to painted table` }
+    return {
+      values: { ledgerSearchP50Ms: pct(times, 50), ledgerSearchP95Ms: pct(times, 95) },
+      note: `${times.length} searches over the whole ledger, typed value to painted table`,
+    }
   },
 }
 
@@ -138,11 +180,14 @@ const stats = {
     const timeTo = async (from, to) => {
       await page.goto(`${BASE}/index.html#/meetings`)
       await page.waitForSelector('[data-testid=meetings-table] .el-table__row')
-      const t0 = await page.evaluate(([from, to]) => {
-        const t = performance.now()
-        location.hash = `#/stats?from=${from}&to=${to}`
-        return t
-      }, [from, to])
+      const t0 = await page.evaluate(
+        ([from, to]) => {
+          const t = performance.now()
+          location.hash = `#/stats?from=${from}&to=${to}`
+          return t
+        },
+        [from, to],
+      )
       await page.waitForSelector('[data-testid=stats-summary]', { timeout: 60_000 })
       return (await page.evaluate(() => performance.now())) - t0
     }
@@ -153,7 +198,10 @@ const stats = {
       ten.push(await timeTo('2016-11-23', '2026-11-22'))
     }
     await ctx.close()
-    return { values: { statsOneYearMs: pct(one, 50), statsTenYearsMs: pct(ten, 50) }, note: 'median of 3; navigation to the figures on screen (charts load after)' }
+    return {
+      values: { statsOneYearMs: pct(one, 50), statsTenYearsMs: pct(ten, 50) },
+      note: 'median of 3; navigation to the figures on screen (charts load after)',
+    }
   },
 }
 
@@ -169,43 +217,64 @@ const pdf = {
     const { benchmarkMeeting } = await jiti.import('@/pdf/samples.ts')
     const minutes = minutesToDocDef(benchmarkMeeting())
     // A year of monthly meetings' minutes bound into one dossier.
-    const year = Array.from({ length: 12 }, (_, i) => minutesToDocDef({ ...benchmarkMeeting(), meeting: { ...benchmarkMeeting().meeting, title: `${i + 1}月党群议事日` } }))
-    const annual = { ...year[0], content: year.flatMap((d, i) => (i === 0 ? d.content : [{ text: '', pageBreak: 'before' }, ...d.content])) }
+    const year = Array.from({ length: 12 }, (_, i) =>
+      minutesToDocDef({
+        ...benchmarkMeeting(),
+        meeting: { ...benchmarkMeeting().meeting, title: `${i + 1}月党群议事日` },
+      }),
+    )
+    const annual = {
+      ...year[0],
+      content: year.flatMap((d, i) => (i === 0 ? d.content : [{ text: '', pageBreak: 'before' }, ...d.content])),
+    }
     const worker = readdirSync('out/renderer/assets').find((f) => f.startsWith('render.worker'))
     const ctx = await launch()
     const page = ctx.pages()[0] ?? (await ctx.newPage())
     await page.goto(`${BASE}/index.html#/meetings`)
     await page.waitForSelector('[data-testid=meetings-table] .el-table__row')
     await page.waitForTimeout(1000)
-    const r = await page.evaluate(async ({ url, minutes, annual }) => {
-      const w = new Worker(url, { type: 'module' })
-      let id = 0
-      const render = (doc) =>
-        new Promise((resolve, reject) => {
-          const t0 = performance.now()
-          const my = ++id
-          w.onmessage = (e) => (e.data.id === my && e.data.ok ? resolve({ ms: performance.now() - t0, bytes: e.data.bytes }) : reject(new Error(e.data.message)))
-          w.postMessage({ id: my, doc })
-        })
-      let worst = 0
-      let last = performance.now()
-      const timer = setInterval(() => {
-        const now = performance.now()
-        worst = Math.max(worst, now - last - 10)
-        last = now
-      }, 10)
-      const cold = await render(minutes)
-      const warm = []
-      for (let i = 0; i < 5; i++) warm.push((await render(minutes)).ms)
-      clearInterval(timer)
-      const big = await render(annual)
-      const pages = (new TextDecoder('latin1').decode(big.bytes).match(/\/Type\s*\/Page[^s]/g) ?? []).length
-      w.terminate()
-      return { cold: cold.ms, size: cold.bytes.byteLength, warm, worst, bigMs: big.ms, pages }
-    }, { url: `/assets/${worker}`, minutes, annual })
+    const r = await page.evaluate(
+      async ({ url, minutes, annual }) => {
+        const w = new Worker(url, { type: 'module' })
+        let id = 0
+        const render = (doc) =>
+          new Promise((resolve, reject) => {
+            const t0 = performance.now()
+            const my = ++id
+            w.onmessage = (e) =>
+              e.data.id === my && e.data.ok
+                ? resolve({ ms: performance.now() - t0, bytes: e.data.bytes })
+                : reject(new Error(e.data.message))
+            w.postMessage({ id: my, doc })
+          })
+        let worst = 0
+        let last = performance.now()
+        const timer = setInterval(() => {
+          const now = performance.now()
+          worst = Math.max(worst, now - last - 10)
+          last = now
+        }, 10)
+        const cold = await render(minutes)
+        const warm = []
+        for (let i = 0; i < 5; i++) warm.push((await render(minutes)).ms)
+        clearInterval(timer)
+        const big = await render(annual)
+        const pages = (new TextDecoder('latin1').decode(big.bytes).match(/\/Type\s*\/Page[^s]/g) ?? []).length
+        w.terminate()
+        return { cold: cold.ms, size: cold.bytes.byteLength, warm, worst, bigMs: big.ms, pages }
+      },
+      { url: `/assets/${worker}`, minutes, annual },
+    )
     await ctx.close()
     return {
-      values: { minutesColdMs: Math.round(r.cold), minutesWarmMs: pct(r.warm, 50), minutesKb: Math.round(r.size / 1024), pdfUiStallMs: Math.round(r.worst), annualDossierMs: Math.round(r.bigMs), annualDossierPages: r.pages },
+      values: {
+        minutesColdMs: Math.round(r.cold),
+        minutesWarmMs: pct(r.warm, 50),
+        minutesKb: Math.round(r.size / 1024),
+        pdfUiStallMs: Math.round(r.worst),
+        annualDossierMs: Math.round(r.bigMs),
+        annualDossierPages: r.pages,
+      },
       note: 'minutes: 8 topics, 40 attendees, 24 action items; warm = median of 5; stall = worst delay of a 10 ms UI timer while rendering',
     }
   },
@@ -228,7 +297,10 @@ const archive = {
     } finally {
       await ctx.close()
     }
-    return { values: { archiveExportS: r.exportS, archiveImportS: r.importS, archiveMb: r.mb }, note: 'whole community, unencrypted; import validates manifest, checksums, rows and the chain, then writes in one transaction' }
+    return {
+      values: { archiveExportS: r.exportS, archiveImportS: r.importS, archiveMb: r.mb },
+      note: 'whole community, unencrypted; import validates manifest, checksums, rows and the chain, then writes in one transaction',
+    }
   },
 }
 

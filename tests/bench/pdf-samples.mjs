@@ -30,7 +30,14 @@ const codePoints = fontCodePoints(new Uint8Array(readFileSync(join(FONT_DIR, FON
 async function render(doc) {
   // A fresh font table per document: pdfmake rewrites it in place.
   const file = (f) => join(FONT_DIR, f)
-  pdfmake.setFonts({ [FONT_FAMILY]: { normal: file(FONT_FILES.normal), bold: file(FONT_FILES.bold), italics: file(FONT_FILES.normal), bolditalics: file(FONT_FILES.bold) } })
+  pdfmake.setFonts({
+    [FONT_FAMILY]: {
+      normal: file(FONT_FILES.normal),
+      bold: file(FONT_FILES.bold),
+      italics: file(FONT_FILES.normal),
+      bolditalics: file(FONT_FILES.bold),
+    },
+  })
   return pdfmake.createPdf(toPdfmake(doc)).getBuffer()
 }
 
@@ -49,8 +56,32 @@ const m = sampleMeeting()
 const t = m.topics[1]
 const docs = [
   ...MEETING_DOCS.map((kind, i) => [`${i + 1}-${kind}`, buildMeetingDoc(kind, m)]),
-  ['6-ballots-secret', ballotsToDocDef({ community: m.community, meeting: m.meeting, topicOrder: t.order, topicTitle: t.title, options: t.options, secret: true, copies: 12, serialPrefix: String(t.order) })],
-  ['7-ballots-options', ballotsToDocDef({ community: m.community, meeting: m.meeting, topicOrder: 1, topicTitle: m.topics[0].title, options: m.topics[0].options, secret: false, copies: 6, serialPrefix: '1' })],
+  [
+    '6-ballots-secret',
+    ballotsToDocDef({
+      community: m.community,
+      meeting: m.meeting,
+      topicOrder: t.order,
+      topicTitle: t.title,
+      options: t.options,
+      secret: true,
+      copies: 12,
+      serialPrefix: String(t.order),
+    }),
+  ],
+  [
+    '7-ballots-options',
+    ballotsToDocDef({
+      community: m.community,
+      meeting: m.meeting,
+      topicOrder: 1,
+      topicTitle: m.topics[0].title,
+      options: m.topics[0].options,
+      secret: false,
+      copies: 6,
+      serialPrefix: '1',
+    }),
+  ],
   ['8-dossier', topicDossierToDocDef(sampleDossier())],
   ['9-dossier-public', topicDossierToDocDef(sampleDossier(), { public: true, hideNames: true })],
   ['10-stress-minutes', minutesToDocDef(stressMeeting())],
@@ -62,6 +93,8 @@ for (const [name, doc] of docs) {
   writeFileSync(file, bytes)
   if (hasPoppler) execFileSync('pdftoppm', ['-r', '60', '-png', file, join(OUT, name)])
   const missing = missingGlyphs(collectText(doc.content), codePoints)
-  console.log(`${name}.pdf  ${(bytes.length / 1024).toFixed(0)} KB  ${(performance.now() - started).toFixed(0)} ms${missing.length ? `  cannot print: ${missing.join(' ')}` : ''}`)
+  console.log(
+    `${name}.pdf  ${(bytes.length / 1024).toFixed(0)} KB  ${(performance.now() - started).toFixed(0)} ms${missing.length ? `  cannot print: ${missing.join(' ')}` : ''}`,
+  )
 }
 console.log(`written to ${OUT}${hasPoppler ? ' (with PNG pages)' : ''}`)

@@ -16,7 +16,14 @@ const args = process.argv.slice(2)
 const scale = Number(args[args.indexOf('--scale') + 1] || 1) || 1
 const PORT = Number(process.env.BENCH_PORT ?? 4190)
 const BASE = `http://127.0.0.1:${PORT}`
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 if (!args.includes('--no-build')) execSync('npm run build', { stdio: 'inherit' })
@@ -31,7 +38,12 @@ await build({
     outDir: 'out/bench',
     emptyOutDir: true,
     minify: false,
-    lib: { entry: resolve('tests/bench/seed-entry.ts'), formats: ['iife'], name: 'ShangliangBenchSeed', fileName: () => 'seed.js' },
+    lib: {
+      entry: resolve('tests/bench/seed-entry.ts'),
+      formats: ['iife'],
+      name: 'ShangliangBenchSeed',
+      fileName: () => 'seed.js',
+    },
   },
 })
 
@@ -41,7 +53,13 @@ await new Promise((r) => setTimeout(r, 500))
 const profileArg = args.includes('--profile') ? resolve(args[args.indexOf('--profile') + 1]) : undefined
 const reuse = Boolean(profileArg && existsSync(join(profileArg, 'Default')))
 const profile = profileArg ?? mkdtempSync(join(tmpdir(), 'shangliang-bench-'))
-const launch = (extra = {}) => chromium.launchPersistentContext(profile, { executablePath, args: ARGS, viewport: { width: 1366, height: 860 }, ...extra })
+const launch = (extra = {}) =>
+  chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: ARGS,
+    viewport: { width: 1366, height: 860 },
+    ...extra,
+  })
 
 const results = {}
 const notes = {}
@@ -54,10 +72,16 @@ try {
   await page.goto(`${BASE}/index.html#/meetings`)
   await page.waitForSelector('.page')
   await page.addScriptTag({ content: readFileSync('out/bench/seed.js', 'utf8') })
-  const seeded = reuse ? JSON.parse(readFileSync(join(profile, 'seeded.json'), 'utf8')) : await page.evaluate((f) => globalThis.ShangliangBench.seed(f), scale)
+  const seeded = reuse
+    ? JSON.parse(readFileSync(join(profile, 'seeded.json'), 'utf8'))
+    : await page.evaluate((f) => globalThis.ShangliangBench.seed(f), scale)
   if (!reuse) writeFileSync(join(profile, 'seeded.json'), JSON.stringify(seeded))
   await seeding.close()
-  console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s:`, JSON.stringify(seeded.counts), JSON.stringify(seeded.seconds))
+  console.log(
+    `seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s:`,
+    JSON.stringify(seeded.counts),
+    JSON.stringify(seeded.seconds),
+  )
   results.datasetScale = scale
   results.seedSeconds = Math.round((Date.now() - t0) / 100) / 10
 

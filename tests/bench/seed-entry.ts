@@ -43,7 +43,13 @@ async function seed(factor: number) {
   let sealed = 0
   for (const m of d.meetings) {
     const items = byMeeting.get(m.id) ?? []
-    const links = await appendToChain(head, items, { communityId: d.community.id, meetingId: m.id, at: m.sealedAt!, newId, sha256: sha256Hex })
+    const links = await appendToChain(head, items, {
+      communityId: d.community.id,
+      meetingId: m.id,
+      at: m.sealedAt!,
+      newId,
+      sha256: sha256Hex,
+    })
     if (links.length) head = links[links.length - 1]
     await db.seals.bulkPut(links)
     sealed += links.length
@@ -52,7 +58,8 @@ async function seed(factor: number) {
 
   for (let i = 0; i < size.photos; i += 50) {
     const batch = []
-    for (let k = i; k < Math.min(size.photos, i + 50); k++) batch.push(photo(k, size.photoBytes, d.community.id, d.topics[k % d.topics.length]!.id))
+    for (let k = i; k < Math.min(size.photos, i + 50); k++)
+      batch.push(photo(k, size.photoBytes, d.community.id, d.topics[k % d.topics.length]!.id))
     await db.attachments.bulkPut(batch)
   }
   const tPhotos = performance.now()
@@ -60,7 +67,16 @@ async function seed(factor: number) {
   db.close()
   return {
     bigMeetingId: bigMeeting,
-    counts: { people: d.people.length, meetings: d.meetings.length, topics: d.topics.length, requests: d.requests.length, attendance: d.attendance.length, actionItems: d.actionItems.length, seals: sealed, photos: size.photos },
+    counts: {
+      people: d.people.length,
+      meetings: d.meetings.length,
+      topics: d.topics.length,
+      requests: d.requests.length,
+      attendance: d.attendance.length,
+      actionItems: d.actionItems.length,
+      seals: sealed,
+      photos: size.photos,
+    },
     seconds: { records: (tRecords - t0) / 1000, seals: (tSeals - tRecords) / 1000, photos: (tPhotos - tSeals) / 1000 },
   }
 }

@@ -8,10 +8,14 @@ async function download(page: Page, click: () => Promise<void>): Promise<Buffer>
 }
 
 async function pickArchive(page: Page, bytes: Buffer) {
-  await page.getByTestId('import-file').setInputFiles({ name: '归档.slarchive', mimeType: 'application/octet-stream', buffer: bytes })
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: '归档.slarchive', mimeType: 'application/octet-stream', buffer: bytes })
 }
 
-test('encrypted archive: export, refuse a wrong passphrase, a flipped byte and a cut-off end, then restore', async ({ page }) => {
+test('encrypted archive: export, refuse a wrong passphrase, a flipped byte and a cut-off end, then restore', async ({
+  page,
+}) => {
   await setUpCommunity(page)
   await importRoster(page)
   await page.goto('/#/backup')
@@ -31,7 +35,11 @@ test('encrypted archive: export, refuse a wrong passphrase, a flipped byte and a
   // Wrong passphrase, flipped byte, cut-off end: a Chinese message, nothing imported.
   const flipped = Buffer.from(archive)
   flipped[Math.floor(flipped.length / 2)]! ^= 0x10
-  for (const [bytes, pass] of [[archive, '不对的口令123'], [flipped, '新华路社区2026'], [archive.subarray(0, archive.length - 100), '新华路社区2026']] as const) {
+  for (const [bytes, pass] of [
+    [archive, '不对的口令123'],
+    [flipped, '新华路社区2026'],
+    [archive.subarray(0, archive.length - 100), '新华路社区2026'],
+  ] as const) {
     await pickArchive(page, Buffer.from(bytes))
     await page.locator('input[name=importPassphrase]').fill(pass)
     await page.getByTestId('import-check').click()

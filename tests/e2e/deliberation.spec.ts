@@ -27,10 +27,14 @@ async function addTopic(page: Page, title: string, description: string) {
 }
 
 async function signIn(page: Page, from: number, to: number) {
-  for (const name of names.slice(from, to)) await page.getByTestId(`state-${name}`).getByText('出席', { exact: true }).click()
+  for (const name of names.slice(from, to))
+    await page.getByTestId(`state-${name}`).getByText('出席', { exact: true }).click()
 }
 
-test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolution, projector, sealing', async ({ page, context }) => {
+test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolution, projector, sealing', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(240_000)
   await setUpCommunity(page)
   await importRoster(page, 30)

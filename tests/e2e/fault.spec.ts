@@ -20,7 +20,12 @@ const BASE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173)}`
 test.describe.configure({ mode: 'serial' })
 
 async function launch(dir: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL: BASE, locale: 'zh-CN' })
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    baseURL: BASE,
+    locale: 'zh-CN',
+  })
   const page = context.pages()[0] ?? (await context.newPage())
   return { context, page }
 }
@@ -37,12 +42,34 @@ async function startVoting(page: Page, run: number, committed: Set<string>): Pro
     void (async () => {
       for (let n = 0; ; n++) {
         const id = `vote-${run}-${n}`
-        const ballots = Array.from({ length: 30 }, (_, i) => ({ personId: `p${i}`, choice: ['for', 'against', 'abstain'][(i + n) % 3] }))
+        const ballots = Array.from({ length: 30 }, (_, i) => ({
+          personId: `p${i}`,
+          choice: ['for', 'against', 'abstain'][(i + n) % 3],
+        }))
         const tally = ballots.filter((b) => b.choice === 'for').length
         const now = new Date().toISOString()
         await hook.writeVote(
-          { id, communityId: 'c', meetingId: 'live', topicId: 't', status: 'final', ballots, for: tally, createdAt: now, updatedAt: now },
-          { id: `res-${id}`, communityId: 'c', meetingId: 'live', topicId: 't', voteId: id, for: tally, createdAt: now, updatedAt: now },
+          {
+            id,
+            communityId: 'c',
+            meetingId: 'live',
+            topicId: 't',
+            status: 'final',
+            ballots,
+            for: tally,
+            createdAt: now,
+            updatedAt: now,
+          },
+          {
+            id: `res-${id}`,
+            communityId: 'c',
+            meetingId: 'live',
+            topicId: 't',
+            voteId: id,
+            for: tally,
+            createdAt: now,
+            updatedAt: now,
+          },
         )
         console.log(`committed:${id}`)
       }
@@ -55,7 +82,7 @@ async function readVotes(page: Page): Promise<{ ids: string[]; torn: string[] }>
   return page.evaluate(async () => {
     const open = indexedDB.open('shangliang')
     const db: IDBDatabase = await new Promise((ok) => (open.onsuccess = () => ok(open.result)))
-    const all = <T,>(store: string): Promise<T[]> =>
+    const all = <T>(store: string): Promise<T[]> =>
       new Promise((ok) => {
         const r = db.transaction(store).objectStore(store).getAll()
         r.onsuccess = () => ok(r.result as T[])
@@ -63,7 +90,14 @@ async function readVotes(page: Page): Promise<{ ids: string[]; torn: string[] }>
     type V = { id: string; for: number; ballots: { choice: string }[] }
     const votes = (await all<V>('votes')).filter((v) => v.id.startsWith('vote-'))
     const res = new Map((await all<{ voteId: string; for: number }>('resolutions')).map((r) => [r.voteId, r]))
-    const torn = votes.filter((v) => v.ballots?.length !== 30 || v.ballots.filter((b) => b.choice === 'for').length !== v.for || res.get(v.id)?.for !== v.for).map((v) => v.id)
+    const torn = votes
+      .filter(
+        (v) =>
+          v.ballots?.length !== 30 ||
+          v.ballots.filter((b) => b.choice === 'for').length !== v.for ||
+          res.get(v.id)?.for !== v.for,
+      )
+      .map((v) => v.id)
     for (const r of res.keys()) if (r.startsWith('vote-') && !votes.some((v) => v.id === r)) torn.push(r)
     db.close()
     return { ids: votes.map((v) => v.id), torn }
@@ -135,7 +169,8 @@ async function faultRuns(kind: 'crash' | 'sigkill') {
   await setUpCommunity(page)
   const committed = new Set<string>()
   const tally = { runs: 0, committed: 0, lost: 0, torn: 0, present: 0, damaged: 0, recovered: 0 }
-  const watchRecovery = (p: Page) => p.on('console', (m) => void (m.text().startsWith('[journal] recovered') && (tally.recovered += 1)))
+  const watchRecovery = (p: Page) =>
+    p.on('console', (m) => void (m.text().startsWith('[journal] recovered') && (tally.recovered += 1)))
   watchRecovery(page)
   const lost = new Set<string>()
   for (let run = 0; run < RUNS; run++) {

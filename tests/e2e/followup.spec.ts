@@ -23,7 +23,10 @@ async function openItem(page: Page, title: string) {
 }
 
 /** A 1×1 PNG standing in for a site photo. */
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 async function progress(page: Page, drawer: Locator, on: string, percent: number, note: string, photo = false) {
   await drawer.getByTestId('act-progress').click()
@@ -31,7 +34,8 @@ async function progress(page: Page, drawer: Locator, on: string, percent: number
   await setDate(form.locator('input[name=on]'), on)
   await form.locator('input[name=percent]').fill(String(percent))
   await form.locator('textarea[name=note]').fill(note)
-  if (photo) await form.getByTestId('progress-photos').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PHOTO })
+  if (photo)
+    await form.getByTestId('progress-photos').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PHOTO })
   await form.getByTestId('progress-submit').click()
 }
 
@@ -52,7 +56,11 @@ async function confirm(page: Page) {
 async function evaluateRound(drawer: Locator, counts: [number, number, number], reason = '') {
   await drawer.getByTestId('act-evaluate').click()
   const form = drawer.getByTestId('form-evaluate')
-  for (const [key, n] of [['satisfied', counts[0]], ['fairlySatisfied', counts[1]], ['unsatisfied', counts[2]]] as const) {
+  for (const [key, n] of [
+    ['satisfied', counts[0]],
+    ['fairlySatisfied', counts[1]],
+    ['unsatisfied', counts[2]],
+  ] as const) {
     await form.locator(`input[name=count-${key}]`).fill(String(n))
     await form.locator(`input[name=count-${key}]`).blur()
   }
@@ -62,7 +70,10 @@ async function evaluateRound(drawer: Locator, counts: [number, number, number], 
   await confirm(drawer.page())
 }
 
-test('step 6: items are carried out, checked, evaluated, reworked, published and counted', async ({ page, context }) => {
+test('step 6: items are carried out, checked, evaluated, reworked, published and counted', async ({
+  page,
+  context,
+}) => {
   await setUpCommunity(page)
   const seeded = await seedDecidedMeeting(page)
   // Reload on the board itself: a hash change while the app is still booting
@@ -156,8 +167,13 @@ test('step 6: items are carried out, checked, evaluated, reworked, published and
   const notice = page.getByTestId('results-notice')
   await notice.getByTestId('notice-post').click()
   await expect(page.getByText('已张贴公示，公示期至')).toBeVisible()
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), notice.getByTestId('notice-pdf').click()])
-  const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', await download.path(), '-']).toString('utf8').replace(/\s+/g, '')
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    notice.getByTestId('notice-pdf').click(),
+  ])
+  const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', await download.path(), '-'])
+    .toString('utf8')
+    .replace(/\s+/g, '')
   expect(pdfText).toContain('实施结果公示')
   expect(pdfText).toContain('疏通北门排水管')
   expect(pdfText).toContain('满意率91.0%（经1次返工）')
@@ -216,8 +232,13 @@ test('step 6: items are carried out, checked, evaluated, reworked, published and
   expect(summary.getRow(3).values).toEqual([undefined, '已解决（件）', 3])
   expect(summary.getRow(11).values).toEqual([undefined, '群众满意率', '91.3%'])
 
-  const [statsPdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('stats-pdf').click()])
-  const statsText = execFileSync('pdftotext', ['-enc', 'UTF-8', await statsPdf.path(), '-']).toString('utf8').replace(/\s+/g, '')
+  const [statsPdf] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId('stats-pdf').click(),
+  ])
+  const statsText = execFileSync('pdftotext', ['-enc', 'UTF-8', await statsPdf.path(), '-'])
+    .toString('utf8')
+    .replace(/\s+/g, '')
   expect(statsText).toContain('本期共受理群众诉求4件，已解决3件。')
   expect(execFileSync('pdfinfo', [await statsPdf.path()]).toString()).toMatch(/Pages:\s+1\b/)
 })

@@ -32,7 +32,8 @@ async function setDate(page: Page, name: string, value: string) {
 async function logRequest(page: Page, e: Entry) {
   const entry = page.getByTestId('ledger-entry')
   await page.locator('textarea[name=description]').fill(e.text)
-  if (!(await entry.getByTestId('entry-channel').textContent())?.includes(e.channel)) await choose(page, 'entry-channel', e.channel)
+  if (!(await entry.getByTestId('entry-channel').textContent())?.includes(e.channel))
+    await choose(page, 'entry-channel', e.channel)
   await choose(page, 'entry-category', e.category)
   if (e.receivedOn) await setDate(page, 'receivedOn', e.receivedOn)
   if (e.type) await entry.getByTestId('entry-type').getByText(e.type).click()
@@ -42,7 +43,8 @@ async function logRequest(page: Page, e: Entry) {
   await expect(page.getByText(`已登记：${e.text.slice(0, 20)}`).first()).toBeVisible()
 }
 
-const row = (page: Page, text: string) => page.getByTestId('ledger-table').locator('.el-table__body-wrapper tr', { hasText: text })
+const row = (page: Page, text: string) =>
+  page.getByTestId('ledger-table').locator('.el-table__body-wrapper tr', { hasText: text })
 
 async function triage(page: Page, text: string) {
   await row(page, text).getByTestId('row-triage').click()
@@ -59,22 +61,68 @@ function nextTenth(): string {
 }
 
 const REQUESTS: Entry[] = [
-  { text: '3号楼北侧小区门常年锁闭，上班绕行一公里，希望开放北门', channel: '居民说事厅', category: '道路交通', place: '3号楼', name: '张秀英' },
-  { text: '北门一直不开，接送孩子很不方便，建议早晚开放北门', channel: '网格微信群', category: '道路交通', place: '5号楼', name: '刘海燕' },
-  { text: '小区路灯坏了三盏，晚上出行不安全', channel: '服务热线', category: '公共设施', place: '7号楼', name: '陈国庆' },
-  { text: '老旧小区改造：楼道照明和雨污管网都需要改', channel: '居民说事厅', category: '公共设施', place: '2号楼', name: '杨玉梅' },
-  { text: '楼道堆放杂物，消防通道堵塞', channel: '网格微信群', category: '安全隐患', place: '9号楼', name: '黄文博', type: '即办件' },
-  { text: '主干道井盖破损，需市政维修', channel: '服务热线', category: '道路交通', place: '小区东门外', type: '上报件' },
+  {
+    text: '3号楼北侧小区门常年锁闭，上班绕行一公里，希望开放北门',
+    channel: '居民说事厅',
+    category: '道路交通',
+    place: '3号楼',
+    name: '张秀英',
+  },
+  {
+    text: '北门一直不开，接送孩子很不方便，建议早晚开放北门',
+    channel: '网格微信群',
+    category: '道路交通',
+    place: '5号楼',
+    name: '刘海燕',
+  },
+  {
+    text: '小区路灯坏了三盏，晚上出行不安全',
+    channel: '服务热线',
+    category: '公共设施',
+    place: '7号楼',
+    name: '陈国庆',
+  },
+  {
+    text: '老旧小区改造：楼道照明和雨污管网都需要改',
+    channel: '居民说事厅',
+    category: '公共设施',
+    place: '2号楼',
+    name: '杨玉梅',
+  },
+  {
+    text: '楼道堆放杂物，消防通道堵塞',
+    channel: '网格微信群',
+    category: '安全隐患',
+    place: '9号楼',
+    name: '黄文博',
+    type: '即办件',
+  },
+  {
+    text: '主干道井盖破损，需市政维修',
+    channel: '服务热线',
+    category: '道路交通',
+    place: '小区东门外',
+    type: '上报件',
+  },
   { text: '要求社区给每户发放免费米面', channel: '意见箱', category: '民生保障', name: '赵晓东' },
   { text: '垃圾分类投放点太远', channel: '居民说事厅', category: '环境卫生', place: '11号楼' },
   { text: '希望增设电动车充电桩', channel: '网格微信群', category: '公共设施', place: '4号楼', type: '建议件' },
   { text: '物业费公示不清楚', channel: '服务热线', category: '物业管理', place: '6号楼', type: '承诺件' },
   { text: '健身器材老化松动', channel: '意见箱', category: '公共设施', place: '中心广场', type: '补办件' },
   // Received weeks ago and still open: overdue.
-  { text: '广场舞音响太吵，影响休息', channel: '意见箱', category: '邻里纠纷', place: '中心广场', receivedOn: '2026-10-19', type: '即办件' },
+  {
+    text: '广场舞音响太吵，影响休息',
+    channel: '意见箱',
+    category: '邻里纠纷',
+    place: '中心广场',
+    receivedOn: '2026-10-19',
+    type: '即办件',
+  },
 ]
 
-test('steps 1–3: a new user logs requests, triages them, schedules a meeting and researches a topic', async ({ page }) => {
+test('steps 1–3: a new user logs requests, triages them, schedules a meeting and researches a topic', async ({
+  page,
+}) => {
   test.setTimeout(300_000)
   await setUpCommunity(page)
   await importRoster(page)
@@ -208,7 +256,8 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   await expect(pool.locator('[data-topic=雨污管网改造]')).toBeVisible()
   await expect(pool.locator('[data-topic=老旧小区改造]')).toHaveCount(0)
 
-  for (const title of ['开放小区北门', '修复小区路灯', '楼道照明改造']) await pool.locator(`[data-topic=${title}]`).getByTestId('topic-schedule').click()
+  for (const title of ['开放小区北门', '修复小区路灯', '楼道照明改造'])
+    await pool.locator(`[data-topic=${title}]`).getByTestId('topic-schedule').click()
   const list = page.getByTestId('agenda-list')
   await expect(list.getByTestId('agenda-item')).toHaveCount(3)
 
@@ -263,7 +312,10 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   await expect(trail.getByTestId('trail-requests')).toContainText('早晚开放北门')
   await expect(trail.getByTestId('trail-events')).toContainText('合并：两条民情反映同一问题')
   await expect(trail.getByTestId('trail-events')).toContainText('排入会议')
-  await trail.getByRole('button', { name: /close|关闭/i }).first().click()
+  await trail
+    .getByRole('button', { name: /close|关闭/i })
+    .first()
+    .click()
   await list.locator('[data-topic=楼道照明改造]').getByTestId('topic-trail').click()
   await expect(page.getByTestId('trail-dialog')).toContainText('由议题“老旧小区改造”拆分而来')
   await expect(page.getByTestId('trail-dialog')).toContainText('两项工程资金来源不同')
@@ -320,18 +372,27 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   await expect(options.getByTestId('option-item').filter({ hasText: '全天开放北门' })).toContainText('48,000 元')
 
   await panel.getByTestId('research-activities').locator('input[name=activityWho]').fill('王建国、网格员刘海燕')
-  await panel.getByTestId('research-activities').locator('textarea[name=activityFindings]').fill('北门外为城市道路，开门后需加装门禁和减速带')
+  await panel
+    .getByTestId('research-activities')
+    .locator('textarea[name=activityFindings]')
+    .fill('北门外为城市道路，开门后需加装门禁和减速带')
   await panel.getByTestId('activity-save').click()
 
   // An attachment over the limit is refused with the size named; a photo goes in.
   const files = panel.getByTestId('attachment-file')
-  await files.setInputFiles({ name: '北门全景.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(11 * 1024 * 1024, 1) as Buffer })
+  await files.setInputFiles({
+    name: '北门全景.mp4',
+    mimeType: 'video/mp4',
+    buffer: Buffer.alloc(11 * 1024 * 1024, 1) as Buffer,
+  })
   await expect(page.getByText('超过了 10 MB 的上限').first()).toBeVisible()
   await expect(panel.getByTestId('attachment-item')).toHaveCount(0)
   await files.setInputFiles({ name: '北门现状.png', mimeType: 'image/png', buffer: Buffer.alloc(2048, 7) as Buffer })
   await expect(panel.getByTestId('attachment-item')).toContainText('北门现状.png')
 
-  await panel.locator('textarea[name=researchSummary]').fill('北门开放涉及 12 个楼栋，绝大多数住户同意；推荐全天开放并加装门禁。')
+  await panel
+    .locator('textarea[name=researchSummary]')
+    .fill('北门开放涉及 12 个楼栋，绝大多数住户同意；推荐全天开放并加装门禁。')
   await panel.getByTestId('summary-save').click()
   await panel.getByTestId('summary-show').click()
   const summary = page.getByTestId('research-summary')
@@ -348,14 +409,31 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   await wb.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer)
   const ws = wb.getWorksheet('民情台账')!
   const header = (ws.getRow(2).values as unknown[]).slice(1)
-  expect(header).toEqual(expect.arrayContaining(['受理日期', '收集渠道', '反映人', '诉求内容', '办理类型', '办结时限', '办理状态', '处理决定', '所列议题']))
+  expect(header).toEqual(
+    expect.arrayContaining([
+      '受理日期',
+      '收集渠道',
+      '反映人',
+      '诉求内容',
+      '办理类型',
+      '办结时限',
+      '办理状态',
+      '处理决定',
+      '所列议题',
+    ]),
+  )
   const rows: Record<string, unknown>[] = []
   ws.eachRow((r, n) => {
     if (n > 2) rows.push(Object.fromEntries(header.map((h, i) => [String(h), r.getCell(i + 1).value])))
   })
   expect(rows).toHaveLength(12)
   const find = (text: string) => rows.find((r) => String(r.诉求内容).includes(text))!
-  expect(find('希望开放北门')).toMatchObject({ 收集渠道: '居民说事厅', 反映人: '张秀英', 办理状态: '已列为议题', 所列议题: '开放小区北门' })
+  expect(find('希望开放北门')).toMatchObject({
+    收集渠道: '居民说事厅',
+    反映人: '张秀英',
+    办理状态: '已列为议题',
+    所列议题: '开放小区北门',
+  })
   expect(find('早晚开放北门')).toMatchObject({ 收集渠道: '网格微信群', 所列议题: '开放小区北门' })
   expect(find('免费米面')).toMatchObject({ 处理决定: '不予采纳', 办理状态: '不予采纳' })
   expect(String(find('免费米面')['理由/上报去向'])).toContain('不属于社区职责范围')

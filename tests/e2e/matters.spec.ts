@@ -69,7 +69,9 @@ async function recordSitting(page: Page, s: Sitting, verdict: string): Promise<v
 
 const stageStatus = (page: Page, id: string) => page.getByTestId('matter-stepper').locator(`[data-stage="${id}"]`)
 
-test('a village major matter goes through 四议两公开: four bodies, a sitting held again, two notices, the registration form', async ({ page }) => {
+test('a village major matter goes through 四议两公开: four bodies, a sitting held again, two notices, the registration form', async ({
+  page,
+}) => {
   await setUpVillage(page)
   await importRoster(page)
   const people = rosterRows(30).map((r) => r.姓名)
@@ -81,7 +83,9 @@ test('a village major matter goes through 四议两公开: four bodies, a sittin
   await page.getByTestId('matter-new').click()
   const dialog = page.getByTestId('matter-create')
   await dialog.locator('input[name=matterTitle]').fill('村集体北片土地流转')
-  await dialog.locator('textarea[name=matterDescription]').fill('北片120亩耕地流转给种植合作社，期限十年，租金归村集体。')
+  await dialog
+    .locator('textarea[name=matterDescription]')
+    .fill('北片120亩耕地流转给种植合作社，期限十年，租金归村集体。')
   await dialog.getByTestId('matter-create-save').click()
   await expect(dialog).toContainText('请选择提议来源')
   await dialog.getByText('村（社区）干部提出').click()
@@ -99,11 +103,19 @@ test('a village major matter goes through 四议两公开: four bodies, a sittin
   await stageStatus(page, 'propose').click()
   await expect(page.getByTestId('stage-propose')).toContainText('到会须应到人数过半数；通过须同意人数达应到人数过半数')
 
-  await recordSitting(page, { date: '2026-09-01', expected: 5, present: 5, for: 5, attendees: people.slice(0, 5) }, '通过')
+  await recordSitting(
+    page,
+    { date: '2026-09-01', expected: 5, present: 5, for: 5, attendees: people.slice(0, 5) },
+    '通过',
+  )
   await expect(stageStatus(page, 'propose')).toHaveAttribute('data-status', 'passed')
   await expect(stageStatus(page, 'discuss')).toHaveAttribute('data-status', 'current')
 
-  await recordSitting(page, { date: '2026-09-03', expected: 9, present: 8, for: 7, against: 1, officials: ['河西镇包村干部 赵立新'] }, '通过')
+  await recordSitting(
+    page,
+    { date: '2026-09-03', expected: 9, present: 8, for: 7, against: 1, officials: ['河西镇包村干部 赵立新'] },
+    '通过',
+  )
 
   // The Party members' meeting: impossible counts are refused and nothing is saved.
   await expect(page.getByTestId('stage-review')).toContainText('党员大会')
@@ -156,9 +168,20 @@ test('a village major matter goes through 四议两公开: four bodies, a sittin
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('matter-print').click()])
   expect(download.suggestedFilename()).toBe('村集体北片土地流转-四议两公开登记表.pdf')
   const bytes = readFileSync((await download.path())!)
-  const rows = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8').replace(/[ \t]+/g, ' ')
+  const rows = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: bytes })
+    .toString('utf8')
+    .replace(/[ \t]+/g, ' ')
   expect(rows).toContain('村级重大事项“四议两公开”登记表')
-  for (const stage of ['村党组织提议', '村“两委”会议商议', '党员大会审议（第1次）', '党员大会审议（第2次）', '村民代表会议决议', '决议公开', '实施结果公开', '村务监督委员会意见']) {
+  for (const stage of [
+    '村党组织提议',
+    '村“两委”会议商议',
+    '党员大会审议（第1次）',
+    '党员大会审议（第2次）',
+    '村民代表会议决议',
+    '决议公开',
+    '实施结果公开',
+    '村务监督委员会意见',
+  ]) {
     expect(rows).toContain(stage)
   }
   expect(rows).toMatch(/应到 5人 实到 5人 比例 100\.0%/)
@@ -174,7 +197,9 @@ test('a village major matter goes through 四议两公开: four bodies, a sittin
   await expect(page.getByTestId('matters-table')).toContainText('已办结')
 })
 
-test('a copied template is edited as a new version; the matter started under the old one keeps its rules', async ({ page }) => {
+test('a copied template is edited as a new version; the matter started under the old one keeps its rules', async ({
+  page,
+}) => {
   await setUpVillage(page)
   await page.getByRole('menuitem', { name: '程序模板' }).click()
   await page.getByTestId('template-copy-template-four-two').click()
@@ -216,7 +241,9 @@ test('a copied template is edited as a new version; the matter started under the
   await expect(page.getByTestId('stage-decide')).toContainText('应到人数三分之二以上')
 })
 
-test('an urban major matter under 五议一备两公开 is filed with the street Party committee before its notices', async ({ page }) => {
+test('an urban major matter under 五议一备两公开 is filed with the street Party committee before its notices', async ({
+  page,
+}) => {
   await setUpCommunity(page, '胜利社区')
   await page.getByRole('menuitem', { name: '重大事项' }).click()
   await page.getByTestId('matter-new').click()

@@ -77,11 +77,22 @@ test('no projector slide shows a phone number, with a roster where everyone has 
   await projector.setViewportSize({ width: 1280, height: 720 })
   await expect(projector.getByTestId('projector')).toHaveAttribute('data-slide', 'standby')
   // Every slide kind the projector knows, set through the projection row.
-  const kinds = await projector.evaluate(() => ['standby', 'agenda', 'topic', 'speaker', 'quorum', 'result', 'resolution', 'black'])
+  const kinds = await projector.evaluate(() => [
+    'standby',
+    'agenda',
+    'topic',
+    'speaker',
+    'quorum',
+    'result',
+    'resolution',
+    'black',
+  ])
   for (const slide of kinds) {
     await projector.evaluate(async (s) => {
       const open = indexedDB.open('shangliang')
-      const db: IDBDatabase = await new Promise((ok, fail) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => fail(open.error))))
+      const db: IDBDatabase = await new Promise(
+        (ok, fail) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => fail(open.error))),
+      )
       const tx = db.transaction('projection', 'readwrite')
       const store = tx.objectStore('projection')
       const row: Record<string, unknown> = await new Promise((ok) => {

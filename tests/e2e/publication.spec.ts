@@ -17,13 +17,16 @@ async function seedClosedMeeting(page: Page, meetingId: string, rareName: string
         open.onsuccess = () => res(open.result)
         open.onerror = () => rej(open.error)
       })
-      const tx = idb.transaction(['meetings', 'people', 'topics', 'votes', 'resolutions', 'actionItems', 'attendance', 'statements'], 'readwrite')
-      const get = <T,>(store: string, key: string) =>
+      const tx = idb.transaction(
+        ['meetings', 'people', 'topics', 'votes', 'resolutions', 'actionItems', 'attendance', 'statements'],
+        'readwrite',
+      )
+      const get = <T>(store: string, key: string) =>
         new Promise<T>((res) => {
           const r = tx.objectStore(store).get(key)
           r.onsuccess = () => res(r.result as T)
         })
-      const all = <T,>(store: string) =>
+      const all = <T>(store: string) =>
         new Promise<T[]>((res) => {
           const r = tx.objectStore(store).getAll()
           r.onsuccess = () => res(r.result as T[])
@@ -32,19 +35,96 @@ async function seedClosedMeeting(page: Page, meetingId: string, rareName: string
       const people = await all<{ id: string; name: string }>('people')
       const c = m.communityId as string
       const base = { communityId: c, createdAt: '2026-12-10T06:00:00Z', updatedAt: '2026-12-10T06:00:00Z' }
-      tx.objectStore('meetings').put({ ...m, date, startTime: '14:30', place: '社区党群服务中心二楼会议室', chairId: people[0]!.id, recorderId: people[1]!.id, stepIndex: 4, status: 'closed', sealedAt: '2026-12-10T09:00:00Z', verificationCode: '7K3QF-9XD2M' })
+      tx.objectStore('meetings').put({
+        ...m,
+        date,
+        startTime: '14:30',
+        place: '社区党群服务中心二楼会议室',
+        chairId: people[0]!.id,
+        recorderId: people[1]!.id,
+        stepIndex: 4,
+        status: 'closed',
+        sealedAt: '2026-12-10T09:00:00Z',
+        verificationCode: '7K3QF-9XD2M',
+      })
       const topics = ['关于开通小区北门的议题', '关于5号楼加装电梯费用分摊的议题']
       topics.forEach((title, i) => {
         const topicId = `t${i}`
-        tx.objectStore('topics').put({ ...base, id: topicId, title, description: '居民多次反映。', requestIds: [], meetingId, order: i + 1, status: 'deliberated', noResearchNeeded: true, isMajor: i === 0 })
-        tx.objectStore('votes').put({ ...base, id: `v${i}`, meetingId, topicId, method: i === 0 ? 'hands' : 'secret', status: 'closed', expected: 12, present: 11, counts: i === 0 ? { for: 10, against: 0, abstain: 1, invalid: 0 } : { for: 4, against: 6, abstain: 1, invalid: 0 }, passingRule: { base: 'present', threshold: { kind: 'half' } }, result: i === 0 ? 'passed' : 'failed', openedAt: `2026-12-10T07:0${i}:00Z`, recusedIds: i === 1 ? [people[5]!.id] : [] })
-        tx.objectStore('resolutions').put({ ...base, id: `r${i}`, meetingId, topicId, voteId: `v${i}`, text: i === 0 ? '同意开通北门，每日6:00至22:00开放。' : '分摊方案未获通过，下次再议。' })
+        tx.objectStore('topics').put({
+          ...base,
+          id: topicId,
+          title,
+          description: '居民多次反映。',
+          requestIds: [],
+          meetingId,
+          order: i + 1,
+          status: 'deliberated',
+          noResearchNeeded: true,
+          isMajor: i === 0,
+        })
+        tx.objectStore('votes').put({
+          ...base,
+          id: `v${i}`,
+          meetingId,
+          topicId,
+          method: i === 0 ? 'hands' : 'secret',
+          status: 'closed',
+          expected: 12,
+          present: 11,
+          counts:
+            i === 0 ? { for: 10, against: 0, abstain: 1, invalid: 0 } : { for: 4, against: 6, abstain: 1, invalid: 0 },
+          passingRule: { base: 'present', threshold: { kind: 'half' } },
+          result: i === 0 ? 'passed' : 'failed',
+          openedAt: `2026-12-10T07:0${i}:00Z`,
+          recusedIds: i === 1 ? [people[5]!.id] : [],
+        })
+        tx.objectStore('resolutions').put({
+          ...base,
+          id: `r${i}`,
+          meetingId,
+          topicId,
+          voteId: `v${i}`,
+          text: i === 0 ? '同意开通北门，每日6:00至22:00开放。' : '分摊方案未获通过，下次再议。',
+        })
       })
-      tx.objectStore('actionItems').put({ ...base, id: 'a0', meetingId, topicId: 't0', resolutionId: 'r0', title: '安装北门道闸', owner: '物业服务中心', standard: '道闸可刷卡通行', dueOn: '2027-01-31', supervisor: '务监会', status: 'notStarted' })
-      people.slice(0, 12).forEach((p, i) =>
-        tx.objectStore('attendance').put({ ...base, id: `at${i}`, meetingId, personId: p.id, name: i === 11 ? rareName : p.name, meetingRole: i === 0 ? 'chair' : i === 1 ? 'recorder' : 'voting', state: i === 3 ? 'absent' : 'present', walkIn: false }),
-      )
-      tx.objectStore('statements').put({ ...base, id: 's0', meetingId, topicId: 't0', name: people[4]!.name, roleLabel: '居民代表', text: '赞成开门，但要装道闸，夜里关门。' })
+      tx.objectStore('actionItems').put({
+        ...base,
+        id: 'a0',
+        meetingId,
+        topicId: 't0',
+        resolutionId: 'r0',
+        title: '安装北门道闸',
+        owner: '物业服务中心',
+        standard: '道闸可刷卡通行',
+        dueOn: '2027-01-31',
+        supervisor: '务监会',
+        status: 'notStarted',
+      })
+      people
+        .slice(0, 12)
+        .forEach((p, i) =>
+          tx
+            .objectStore('attendance')
+            .put({
+              ...base,
+              id: `at${i}`,
+              meetingId,
+              personId: p.id,
+              name: i === 11 ? rareName : p.name,
+              meetingRole: i === 0 ? 'chair' : i === 1 ? 'recorder' : 'voting',
+              state: i === 3 ? 'absent' : 'present',
+              walkIn: false,
+            }),
+        )
+      tx.objectStore('statements').put({
+        ...base,
+        id: 's0',
+        meetingId,
+        topicId: 't0',
+        name: people[4]!.name,
+        roleLabel: '居民代表',
+        text: '赞成开门，但要装道闸，夜里关门。',
+      })
       await new Promise((res) => (tx.oncomplete = res))
       idb.close()
     },
@@ -57,13 +137,18 @@ async function savePdf(page: Page, doc: string): Promise<string> {
   const downloading = page.waitForEvent('download', { timeout: 60_000 })
   await page.locator(`[data-doc=${doc}] button`).last().click()
   const warning = page.getByRole('dialog').filter({ hasText: '有字无法打印' })
-  const first = await Promise.race([downloading.then(() => 'download'), warning.waitFor({ timeout: 60_000 }).then(() => 'warning')])
+  const first = await Promise.race([
+    downloading.then(() => 'download'),
+    warning.waitFor({ timeout: 60_000 }).then(() => 'warning'),
+  ])
   if (first === 'warning') await warning.getByRole('button', { name: '仍然保存' }).click()
   const file = await (await downloading).path()
   return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, '')
 }
 
-test('step 5: documents render in the worker, the notice is posted, objections answered, the filing recorded', async ({ page }) => {
+test('step 5: documents render in the worker, the notice is posted, objections answered, the filing recorded', async ({
+  page,
+}) => {
   const errors: string[] = []
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   await setUpCommunity(page)
@@ -83,10 +168,25 @@ test('step 5: documents render in the worker, the notice is posted, objections a
   await expect(warning).toContainText('𠮷', { timeout: 60_000 })
   await expect(warning).toContainText('U+20BB7')
   await shot(page, 'publication-missing-glyphs')
-  const [download] = await Promise.all([page.waitForEvent('download'), warning.getByRole('button', { name: '仍然保存' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    warning.getByRole('button', { name: '仍然保存' }).click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/会议纪要\.pdf$/)
-  const minutes = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', await download.path(), '-']).toString('utf8').replace(/\s+/g, '')
-  for (const s of ['2026年12月党群议事日会议纪要', '关于开通小区北门的议题', '同意10票', '表决结果：未通过', '回避表决', '安装北门道闸', '核验码：7K3QF-9XD2M', '第1页共']) expect(minutes).toContain(s)
+  const minutes = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', await download.path(), '-'])
+    .toString('utf8')
+    .replace(/\s+/g, '')
+  for (const s of [
+    '2026年12月党群议事日会议纪要',
+    '关于开通小区北门的议题',
+    '同意10票',
+    '表决结果：未通过',
+    '回避表决',
+    '安装北门道闸',
+    '核验码：7K3QF-9XD2M',
+    '第1页共',
+  ])
+    expect(minutes).toContain(s)
   const fonts = execFileSync('pdffonts', [await download.path()]).toString('utf8')
   expect(fonts).toMatch(/NotoSansSC\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes/)
 
@@ -103,7 +203,9 @@ test('step 5: documents render in the worker, the notice is posted, objections a
   await notice.locator('input[name=startsOn]').fill(ago(10))
   await notice.locator('input[name=startsOn]').press('Enter')
   await notice.locator('input[name=objectPhone]').fill('0931-8812345')
-  await notice.getByTestId('notice-photo').setInputFiles({ name: '公示栏.png', mimeType: 'image/png', buffer: readFileSync('resources/icon.png') })
+  await notice
+    .getByTestId('notice-photo')
+    .setInputFiles({ name: '公示栏.png', mimeType: 'image/png', buffer: readFileSync('resources/icon.png') })
   await notice.getByTestId('notice-record').click()
   await expect(notice.getByTestId('notice-status')).toContainText(`已于 ${ago(10)} 张贴`)
   await expect(notice.getByTestId('notice-status')).toContainText('公示期已满')

@@ -9,7 +9,7 @@ const CORPUS = [
   '"><svg onload=__xss=1>',
   "{{constructor.constructor('__xss=1')()}}",
   'javascript:__xss=1',
-  "'\"><b onmouseover=__xss=1>悬停",
+  '\'"><b onmouseover=__xss=1>悬停',
   '<iframe srcdoc="<script>parent.__xss=1</script>">',
   '<a href="javascript:__xss=1">点我</a>',
 ]
@@ -37,7 +37,8 @@ test('an XSS corpus in every text field is shown as text and never runs', async 
     await page.getByTestId('person-save').click()
     await expect(page.getByTestId('person-dialog')).toBeHidden()
   }
-  for (const payload of SHORT) await expect(page.getByTestId('roster-table').getByText(payload, { exact: true })).toBeVisible()
+  for (const payload of SHORT)
+    await expect(page.getByTestId('roster-table').getByText(payload, { exact: true })).toBeVisible()
   await assertInert(page, 'roster')
   await shot(page, 'xss-roster')
 

@@ -7,7 +7,9 @@ test('the shell serves app:// in a sandboxed, isolated window with only the prel
   // A sandboxed, isolated renderer has neither require nor process.
   expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
   expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined')
-  const verbs = await page.evaluate(() => Object.keys((globalThis as unknown as { shangliang: object }).shangliang).sort())
+  const verbs = await page.evaluate(() =>
+    Object.keys((globalThis as unknown as { shangliang: object }).shangliang).sort(),
+  )
   expect(verbs).toEqual(['closeProjector', 'onProjectorClosed', 'openProjector', 'saveFile', 'savePdf'])
   // window.open is denied by the main process.
   expect(await page.evaluate(() => globalThis.open('https://example.com') === null)).toBe(true)

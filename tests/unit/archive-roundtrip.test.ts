@@ -6,7 +6,10 @@ import { SealedRecordError } from '@/domain/chain-audit'
 import { seedCommunity, wipe, COMMUNITY } from './support/archive-fixture'
 
 async function refusal(p: Promise<unknown>): Promise<ArchiveError> {
-  const e = await p.then(() => null, (x: unknown) => x)
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  )
   expect(e).toBeInstanceOf(ArchiveError)
   return e as ArchiveError
 }
@@ -20,8 +23,19 @@ describe('sealed records in the data layer', () => {
     const before = await databaseHash()
     await expect(db.votes.update('v-1', { for: 6 } as never)).rejects.toThrow(SealedRecordError)
     await expect(db.attendance.delete('a-0')).rejects.toThrow(SealedRecordError)
-    await expect(db.resolutions.put({ ...(await db.resolutions.get('r-1'))!, text: '改过的决议' })).rejects.toThrow(SealedRecordError)
-    await expect(db.attendance.add({ id: 'a-new', communityId: COMMUNITY, meetingId: 'm-0001', name: '补签', createdAt: 'x', updatedAt: 'x' } as never)).rejects.toThrow(SealedRecordError)
+    await expect(db.resolutions.put({ ...(await db.resolutions.get('r-1'))!, text: '改过的决议' })).rejects.toThrow(
+      SealedRecordError,
+    )
+    await expect(
+      db.attendance.add({
+        id: 'a-new',
+        communityId: COMMUNITY,
+        meetingId: 'm-0001',
+        name: '补签',
+        createdAt: 'x',
+        updatedAt: 'x',
+      } as never),
+    ).rejects.toThrow(SealedRecordError)
     await expect(db.votes.clear()).rejects.toThrow(SealedRecordError)
     await db.votes.put((await db.votes.get('v-1'))!)
     expect(await databaseHash()).toBe(before)
@@ -44,7 +58,9 @@ describe('archive round trip', () => {
     const second = await exportArchive()
     await wipe()
     await importArchive(second, 'replace')
-    console.info(`[round trip] ${r.rows} rows, hash before ${before.slice(0, 12)} after ${after.slice(0, 12)}, archive ${first.byteLength} bytes`)
+    console.info(
+      `[round trip] ${r.rows} rows, hash before ${before.slice(0, 12)} after ${after.slice(0, 12)}, archive ${first.byteLength} bytes`,
+    )
     expect(after).toBe(before)
     expect(await databaseHash()).toBe(before)
     // Attachments come back as bytes, and device-local settings stay out of the file.
@@ -75,7 +91,15 @@ describe('archive round trip', () => {
   })
 
   it('a community archive holds only that community, and merging it twice changes nothing', async () => {
-    await db.people.put({ id: 'other-1', communityId: 'c-other', name: '外社区', roleIds: [], active: true, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' })
+    await db.people.put({
+      id: 'other-1',
+      communityId: 'c-other',
+      name: '外社区',
+      roleIds: [],
+      active: true,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    })
     const mine = await exportArchive({ communityId: COMMUNITY })
     const before = await databaseHash()
     await importArchive(mine, 'merge')

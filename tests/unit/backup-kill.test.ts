@@ -25,7 +25,8 @@ async function bundleChild(dir: string): Promise<string> {
 async function bigArchive(seed: number): Promise<Uint8Array> {
   // ~0.8 MB of incompressible attachment bytes, so a write takes long enough to be cut.
   const bytes = new Uint8Array(800_000)
-  for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, Math.min(i + 65536, bytes.length)))
+  for (let i = 0; i < bytes.length; i += 65536)
+    crypto.getRandomValues(bytes.subarray(i, Math.min(i + 65536, bytes.length)))
   return packArchive({
     tables: { attachments: [{ id: `f${seed}`, name: '照片.jpg', bytes }] },
     scope: { communityId: null, from: null, to: null },

@@ -11,13 +11,19 @@ import { checkMessage, IpcRejected } from '../../electron/main/ipc-guard'
 import { backupReadPayload, backupWritePayload } from '../../electron/main/ipc-contract'
 
 const archive = (note: string) =>
-  packArchive({ tables: { topics: [{ id: 't1', title: note }] }, scope: { communityId: null, from: null, to: null }, schemaVersion: 1, createdAt: '2026-11-23T00:00:00.000Z' })
+  packArchive({
+    tables: { topics: [{ id: 't1', title: note }] },
+    scope: { communityId: null, from: null, to: null },
+    schemaVersion: 1,
+    createdAt: '2026-11-23T00:00:00.000Z',
+  })
 
 describe('backup rotation', () => {
   const day = (d: number, h = 12) => new Date(Date.UTC(2026, 10, d, h))
   it('keeps the last 10 plus one per day for 30 days', () => {
     const entries = []
-    for (let d = 1; d <= 23; d++) for (let h = 0; h < 4; h++) entries.push({ name: `b${d}-${h}`, at: day(d, h * 5), ok: true })
+    for (let d = 1; d <= 23; d++)
+      for (let h = 0; h < 4; h++) entries.push({ name: `b${d}-${h}`, at: day(d, h * 5), ok: true })
     const doomed = new Set(backupsToDelete(entries, day(23, 23)))
     const kept = entries.filter((e) => !doomed.has(e.name))
     // 10 newest (23rd ×4, 22nd ×4, 21st ×2) + newest of each earlier day (20 days)
@@ -26,13 +32,23 @@ describe('backup rotation', () => {
     expect(doomed.has('b5-2')).toBe(true)
   })
   it('never deletes the last good backup, even when newer ones are bad and it is old', () => {
-    const entries = [{ name: 'good', at: day(1), ok: true }, ...Array.from({ length: 12 }, (_, i) => ({ name: `bad${i}`, at: day(20 + (i % 3), i), ok: false }))]
+    const entries = [
+      { name: 'good', at: day(1), ok: true },
+      ...Array.from({ length: 12 }, (_, i) => ({ name: `bad${i}`, at: day(20 + (i % 3), i), ok: false })),
+    ]
     expect(backupsToDelete(entries, new Date(Date.UTC(2027, 5, 1)))).not.toContain('good')
   })
   it('names round-trip and nothing else parses', () => {
     const at = new Date('2026-11-23T10:11:12.345Z')
     expect(parseBackupName(backupFileName(at, 'meetingClosed'))).toEqual({ at, reason: 'meetingClosed' })
-    for (const bad of ['../shangliang-20261123T101112345Z-manual.slarchive', 'shangliang-x-manual.slarchive', 'CON', '/etc/passwd', 'a\u0000b']) expect(parseBackupName(bad)).toBeNull()
+    for (const bad of [
+      '../shangliang-20261123T101112345Z-manual.slarchive',
+      'shangliang-x-manual.slarchive',
+      'CON',
+      '/etc/passwd',
+      'a\u0000b',
+    ])
+      expect(parseBackupName(bad)).toBeNull()
   })
 })
 
@@ -55,7 +71,16 @@ describe('backup store', () => {
     const store = new BackupStore(dir)
     await store.write(await archive('x'), 'manual')
     await writeFile(join(root, 'secret.slarchive'), 'outside')
-    const attempts = ['../secret.slarchive', `${root}/secret.slarchive`, 'a\u0000b', 'CON', 'nul.slarchive', '..\\secret.slarchive', '%2e%2e/secret', 'shangliang-20261123T000000000Z-manual.slarchive/../../secret.slarchive']
+    const attempts = [
+      '../secret.slarchive',
+      `${root}/secret.slarchive`,
+      'a\u0000b',
+      'CON',
+      'nul.slarchive',
+      '..\\secret.slarchive',
+      '%2e%2e/secret',
+      'shangliang-20261123T000000000Z-manual.slarchive/../../secret.slarchive',
+    ]
     for (const name of attempts) expect(await store.read(name)).toBeNull()
     expect(await readdir(root)).toEqual(['backups', 'secret.slarchive'])
   })
@@ -66,7 +91,11 @@ describe('backup IPC contract', () => {
   const trusted = { id: 1, frameUrl: 'app://shangliang/index.html' }
   it('refuses foreign senders and 2,000 malformed payloads', async () => {
     const good = { bytes: new Uint8Array([1]), reason: 'manual', target: 'app' }
-    for (const sender of [{ id: 2, frameUrl: 'app://shangliang/index.html' }, { id: 1, frameUrl: 'https://evil.example/' }, { id: 1, frameUrl: undefined }])
+    for (const sender of [
+      { id: 2, frameUrl: 'app://shangliang/index.html' },
+      { id: 1, frameUrl: 'https://evil.example/' },
+      { id: 1, frameUrl: undefined },
+    ])
       expect(() => checkMessage(sender, own, backupWritePayload, good)).toThrow(IpcRejected)
     let refused = 0
     fc.assert(
@@ -81,7 +110,9 @@ describe('backup IPC contract', () => {
       }),
       { numRuns: 2000 },
     )
-    expect(() => checkMessage(trusted, own, backupReadPayload, { target: 'app', name: 'x', path: '/etc' })).toThrow(IpcRejected)
+    expect(() => checkMessage(trusted, own, backupReadPayload, { target: 'app', name: 'x', path: '/etc' })).toThrow(
+      IpcRejected,
+    )
     expect(() => checkMessage(trusted, own, backupWritePayload, { ...good, target: '/media/usb' })).toThrow(IpcRejected)
     console.info(`[ipc] 2000 malformed payloads, refused ${refused}`)
   })

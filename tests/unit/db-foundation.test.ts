@@ -28,8 +28,24 @@ describe('database', () => {
   it('a failed transaction writes nothing', async () => {
     await expect(
       db.transaction('rw', db.people, async () => {
-        await db.people.add({ id: 'a', communityId: 'c', name: '甲', roleIds: [], active: true, createdAt: '', updatedAt: '' })
-        await db.people.add({ id: 'a', communityId: 'c', name: '乙', roleIds: [], active: true, createdAt: '', updatedAt: '' })
+        await db.people.add({
+          id: 'a',
+          communityId: 'c',
+          name: '甲',
+          roleIds: [],
+          active: true,
+          createdAt: '',
+          updatedAt: '',
+        })
+        await db.people.add({
+          id: 'a',
+          communityId: 'c',
+          name: '乙',
+          roleIds: [],
+          active: true,
+          createdAt: '',
+          updatedAt: '',
+        })
       }),
     ).rejects.toThrow()
     expect(await db.people.count()).toBe(0)

@@ -24,15 +24,31 @@ const keysOf = async (p: Promise<unknown>) => {
   }
   return []
 }
-const item = (over: Record<string, string> = {}) => ({ title: '加装门禁', owner: '物业服务中心', standard: '门禁运行正常', dueOn: '2027-01-31', supervisor: '业委会', ...over })
+const item = (over: Record<string, string> = {}) => ({
+  title: '加装门禁',
+  owner: '物业服务中心',
+  standard: '门禁运行正常',
+  dueOn: '2027-01-31',
+  supervisor: '业委会',
+  ...over,
+})
 
 /** A meeting of a 30-member villagers' representatives' body with `present` signed in. */
 async function liveMeeting(present: number) {
   const members = Array.from({ length: 30 }, (_, i) => ({ id: `p${i}`, name: `成员${i}`, roleIds: [] }))
-  const body = await saveBody(C, { name: '村民代表会议', kind: 'villagerReps', memberIds: members.map((m) => m.id), ...defaultRules('villagerReps'), writtenCountsAsPresent: false })
+  const body = await saveBody(C, {
+    name: '村民代表会议',
+    kind: 'villagerReps',
+    memberIds: members.map((m) => m.id),
+    ...defaultRules('villagerReps'),
+    writtenCountsAsPresent: false,
+  })
   const m = await createMeeting(C, { title: '村民代表会议', type: 'majorMatter' })
   await updateMeeting(m.id, { bodyId: body.id })
-  await startSignIn(m.id, members.map((p) => ({ personId: p.id, name: p.name, meetingRole: 'voting' as const })))
+  await startSignIn(
+    m.id,
+    members.map((p) => ({ personId: p.id, name: p.name, meetingRole: 'voting' as const })),
+  )
   const rows = await db.attendance.where('meetingId').equals(m.id).sortBy('name')
   const byPerson = new Map(rows.map((r) => [r.personId!, r]))
   for (let i = 0; i < present; i++) await markAttendance(byPerson.get(`p${i}`)!.id, 'present')
@@ -78,7 +94,12 @@ describe('votes refuse bad input and save nothing', () => {
     expect(await keysOf(closeVote(v.id))).toEqual(['deliberation.error.tellerMismatch'])
     expect((await db.votes.get(v.id))!.result).toBeUndefined()
     await recordTellerCount(v.id, '乙', { for: 15, against: 6, abstain: 3, invalid: 1 })
-    expect(await closeVote(v.id)).toMatchObject({ status: 'closed', result: 'passed', present: 25, counts: { for: 15 } })
+    expect(await closeVote(v.id)).toMatchObject({
+      status: 'closed',
+      result: 'passed',
+      present: 25,
+      counts: { for: 15 },
+    })
   })
   it('a recused member leaves the base: 12 of 24 is a tie and fails', async () => {
     const { meetingId, topicId, byPerson } = await liveMeeting(25)
@@ -92,8 +113,12 @@ describe('votes refuse bad input and save nothing', () => {
     const v = await openVote(meetingId, topicId, 'hands')
     await recordCounts(v.id, { for: 12, against: 10, abstain: 3, invalid: 0 })
     await closeVote(v.id)
-    expect(await keysOf(recordCounts(v.id, { for: 20, against: 2, abstain: 3, invalid: 0 }))).toEqual(['deliberation.error.voteClosed'])
-    expect(await keysOf(correctVote(v.id, { for: 14, against: 8, abstain: 3, invalid: 0 }, ''))).toEqual(['deliberation.error.reason'])
+    expect(await keysOf(recordCounts(v.id, { for: 20, against: 2, abstain: 3, invalid: 0 }))).toEqual([
+      'deliberation.error.voteClosed',
+    ])
+    expect(await keysOf(correctVote(v.id, { for: 14, against: 8, abstain: 3, invalid: 0 }, ''))).toEqual([
+      'deliberation.error.reason',
+    ])
     const fixed = await correctVote(v.id, { for: 14, against: 8, abstain: 3, invalid: 0 }, '计票员漏计两张同意票')
     expect(fixed).toMatchObject({ correctsVoteId: v.id, result: 'passed', status: 'closed' })
     expect((await db.votes.get(v.id))!.result).toBe('failed')
@@ -105,9 +130,15 @@ describe('roll-call and the projector', () => {
     const { meetingId, topicId } = await liveMeeting(21)
     const v = await openVote(meetingId, topicId, 'rollCall')
     expect(await keysOf(closeVote(v.id))).toEqual(['deliberation.error.rollCallEmpty'])
-    const choices = Array.from({ length: 21 }, (_, i) => ({ name: `成员${i}`, choice: (i < 11 ? 'for' : i < 20 ? 'against' : 'abstain') as 'for' | 'against' | 'abstain' }))
+    const choices = Array.from({ length: 21 }, (_, i) => ({
+      name: `成员${i}`,
+      choice: (i < 11 ? 'for' : i < 20 ? 'against' : 'abstain') as 'for' | 'against' | 'abstain',
+    }))
     await recordRollCall(v.id, choices)
-    expect(await closeVote(v.id)).toMatchObject({ result: 'passed', counts: { for: 11, against: 9, abstain: 1, invalid: 0 } })
+    expect(await closeVote(v.id)).toMatchObject({
+      result: 'passed',
+      counts: { for: 11, against: 9, abstain: 1, invalid: 0 },
+    })
   })
   it('the result slide shows nothing while the vote is open, and never contact details', async () => {
     const { meetingId, topicId } = await liveMeeting(25)
@@ -129,7 +160,9 @@ describe('roll-call and the projector', () => {
 describe('resolutions need all four answers', () => {
   it.each(['owner', 'standard', 'dueOn', 'supervisor'])('an item without %s saves nothing', async (missing) => {
     const { meetingId, topicId } = await liveMeeting(25)
-    const keys = await keysOf(saveResolution(meetingId, topicId, { text: '同意开通北门', items: [item(), item({ [missing]: '' })] }))
+    const keys = await keysOf(
+      saveResolution(meetingId, topicId, { text: '同意开通北门', items: [item(), item({ [missing]: '' })] }),
+    )
     expect(keys).toEqual([`deliberation.error.missing.${missing}`])
     expect(await db.resolutions.count()).toBe(0)
     expect(await db.actionItems.count()).toBe(0)
@@ -143,7 +176,11 @@ describe('sealing', () => {
     const v = await openVote(ctx.meetingId, ctx.topicId, 'hands')
     await recordCounts(v.id, { for: 20, against: 3, abstain: 2, invalid: 0 })
     await closeVote(v.id)
-    await saveResolution(ctx.meetingId, ctx.topicId, { text: '同意开通北门', voteId: v.id, items: [item(), item({ title: '拆除围挡' }), item({ title: '制定办法' })] })
+    await saveResolution(ctx.meetingId, ctx.topicId, {
+      text: '同意开通北门',
+      voteId: v.id,
+      items: [item(), item({ title: '拆除围挡' }), item({ title: '制定办法' })],
+    })
     const code = await closeAndSeal(ctx.meetingId)
     return { ...ctx, voteId: v.id, code }
   }
@@ -175,7 +212,9 @@ describe('sealing', () => {
     expect((await verifyCommunityChain(C)).ok).toBe(true)
     // No new row joins a sealed meeting, even written past the repositories.
     const extra = { ...row, id: 'late-walk-in', name: '迟到者', sealedAt: undefined }
-    await expect(db.transaction('rw', db.meetings, db.attendance, () => db.attendance.add(extra))).rejects.toThrow(/sealed/)
+    await expect(db.transaction('rw', db.meetings, db.attendance, () => db.attendance.add(extra))).rejects.toThrow(
+      /sealed/,
+    )
     expect(await db.attendance.get('late-walk-in')).toBeUndefined()
   })
   it('a change made behind the app’s back is found by verification', async () => {
@@ -186,11 +225,21 @@ describe('sealing', () => {
     await raw.open()
     await raw.table('votes').update(voteId, { 'counts.for': 21 })
     raw.close()
-    expect(await verifyCommunityChain(C)).toMatchObject({ ok: false, reason: 'payload', kind: 'vote', recordId: voteId })
+    expect(await verifyCommunityChain(C)).toMatchObject({
+      ok: false,
+      reason: 'payload',
+      kind: 'vote',
+      recordId: voteId,
+    })
   })
   it('an amendment after closing is appended and sealed; the original stays', async () => {
     const { meetingId, voteId } = await sealedMeeting()
-    await amendSealed(meetingId, { targetId: voteId, targetKind: 'vote', reason: '更正笔误', changes: { counts: { for: 21, against: 2, abstain: 2, invalid: 0 } } })
+    await amendSealed(meetingId, {
+      targetId: voteId,
+      targetKind: 'vote',
+      reason: '更正笔误',
+      changes: { counts: { for: 21, against: 2, abstain: 2, invalid: 0 } },
+    })
     expect(await verifyCommunityChain(C)).toMatchObject({ ok: true, length: 38 })
     expect((await db.votes.get(voteId))!.counts!.for).toBe(20)
   })

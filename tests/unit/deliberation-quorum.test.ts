@@ -66,8 +66,13 @@ describe('passing for every base and threshold', () => {
   })
 })
 
-const rows = (spec: [string, 'present' | 'absent' | 'leave' | 'written', 'voting' | 'chair' | 'nonVoting' | 'teller' | 'recorder'][]) =>
-  spec.map(([id, state, meetingRole]) => ({ id, personId: `p-${id}`, state, meetingRole }))
+const rows = (
+  spec: [
+    string,
+    'present' | 'absent' | 'leave' | 'written',
+    'voting' | 'chair' | 'nonVoting' | 'teller' | 'recorder',
+  ][],
+) => spec.map(([id, state, meetingRole]) => ({ id, personId: `p-${id}`, state, meetingRole }))
 
 describe('headcount from the sign-in sheet', () => {
   const sheet = rows([
@@ -119,11 +124,18 @@ describe('legal defaults and the vote decision', () => {
   it('passes, fails on a tie, refuses without quorum or with too many ballots', () => {
     expect(decide(input([20, 3, 2, 0], h(30, 30, 25)))).toEqual({ result: 'passed', quorumMet: true })
     expect(decide(input([12, 8, 4, 0], h(30, 30, 24)))).toEqual({ result: 'failed', quorumMet: true })
-    expect(decide(input([8, 1, 1, 0], h(30, 30, 10)))).toEqual({ problems: [{ key: 'deliberation.error.noQuorum', params: { present: 10, need: 20 } }] })
-    expect(decide(input([24, 3, 0, 0], h(30, 30, 25)))).toEqual({ problems: [{ key: 'deliberation.error.countsExceedPresent', params: { total: 27, present: 25 } }] })
+    expect(decide(input([8, 1, 1, 0], h(30, 30, 10)))).toEqual({
+      problems: [{ key: 'deliberation.error.noQuorum', params: { present: 10, need: 20 } }],
+    })
+    expect(decide(input([24, 3, 0, 0], h(30, 30, 25)))).toEqual({
+      problems: [{ key: 'deliberation.error.countsExceedPresent', params: { total: 27, present: 25 } }],
+    })
   })
   it('a canvass passes on more than half of the households asked', () => {
     const c = { for: 1760, against: 30, abstain: 10, invalid: 0 }
-    expect(decide({ ...input([0, 0, 0, 0], h(0, 0, 0)), method: 'canvass', counts: c })).toEqual({ result: 'passed', quorumMet: true })
+    expect(decide({ ...input([0, 0, 0, 0], h(0, 0, 0)), method: 'canvass', counts: c })).toEqual({
+      result: 'passed',
+      quorumMet: true,
+    })
   })
 })

@@ -36,11 +36,26 @@ describe('speakers list', () => {
 describe('expected sign-in list', () => {
   const roleName = (id: string | undefined) => (id === 'r1' ? '居民代表' : undefined)
   it('comes from the invitations when there are any', () => {
-    const list = expectedList({ chairId: 'p1' }, [{ id: 'x', personId: 'p1', name: '王建国', meetingRole: 'voting', partyRoleId: 'r1' }], [{ id: 'p9', name: '别人', roleIds: [] }], roleName)
-    expect(list).toEqual([{ participantId: 'x', personId: 'p1', name: '王建国', partyRole: '居民代表', meetingRole: 'chair' }])
+    const list = expectedList(
+      { chairId: 'p1' },
+      [{ id: 'x', personId: 'p1', name: '王建国', meetingRole: 'voting', partyRoleId: 'r1' }],
+      [{ id: 'p9', name: '别人', roleIds: [] }],
+      roleName,
+    )
+    expect(list).toEqual([
+      { participantId: 'x', personId: 'p1', name: '王建国', partyRole: '居民代表', meetingRole: 'chair' },
+    ])
   })
   it('otherwise from the body’s members, with the recorder marked', () => {
-    const list = expectedList({ recorderId: 'p2' }, [], [{ id: 'p1', name: '甲', roleIds: ['r1'] }, { id: 'p2', name: '乙', roleIds: [] }], roleName)
+    const list = expectedList(
+      { recorderId: 'p2' },
+      [],
+      [
+        { id: 'p1', name: '甲', roleIds: ['r1'] },
+        { id: 'p2', name: '乙', roleIds: [] },
+      ],
+      roleName,
+    )
     expect(list.map((r) => [r.name, r.meetingRole, r.partyRole])).toEqual([
       ['甲', 'voting', '居民代表'],
       ['乙', 'recorder', undefined],

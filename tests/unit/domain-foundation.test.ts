@@ -30,7 +30,13 @@ describe('six-step guards', () => {
   })
   it('confirming the agenda lists everything missing', () => {
     const keys = missingToAdvance(SIX_STEPS, 1, { ...EMPTY_FACTS, topicCount: 2, hasDate: true }).map((p) => p.key)
-    expect(keys).toEqual(['guard.noPlace', 'guard.noChair', 'guard.noRecorder', 'guard.noParticipants', 'guard.noAgendaNotice'])
+    expect(keys).toEqual([
+      'guard.noPlace',
+      'guard.noChair',
+      'guard.noRecorder',
+      'guard.noParticipants',
+      'guard.noAgendaNotice',
+    ])
   })
   it('research names each topic without research', () => {
     const p = missingToAdvance(SIX_STEPS, 2, { ...EMPTY_FACTS, topicsWithoutResearch: ['北门开通'] })
@@ -39,18 +45,31 @@ describe('six-step guards', () => {
   it('publication waits for the notice period and for answers to objections', () => {
     const posted = { ...EMPTY_FACTS, resolutionNoticePosted: true }
     expect(missingToAdvance(SIX_STEPS, 4, posted).map((p) => p.key)).toEqual(['guard.noticePeriodRunning'])
-    expect(missingToAdvance(SIX_STEPS, 4, { ...posted, noticePeriodOver: true, unansweredObjections: 1 }).map((p) => p.key)).toEqual(['guard.objectionsOpen'])
+    expect(
+      missingToAdvance(SIX_STEPS, 4, { ...posted, noticePeriodOver: true, unansweredObjections: 1 }).map((p) => p.key),
+    ).toEqual(['guard.objectionsOpen'])
     expect(missingToAdvance(SIX_STEPS, 4, { ...posted, noticePeriodOver: true })).toEqual([])
   })
   it('the stepper marks done, current and upcoming', () => {
-    expect(stepStates(SIX_STEPS, 2).map((s) => s.status)).toEqual(['done', 'done', 'current', 'upcoming', 'upcoming', 'upcoming'])
+    expect(stepStates(SIX_STEPS, 2).map((s) => s.status)).toEqual([
+      'done',
+      'done',
+      'current',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+    ])
   })
 })
 
 describe('roster import validation', () => {
   const headers = ['姓名', '角色', '电话', '身份证号']
   it('accepts a clean file', () => {
-    const r = validateRosterRows(headers, [{ 姓名: '王建国', 角色: '党组织代表、法律工作者', 电话: '13800138000', 身份证号: '' }], PRESET_JINCHANG)
+    const r = validateRosterRows(
+      headers,
+      [{ 姓名: '王建国', 角色: '党组织代表、法律工作者', 电话: '13800138000', 身份证号: '' }],
+      PRESET_JINCHANG,
+    )
     expect(r.ok && r.people[0]!.roleIds).toEqual(['party-committee', 'legal-worker'])
   })
   it('rejects the whole file and names every bad row', () => {

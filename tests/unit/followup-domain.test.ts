@@ -49,7 +49,9 @@ describe('action item status flow', () => {
     expect(problemKey(() => nextStatus('closed', 'progress'))).toBe('followup.errors.notWorking')
   })
   it('refuses a date before the resolution or in the future', () => {
-    expect(problemKey(() => checkDate('2026-10-09', '2026-10-10', '2026-11-01'))).toBe('followup.errors.beforeResolution')
+    expect(problemKey(() => checkDate('2026-10-09', '2026-10-10', '2026-11-01'))).toBe(
+      'followup.errors.beforeResolution',
+    )
     expect(problemKey(() => checkDate('2026-11-02', '2026-10-10', '2026-11-01'))).toBe('followup.errors.future')
     expect(() => checkDate('2026-10-10', '2026-10-10', '2026-11-01')).not.toThrow()
   })
@@ -84,13 +86,18 @@ describe('due dates', () => {
     expect(filterItems(items, { status: 'closed' }, today).map((i) => i.id)).toEqual(['c'])
   })
   it('carries over open items of other meetings only', () => {
-    const items = [item({ id: 'a', meetingId: 'm1' }), item({ id: 'b', meetingId: 'm1', status: 'closed' }), item({ id: 'c', meetingId: 'm2' })]
+    const items = [
+      item({ id: 'a', meetingId: 'm1' }),
+      item({ id: 'b', meetingId: 'm1', status: 'closed' }),
+      item({ id: 'c', meetingId: 'm2' }),
+    ]
     expect(carryOver(items, 'm2', today).map((i) => i.id)).toEqual(['a'])
   })
 })
 
 describe('satisfaction rate and the rework threshold', () => {
-  const input = (counts: number[], reworkReason = '') => evaluationSchema.parse({ method: 'meeting', on: '2026-11-20', scale: 'three', counts, reworkReason, by: '张三' })
+  const input = (counts: number[], reworkReason = '') =>
+    evaluationSchema.parse({ method: 'meeting', on: '2026-11-20', scale: 'three', counts, reworkReason, by: '张三' })
   it('counts satisfied + fairly satisfied over all answers', () => {
     expect(satisfactionRate('three', [20, 11, 19])).toBeCloseTo(0.62)
     expect(satisfactionRate('five', [10, 5, 5, 3, 2])).toBeCloseTo(0.8)
@@ -106,7 +113,15 @@ describe('satisfaction rate and the rework threshold', () => {
   it('a failed round needs a rework reason; counts of zero are refused', () => {
     expect(problemKey(() => judge(input([20, 11, 19]), 0.8))).toBe('evaluation.errors.reasonRequired')
     expect(problemKey(() => judge(input([0, 0, 0]), 0.8))).toBe('evaluation.errors.zeroCounts')
-    expect(evaluationSchema.safeParse({ method: 'meeting', on: '2026-11-20', scale: 'three', counts: [-1, 2, 3], by: '张三' }).success).toBe(false)
+    expect(
+      evaluationSchema.safeParse({
+        method: 'meeting',
+        on: '2026-11-20',
+        scale: 'three',
+        counts: [-1, 2, 3],
+        by: '张三',
+      }).success,
+    ).toBe(false)
   })
   it('prints one decimal and numbers rounds from 1', () => {
     expect(percent(0.799)).toBe('79.9%')
@@ -119,11 +134,39 @@ describe('satisfaction rate and the rework threshold', () => {
 /** Hand-computed fixture: the dashboard e2e asserts the same numbers. */
 const STATS_FIXTURE = {
   requests: [
-    { receivedOn: '2026-09-01', status: 'closed', channel: '入户走访', handlingType: 'immediate', category: '环境卫生', loopClosedOn: '2026-09-05' },
-    { receivedOn: '2026-09-10', status: 'resolved', channel: '入户走访', handlingType: 'committed', category: '道路设施', resolvedOn: '2026-09-20' },
-    { receivedOn: '2026-10-01', status: 'resolved', channel: '热线电话', handlingType: 'suggestion', category: '道路设施', resolvedOn: '2026-10-31' },
+    {
+      receivedOn: '2026-09-01',
+      status: 'closed',
+      channel: '入户走访',
+      handlingType: 'immediate',
+      category: '环境卫生',
+      loopClosedOn: '2026-09-05',
+    },
+    {
+      receivedOn: '2026-09-10',
+      status: 'resolved',
+      channel: '入户走访',
+      handlingType: 'committed',
+      category: '道路设施',
+      resolvedOn: '2026-09-20',
+    },
+    {
+      receivedOn: '2026-10-01',
+      status: 'resolved',
+      channel: '热线电话',
+      handlingType: 'suggestion',
+      category: '道路设施',
+      resolvedOn: '2026-10-31',
+    },
     { receivedOn: '2026-10-05', status: 'open', channel: '热线电话', handlingType: 'suggestion', category: '停车管理' },
-    { receivedOn: '2026-08-31', status: 'closed', channel: '热线电话', handlingType: 'immediate', category: '环境卫生', loopClosedOn: '2026-09-01' },
+    {
+      receivedOn: '2026-08-31',
+      status: 'closed',
+      channel: '热线电话',
+      handlingType: 'immediate',
+      category: '环境卫生',
+      loopClosedOn: '2026-09-01',
+    },
   ] as RequestRow[],
 }
 
@@ -154,7 +197,11 @@ describe('period statistics', () => {
       ev({ actionItemId: 'a', round: 1, counts: [20, 11, 19], passed: false }),
       ev({ actionItemId: 'a', round: 2, counts: [40, 6, 4], passed: true, on: '2026-10-20' }),
     ]
-    const s = periodStats({ requests: STATS_FIXTURE.requests, items, evaluations }, { from: '2026-09-01', to: '2026-10-31' }, '2026-11-01')
+    const s = periodStats(
+      { requests: STATS_FIXTURE.requests, items, evaluations },
+      { from: '2026-09-01', to: '2026-10-31' },
+      '2026-11-01',
+    )
     expect(s.collected).toBe(4)
     expect(s.resolved).toBe(3)
     expect(s.resolutionRate).toBeCloseTo(0.75)
@@ -165,7 +212,11 @@ describe('period statistics', () => {
       { key: '热线电话', collected: 2, resolved: 1 },
       { key: '入户走访', collected: 2, resolved: 2 },
     ])
-    expect(s.byHandlingType.find((b) => b.key === 'suggestion')).toEqual({ key: 'suggestion', collected: 2, resolved: 1 })
+    expect(s.byHandlingType.find((b) => b.key === 'suggestion')).toEqual({
+      key: 'suggestion',
+      collected: 2,
+      resolved: 1,
+    })
     expect(s.byCategory[0]).toEqual({ key: '道路设施', collected: 2, resolved: 2 })
     // a on time, b late, c overdue; d not due yet
     expect(s.itemsDue).toBe(3)
@@ -175,7 +226,11 @@ describe('period statistics', () => {
     expect(s.reworkCount).toBe(1)
   })
   it('leaves rates empty when there is nothing to count', () => {
-    const s = periodStats({ requests: [], items: [], evaluations: [] }, { from: '2026-01-01', to: '2026-01-31' }, '2026-11-01')
+    const s = periodStats(
+      { requests: [], items: [], evaluations: [] },
+      { from: '2026-01-01', to: '2026-01-31' },
+      '2026-11-01',
+    )
     expect(s.resolutionRate).toBeUndefined()
     expect(s.onTimeRate).toBeUndefined()
     expect(s.satisfactionRate).toBeUndefined()
@@ -185,7 +240,15 @@ describe('period statistics', () => {
 describe('community evaluation settings', () => {
   it('default to 80% on the three-level scale and refuse a pass mark under 50%', async () => {
     const { communitySettingsSchema } = await import('@/domain/community')
-    const base = { name: '河西村', kind: 'village', partyOrg: '中共河西村支部委员会', superior: '城关镇', rolePresetId: 'p', noticePeriodDays: 7, deliberationDay: 10 }
+    const base = {
+      name: '河西村',
+      kind: 'village',
+      partyOrg: '中共河西村支部委员会',
+      superior: '城关镇',
+      rolePresetId: 'p',
+      noticePeriodDays: 7,
+      deliberationDay: 10,
+    }
     expect(communitySettingsSchema.parse(base)).toMatchObject({ satisfactionThreshold: 0.8, evaluationScale: 'three' })
     expect(communitySettingsSchema.safeParse({ ...base, satisfactionThreshold: 0.4 }).success).toBe(false)
   })

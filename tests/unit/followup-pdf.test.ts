@@ -51,14 +51,26 @@ describe('follow-up documents', () => {
     expect(text).toContain('实施结果公示')
     expect(text).toContain('疏通北门排水管')
     expect(text).toContain('满意率92.0%（经1次返工）')
-    expect(text).toContain('第1轮（2026年10月28日，会议评议）：满意20人、基本满意11人、不满意19人，满意率62.0%，未达标，返工。原因：低洼处仍有积水')
+    expect(text).toContain(
+      '第1轮（2026年10月28日，会议评议）：满意20人、基本满意11人、不满意19人，满意率62.0%，未达标，返工。原因：低洼处仍有积水',
+    )
     expect(text).toContain('第2轮')
     expect(text).toContain('公示期：2026年11月10日至2026年11月16日')
     expect(text).toContain('王堃')
     pdfToPngs(bytes, 'results-notice')
   })
   it('prints ballots with the scale boxes, never split over pages', async () => {
-    const doc = evaluationBallotToDocDef({ communityName: '新华路社区', date: '2026-11-01', title: '疏通北门排水管', standard: '雨后无积水', owner: '物业公司', dueOn: '2026-10-30', scale: 'five', round: 2, copies: 7 })
+    const doc = evaluationBallotToDocDef({
+      communityName: '新华路社区',
+      date: '2026-11-01',
+      title: '疏通北门排水管',
+      standard: '雨后无积水',
+      owner: '物业公司',
+      dueOn: '2026-10-30',
+      scale: 'five',
+      round: 2,
+      copies: 7,
+    })
     const bytes = await renderNode(doc)
     const text = pdfTextCompact(bytes)
     expect(text.split('新华路社区群众评议票（第2轮）').length - 1).toBe(7)
@@ -83,7 +95,9 @@ describe('follow-up documents', () => {
       { from: '2026-01-01', to: '2026-12-31' },
       '2026-12-31',
     )
-    const bytes = await renderNode(statisticsToDocDef({ communityName: '新华路社区', superior: '新华路街道', date: '2026-12-31', stats }))
+    const bytes = await renderNode(
+      statisticsToDocDef({ communityName: '新华路社区', superior: '新华路街道', date: '2026-12-31', stats }),
+    )
     const text = pdfTextCompact(bytes)
     expect(pdfPageCount(bytes)).toBe(1)
     expect(text).toContain('本期共受理群众诉求40件，已解决38件。')

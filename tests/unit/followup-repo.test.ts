@@ -1,6 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@/db/schema'
-import { accept, addProgress, carryOverFor, closeLoop, evaluate, itemDetail, listItems, postResultsNotice, reportDone, sendBack } from '@/db/followup.repo'
+import {
+  accept,
+  addProgress,
+  carryOverFor,
+  closeLoop,
+  evaluate,
+  itemDetail,
+  listItems,
+  postResultsNotice,
+  reportDone,
+  sendBack,
+} from '@/db/followup.repo'
 import { statsFor } from '@/db/stats.repo'
 import { projectorCarryOver } from '@/db/projector.repo'
 import { evaluationSchema } from '@/domain/evaluation'
@@ -14,10 +25,37 @@ const today = new Date().toISOString().slice(0, 10)
 async function seed() {
   await Promise.all(db.tables.map((t) => t.clear()))
   await db.meetings.bulkAdd([
-    { ...base, id: 'm1', title: '十月党群议事日', type: 'partyMassDay', procedureId: 'p', stepIndex: 5, date: '2026-10-10', status: 'closed' },
-    { ...base, id: 'm2', title: '十一月党群议事日', type: 'partyMassDay', procedureId: 'p', stepIndex: 0, date: '2026-11-10', status: 'planning' },
+    {
+      ...base,
+      id: 'm1',
+      title: '十月党群议事日',
+      type: 'partyMassDay',
+      procedureId: 'p',
+      stepIndex: 5,
+      date: '2026-10-10',
+      status: 'closed',
+    },
+    {
+      ...base,
+      id: 'm2',
+      title: '十一月党群议事日',
+      type: 'partyMassDay',
+      procedureId: 'p',
+      stepIndex: 0,
+      date: '2026-11-10',
+      status: 'planning',
+    },
   ])
-  await db.topics.add({ ...base, id: 't1', title: '北门积水', description: '', requestIds: ['q1'], meetingId: 'm1', order: 1, status: 'deliberated' })
+  await db.topics.add({
+    ...base,
+    id: 't1',
+    title: '北门积水',
+    description: '',
+    requestIds: ['q1'],
+    meetingId: 'm1',
+    order: 1,
+    status: 'deliberated',
+  })
   await db.resolutions.add({ ...base, id: 'r1', meetingId: 'm1', topicId: 't1', text: '修复北门排水' })
   const item = (id: string, title: string): ActionItem => ({
     ...base,
@@ -62,15 +100,27 @@ const refused = async (p: Promise<unknown>) => {
   expect(e).toBeInstanceOf(DomainError)
   return (e as DomainError).problems[0]?.key
 }
-const ev = (c: number[], reworkReason = '') => evaluationSchema.parse({ method: 'ballot', on: '2026-11-01', scale: 'three', counts: c, reworkReason, by: '居民代表' })
+const ev = (c: number[], reworkReason = '') =>
+  evaluationSchema.parse({
+    method: 'ballot',
+    on: '2026-11-01',
+    scale: 'three',
+    counts: c,
+    reworkReason,
+    by: '居民代表',
+  })
 
 describe('follow-up repository', () => {
   beforeEach(seed)
 
   it('refuses bad input and saves nothing', async () => {
     const before = await counts()
-    expect(await refused(addProgress('a1', { on: '2026-10-09', percent: 10, note: '开工', by: '物业', photoIds: [] }))).toBe('followup.errors.beforeResolution')
-    expect(await refused(accept('a1', { on: '2026-10-20', by: '王监督', note: '' }))).toBe('followup.errors.notReported')
+    expect(
+      await refused(addProgress('a1', { on: '2026-10-09', percent: 10, note: '开工', by: '物业', photoIds: [] })),
+    ).toBe('followup.errors.beforeResolution')
+    expect(await refused(accept('a1', { on: '2026-10-20', by: '王监督', note: '' }))).toBe(
+      'followup.errors.notReported',
+    )
     await addProgress('a1', { on: '2026-10-12', percent: 50, note: '已开挖', by: '物业', photoIds: [] })
     await reportDone('a1', { on: '2026-10-20', by: '物业公司', note: '' })
     await accept('a1', { on: '2026-10-21', by: '王监督', note: '' })
@@ -98,7 +148,9 @@ describe('follow-up repository', () => {
     const detail = await itemDetail('a1')
     expect(detail?.item.status).toBe('closed')
     expect(detail?.evaluations.map((e) => e.round)).toEqual([1, 2])
-    expect(detail?.events.map((e) => e.kind).sort()).toEqual(['accepted', 'accepted', 'evaluated', 'progress', 'rework', 'sentBack', 'status', 'status', 'status'].sort())
+    expect(detail?.events.map((e) => e.kind).sort()).toEqual(
+      ['accepted', 'accepted', 'evaluated', 'progress', 'rework', 'sentBack', 'status', 'status', 'status'].sort(),
+    )
     expect(detail?.events.every((e) => e.by && e.at)).toBe(true)
   })
 
@@ -110,7 +162,9 @@ describe('follow-up repository', () => {
 
   it('puts the carried-over items on the projector agenda, names only, overdue marked', async () => {
     await db.actionItems.update('a2', { status: 'closed' })
-    expect(await projectorCarryOver('m2')).toEqual([{ id: 'a1', title: '疏通排水管', owner: '物业公司', dueOn: '2026-10-30', status: 'notStarted', overdue: true }])
+    expect(await projectorCarryOver('m2')).toEqual([
+      { id: 'a1', title: '疏通排水管', owner: '物业公司', dueOn: '2026-10-30', status: 'notStarted', overdue: true },
+    ])
   })
 
   it('posts a results notice only for closed items', async () => {
@@ -123,7 +177,9 @@ describe('follow-up repository', () => {
   })
 
   it('closes the loop on the original request with a trail row, and counts it', async () => {
-    expect(await refused(closeLoop(['q1'], { method: 'homeVisit', on: '2026-09-01', content: '已修好' }, '网格员'))).toBe('followup.errors.beforeRequest')
+    expect(
+      await refused(closeLoop(['q1'], { method: 'homeVisit', on: '2026-09-01', content: '已修好' }, '网格员')),
+    ).toBe('followup.errors.beforeRequest')
     expect((await db.requests.get('q1'))?.loopClosedOn).toBeUndefined()
     await closeLoop(['q1'], { method: 'homeVisit', on: '2026-11-05', content: '排水已修好，评议满意率 92%' }, '网格员')
     expect(await db.requests.get('q1')).toMatchObject({ status: 'closed', loopClosedOn: '2026-11-05' })

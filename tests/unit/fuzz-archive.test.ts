@@ -32,21 +32,56 @@ async function forge(edit: (f: Record<string, Uint8Array>) => void, fixSums = tr
 const TARGET_TABLES = ['votes', 'attendance', 'resolutions', 'seals'] as const
 type Json = Record<string, unknown>
 const rowsOf = (f: Record<string, Uint8Array>, t: string) => JSON.parse(dec.decode(f[`tables/${t}.json`]!)) as Json[]
-const setRows = (f: Record<string, Uint8Array>, t: string, rows: unknown) => (f[`tables/${t}.json`] = enc.encode(JSON.stringify(rows)))
+const setRows = (f: Record<string, Uint8Array>, t: string, rows: unknown) =>
+  (f[`tables/${t}.json`] = enc.encode(JSON.stringify(rows)))
 
 const table = fc.constantFrom(...TARGET_TABLES)
 const pick = fc.nat({ max: 1000 })
 
 const mutations = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('flip' as const), positions: fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 8 }), mask: fc.integer({ min: 1, max: 255 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    positions: fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 8 }),
+    mask: fc.integer({ min: 1, max: 255 }),
+  }),
   fc.record({ kind: fc.constant('dropField' as const), table, row: pick, field: pick }),
-  fc.record({ kind: fc.constant('wrongType' as const), table, row: pick, field: pick, value: fc.constantFrom<unknown>(null, 42, true, [], {}, 'x', -1.5) }),
-  fc.record({ kind: fc.constant('hugeString' as const), table: fc.constantFrom('people', 'topics', 'votes', 'communities'), size: fc.integer({ min: 200_001, max: 600_000 }) }),
-  fc.record({ kind: fc.constant('proto' as const), table: fc.constantFrom('people', 'topics', 'votes', 'contacts', 'communities'), key: fc.constantFrom('__proto__', 'constructor', 'prototype') }),
-  fc.record({ kind: fc.constant('deep' as const), table: fc.constantFrom('people', 'topics', 'attachments'), depth: fc.integer({ min: 30, max: 200_000 }) }),
+  fc.record({
+    kind: fc.constant('wrongType' as const),
+    table,
+    row: pick,
+    field: pick,
+    value: fc.constantFrom<unknown>(null, 42, true, [], {}, 'x', -1.5),
+  }),
+  fc.record({
+    kind: fc.constant('hugeString' as const),
+    table: fc.constantFrom('people', 'topics', 'votes', 'communities'),
+    size: fc.integer({ min: 200_001, max: 600_000 }),
+  }),
+  fc.record({
+    kind: fc.constant('proto' as const),
+    table: fc.constantFrom('people', 'topics', 'votes', 'contacts', 'communities'),
+    key: fc.constantFrom('__proto__', 'constructor', 'prototype'),
+  }),
+  fc.record({
+    kind: fc.constant('deep' as const),
+    table: fc.constantFrom('people', 'topics', 'attachments'),
+    depth: fc.integer({ min: 30, max: 200_000 }),
+  }),
   fc.record({ kind: fc.constant('badSum' as const), which: fc.constantFrom('file', 'manifest') }),
-  fc.record({ kind: fc.constant('manifest' as const), change: fc.constantFrom('version', 'format', 'extraFile', 'missingFile', 'count', 'unknownTable', 'notJson', 'badPath') }),
+  fc.record({
+    kind: fc.constant('manifest' as const),
+    change: fc.constantFrom(
+      'version',
+      'format',
+      'extraFile',
+      'missingFile',
+      'count',
+      'unknownTable',
+      'notJson',
+      'badPath',
+    ),
+  }),
   fc.record({ kind: fc.constant('reorder' as const), seed: fc.nat() }),
 )
 type Mutation = typeof mutations extends fc.Arbitrary<infer T> ? T : never
@@ -95,11 +130,14 @@ async function corrupt(m: Mutation): Promise<Uint8Array> {
     case 'deep':
       return forge((f) => {
         const text = dec.decode(f[`tables/${m.table}.json`]!)
-        f[`tables/${m.table}.json`] = enc.encode(text.replace('[{', `[{"nest":${'['.repeat(m.depth)}${']'.repeat(m.depth)},`))
+        f[`tables/${m.table}.json`] = enc.encode(
+          text.replace('[{', `[{"nest":${'['.repeat(m.depth)}${']'.repeat(m.depth)},`),
+        )
       })
     case 'badSum':
       return forge((f) => {
-        if (m.which === 'file') f['tables/people.json'] = enc.encode(dec.decode(f['tables/people.json']!).replace('王建国', '王建军'))
+        if (m.which === 'file')
+          f['tables/people.json'] = enc.encode(dec.decode(f['tables/people.json']!).replace('王建国', '王建军'))
         else {
           const manifest = JSON.parse(dec.decode(f['manifest.json']!))
           manifest.files['tables/votes.json'] = '0'.repeat(64)
@@ -171,7 +209,9 @@ describe('fuzzed archives', () => {
       }),
       { numRuns: 1200, seed: 20261123 },
     )
-    console.info(`[fuzz] ${tally.runs} archives: refused ${tally.refused}, accepted ${tally.accepted}, crashes ${tally.crashes}, database changed ${tally.changedDb}`)
+    console.info(
+      `[fuzz] ${tally.runs} archives: refused ${tally.refused}, accepted ${tally.accepted}, crashes ${tally.crashes}, database changed ${tally.changedDb}`,
+    )
     console.info(`[fuzz] refusals by reason: ${JSON.stringify(byCode)}`)
     expect(tally.crashes).toBe(0)
     expect(tally.changedDb).toBe(0)

@@ -2,7 +2,14 @@
 // chain of three meetings: every one must be detected by auditChain.
 import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { appendToChain, sealedPayload, verificationCode, type SealEntry, type SealKind, type ToSeal } from '@/domain/seal'
+import {
+  appendToChain,
+  sealedPayload,
+  verificationCode,
+  type SealEntry,
+  type SealKind,
+  type ToSeal,
+} from '@/domain/seal'
 import { auditChain, meetingForCode } from '@/domain/chain-audit'
 import { sha256Hex } from '@/platform/hash'
 
@@ -15,14 +22,43 @@ beforeAll(async () => {
   let n = 0
   for (let m = 0; m < 3; m++) {
     const meetingId = `m${m}`
-    const meeting = { id: meetingId, communityId: 'c', title: `第${m + 1}次议事会`, type: 'redBench', date: `2026-0${m + 1}-10`, place: '会议室' }
+    const meeting = {
+      id: meetingId,
+      communityId: 'c',
+      title: `第${m + 1}次议事会`,
+      type: 'redBench',
+      date: `2026-0${m + 1}-10`,
+      place: '会议室',
+    }
     const toSeal: ToSeal[] = [{ kind: 'meeting', record: meeting }]
-    for (let i = 0; i < 8; i++) toSeal.push({ kind: 'attendance', record: { id: `a${m}-${i}`, meetingId, name: `居民${i}`, role: '居民代表', state: 'present' } })
+    for (let i = 0; i < 8; i++)
+      toSeal.push({
+        kind: 'attendance',
+        record: { id: `a${m}-${i}`, meetingId, name: `居民${i}`, role: '居民代表', state: 'present' },
+      })
     toSeal.push({ kind: 'vote', record: { id: `v${m}`, meetingId, for: 6, against: 1, abstain: 1, method: 'hands' } })
     toSeal.push({ kind: 'resolution', record: { id: `r${m}`, meetingId, text: '同意' } })
-    toSeal.push({ kind: 'actionItem', record: { id: `i${m}`, meetingId, title: '施工', owner: '物业', standard: '验收合格', dueOn: '2027-01-01', supervisor: '监委会', status: 'open' } })
+    toSeal.push({
+      kind: 'actionItem',
+      record: {
+        id: `i${m}`,
+        meetingId,
+        title: '施工',
+        owner: '物业',
+        standard: '验收合格',
+        dueOn: '2027-01-01',
+        supervisor: '监委会',
+        status: 'open',
+      },
+    })
     for (const t of toSeal) records.set(t.record.id, t.record)
-    const links = await appendToChain(chain.at(-1), toSeal, { communityId: 'c', meetingId, at: AT, newId: () => `s${n++}`, sha256: sha256Hex })
+    const links = await appendToChain(chain.at(-1), toSeal, {
+      communityId: 'c',
+      meetingId,
+      at: AT,
+      newId: () => `s${n++}`,
+      sha256: sha256Hex,
+    })
     chain.push(...links)
     meetings.push({ id: meetingId, verificationCode: verificationCode(links.at(-1)!.hash) })
   }
@@ -30,11 +66,22 @@ beforeAll(async () => {
 
 /** Fields each hash actually covers; the link's own id and timestamps are bookkeeping. */
 const LINK_FIELDS = ['seq', 'kind', 'recordId', 'meetingId', 'payloadHash', 'prevHash', 'hash', 'at'] as const
-const covered = (kind: SealKind, record: Record<string, unknown>) => Object.keys(sealedPayload(kind, record)).filter((k) => record[k] !== undefined)
+const covered = (kind: SealKind, record: Record<string, unknown>) =>
+  Object.keys(sealedPayload(kind, record)).filter((k) => record[k] !== undefined)
 
 const tamper = fc.oneof(
-  fc.record({ kind: fc.constant('editRecord' as const), at: fc.nat(), field: fc.nat(), value: fc.oneof(fc.string(), fc.integer(), fc.constant(null)) }),
-  fc.record({ kind: fc.constant('editLink' as const), at: fc.nat(), field: fc.constantFrom(...LINK_FIELDS), value: fc.oneof(fc.string(), fc.integer()) }),
+  fc.record({
+    kind: fc.constant('editRecord' as const),
+    at: fc.nat(),
+    field: fc.nat(),
+    value: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+  }),
+  fc.record({
+    kind: fc.constant('editLink' as const),
+    at: fc.nat(),
+    field: fc.constantFrom(...LINK_FIELDS),
+    value: fc.oneof(fc.string(), fc.integer()),
+  }),
   fc.record({ kind: fc.constant('deleteLink' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('deleteRecord' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('reorder' as const), a: fc.nat(), b: fc.nat() }),

@@ -52,7 +52,11 @@ describe('request form', () => {
     if (!r.ok) expect(r.fields.dueOn?.key).toBe('intake.errors.dueBeforeReceived')
   })
   it('refuses an empty description and a roster pick without a person', () => {
-    const r = parseForm(requestFormSchema, { ...form, description: '  ', raisedBy: { kind: 'person', personId: '', name: '' } })
+    const r = parseForm(requestFormSchema, {
+      ...form,
+      description: '  ',
+      raisedBy: { kind: 'person', personId: '', name: '' },
+    })
     expect(r.ok).toBe(false)
     if (!r.ok) expect(Object.keys(r.fields).sort()).toEqual(['description', 'raisedBy.personId'])
   })
@@ -78,7 +82,12 @@ describe('topics', () => {
   })
   it('needs two titled parts to split', () => {
     expect(splitProblems([{ title: 'a', description: '' }])[0]?.key).toBe('agenda.errors.splitTwo')
-    expect(splitProblems([{ title: 'a', description: '' }, { title: '', description: '' }])[0]?.key).toBe('agenda.errors.emptyTitle')
+    expect(
+      splitProblems([
+        { title: 'a', description: '' },
+        { title: '', description: '' },
+      ])[0]?.key,
+    ).toBe('agenda.errors.emptyTitle')
   })
   it('computes each agenda item time and the end time', () => {
     expect(agendaTimes('19:00', [20, 30, 25])).toEqual([
@@ -99,7 +108,9 @@ describe('canvass and attachments', () => {
   })
   it('names each row whose answers do not add up', () => {
     const bad = [rows[0]!, { ...rows[1]!, notReached: 4 }]
-    expect(tallyProblems(bad)).toEqual([{ key: 'research.errors.tally', params: { group: '7-12号楼', asked: 800, sum: 799 } }])
+    expect(tallyProblems(bad)).toEqual([
+      { key: 'research.errors.tally', params: { group: '7-12号楼', asked: 800, sum: 799 } },
+    ])
   })
   it('refuses empty files and files over the limit', () => {
     expect(attachmentProblems('a.jpg', 0)[0]?.key).toBe('research.errors.emptyFile')
@@ -114,6 +125,9 @@ describe('intake settings', () => {
     expect(s.channels).toEqual(DEFAULT_CHANNELS)
     expect(s.channels).toHaveLength(11)
     expect(s.handlingDays.immediate).toBe(1)
-    expect(intakeSettings({ handlingDays: { immediate: 2 } }).handlingDays).toMatchObject({ immediate: 2, committed: 15 })
+    expect(intakeSettings({ handlingDays: { immediate: 2 } }).handlingDays).toMatchObject({
+      immediate: 2,
+      committed: 15,
+    })
   })
 })

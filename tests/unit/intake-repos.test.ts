@@ -1,6 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@/db/schema'
-import { addFeedback, addRequest, answerEscalation, listRequests, requestEvents, setStatus, triageRequest, undoTriage, updateRequest } from '@/db/requests.repo'
+import {
+  addFeedback,
+  addRequest,
+  answerEscalation,
+  listRequests,
+  requestEvents,
+  setStatus,
+  triageRequest,
+  undoTriage,
+  updateRequest,
+} from '@/db/requests.repo'
 import { makeTopic, mergeRequestInto, narrowTopic, scheduleTopics, splitTopic, topicTrail } from '@/db/topics.repo'
 import { addAttachment, addCanvass, saveOption, topicResearch } from '@/db/research.repo'
 import { agendaNotice, inviteByRoles, inviteForTopic, recordAgendaNotice } from '@/db/agenda.repo'
@@ -47,19 +57,34 @@ describe('request ledger', () => {
   })
   it('escalates, records the answer, and keeps feedback with a final-answer mark', async () => {
     const r = await addRequest(C, form('井盖破损'), '刘海燕')
-    await triageRequest(r.id, { decision: 'escalate', decidedOn: '2026-11-21', by: '王建国', escalation: { to: '新华路街道城建办', level: 'street', sentOn: '2026-11-21' } })
-    expect(await refused(answerEscalation(r.id, '已派人维修', '2026-11-20', '王建国'))).toEqual(['intake.errors.answerBeforeSent'])
+    await triageRequest(r.id, {
+      decision: 'escalate',
+      decidedOn: '2026-11-21',
+      by: '王建国',
+      escalation: { to: '新华路街道城建办', level: 'street', sentOn: '2026-11-21' },
+    })
+    expect(await refused(answerEscalation(r.id, '已派人维修', '2026-11-20', '王建国'))).toEqual([
+      'intake.errors.answerBeforeSent',
+    ])
     await answerEscalation(r.id, '已派人维修', '2026-11-25', '王建国')
     await addFeedback(r.id, { method: 'phone', on: '2026-11-26', content: '街道已修复' }, '刘海燕', true)
     const saved = (await listRequests(C))[0]!
     expect(saved).toMatchObject({ status: 'escalated', loopClosedOn: '2026-11-26' })
     expect(saved.triage?.escalation?.answer).toBe('已派人维修')
-    expect((await requestEvents(r.id)).map((e) => e.kind)).toEqual(['created', 'triage', 'escalationAnswer', 'feedback', 'loopClosed'])
+    expect((await requestEvents(r.id)).map((e) => e.kind)).toEqual([
+      'created',
+      'triage',
+      'escalationAnswer',
+      'feedback',
+      'loopClosed',
+    ])
   })
   it('refuses a second decision on the same request', async () => {
     const r = await addRequest(C, form('发米面'), '刘海燕')
     await triageRequest(r.id, { decision: 'reject', decidedOn: '2026-11-21', by: '王建国', reason: '不属社区职责' })
-    expect(await refused(triageRequest(r.id, { decision: 'direct', decidedOn: '2026-11-21', by: '王建国' }))).toEqual(['intake.errors.alreadyDecided'])
+    expect(await refused(triageRequest(r.id, { decision: 'direct', decidedOn: '2026-11-21', by: '王建国' }))).toEqual([
+      'intake.errors.alreadyDecided',
+    ])
   })
 })
 
@@ -86,14 +111,23 @@ describe('topics and their trail', () => {
     const a = await addRequest(C, form('一'), '刘海燕')
     const b = await addRequest(C, form('二'), '刘海燕')
     await triageRequest(b.id, { decision: 'direct', decidedOn: '2026-11-21', by: '王建国' })
-    expect(await refused(makeTopic(C, [a.id, b.id], { title: '合并', description: '' }, d))).toEqual(['intake.errors.alreadyDecided'])
+    expect(await refused(makeTopic(C, [a.id, b.id], { title: '合并', description: '' }, d))).toEqual([
+      'intake.errors.alreadyDecided',
+    ])
     expect(await db.topics.count()).toBe(0)
     expect((await listRequests(C)).find((r) => r.id === a.id)?.topicId).toBeUndefined()
   })
   it('splits a broad topic; the parts keep the source requests and point at the parent', async () => {
     const a = await addRequest(C, form('老旧小区改造'), '刘海燕')
     const broad = await makeTopic(C, [a.id], { title: '老旧小区改造', description: '' }, d)
-    const parts = await splitTopic(broad.id, [{ title: '楼道照明改造', description: '' }, { title: '雨污管网改造', description: '' }], { ...d, reason: '资金来源不同' })
+    const parts = await splitTopic(
+      broad.id,
+      [
+        { title: '楼道照明改造', description: '' },
+        { title: '雨污管网改造', description: '' },
+      ],
+      { ...d, reason: '资金来源不同' },
+    )
     expect(parts.map((p) => p.requestIds)).toEqual([[a.id], [a.id]])
     expect((await db.topics.get(broad.id))?.status).toBe('closed')
     const trail = (await topicTrail(parts[0]!.id))!
@@ -111,7 +145,11 @@ describe('agenda and research', () => {
     { id: 'p3', communityId: C, name: '张三', roleIds: ['legal-worker'], active: false, createdAt: '', updatedAt: '' },
   ]
   it('invites by role preset once, per-topic parties, and records the agenda notice the guard reads', async () => {
-    const m = await createMeeting(C, { title: '党群议事日', type: 'partyMassDay', date: '2026-12-10' }, { chairId: 'p1' })
+    const m = await createMeeting(
+      C,
+      { title: '党群议事日', type: 'partyMassDay', date: '2026-12-10' },
+      { chairId: 'p1' },
+    )
     const r = await addRequest(C, form('北门'), '刘海燕')
     const topic = await makeTopic(C, [r.id], { title: '开放小区北门', description: '' }, d)
     await scheduleTopics(m.id, [topic.id], d)
@@ -120,20 +158,40 @@ describe('agenda and research', () => {
     await inviteForTopic(m.id, { topicId: topic.id, name: '3号楼住户代表', partyRoleId: 'stakeholder' })
     const list = await listParticipants(m.id)
     expect(list.find((p) => p.personId === 'p1')?.meetingRole).toBe('chair')
-    expect(list.find((p) => p.name === '3号楼住户代表')).toMatchObject({ meetingRole: 'stakeholder', topicIds: [topic.id] })
-    expect(await refused(recordAgendaNotice(m.id, { postedOn: '2026-12-11', periodDays: 5, places: ['公示栏'] }))).toEqual(['agenda.errors.noticeAfterMeeting'])
+    expect(list.find((p) => p.name === '3号楼住户代表')).toMatchObject({
+      meetingRole: 'stakeholder',
+      topicIds: [topic.id],
+    })
+    expect(
+      await refused(recordAgendaNotice(m.id, { postedOn: '2026-12-11', periodDays: 5, places: ['公示栏'] })),
+    ).toEqual(['agenda.errors.noticeAfterMeeting'])
     await recordAgendaNotice(m.id, { postedOn: '2026-12-01', periodDays: 5, places: ['公示栏'] })
     expect(await agendaNotice(m.id)).toMatchObject({ startsOn: '2026-12-01', endsOn: '2026-12-05', kind: 'agenda' })
     const facts = await meetingFacts(m.id)
-    expect(facts).toMatchObject({ topicCount: 1, agendaNoticePublished: true, participantCount: 3, topicsWithoutResearch: ['开放小区北门'] })
+    expect(facts).toMatchObject({
+      topicCount: 1,
+      agendaNoticePublished: true,
+      participantCount: 3,
+      topicsWithoutResearch: ['开放小区北门'],
+    })
   })
   it('keeps canvasses that add up, one recommended option, and refuses oversized attachments', async () => {
     const rows = [{ group: '1号楼', asked: 10, agree: 8, disagree: 1, noAnswer: 0, notReached: 0 }]
-    expect(await refused(addCanvass(C, 't1', { question: '开北门？', on: '2026-11-22', rows }))).toEqual(['research.errors.tally'])
+    expect(await refused(addCanvass(C, 't1', { question: '开北门？', on: '2026-11-22', rows }))).toEqual([
+      'research.errors.tally',
+    ])
     await addCanvass(C, 't1', { question: '开北门？', on: '2026-11-22', rows: [{ ...rows[0]!, notReached: 1 }] })
     await saveOption(C, 't1', { title: 'A', description: '', cost: 48000, recommended: true })
     await saveOption(C, 't1', { title: 'B', description: '', cost: 12000, recommended: true })
-    expect(await refused(addAttachment(C, 't1', 'topic', { name: 'big.mp4', mime: 'video/mp4', bytes: new Uint8Array(10 * 1024 * 1024 + 1) }))).toEqual(['research.errors.tooLarge'])
+    expect(
+      await refused(
+        addAttachment(C, 't1', 'topic', {
+          name: 'big.mp4',
+          mime: 'video/mp4',
+          bytes: new Uint8Array(10 * 1024 * 1024 + 1),
+        }),
+      ),
+    ).toEqual(['research.errors.tooLarge'])
     await addAttachment(C, 't1', 'topic', { name: 'photo.png', mime: 'image/png', bytes: new Uint8Array(100) })
     const research = await topicResearch('t1')
     expect(research.canvasses).toHaveLength(1)

@@ -3,7 +3,16 @@ import { databaseHash, readTables } from '@/db/archive.repo'
 import { db } from '@/db/schema'
 import { canonicalJson } from '@/domain/seal'
 import type { JournalFiles } from '@/db/journal/files'
-import { genOf, journalName, planRecovery, readLines, snapshotLines, snapshotName, toLine, type JournalFile } from '@/db/journal/format'
+import {
+  genOf,
+  journalName,
+  planRecovery,
+  readLines,
+  snapshotLines,
+  snapshotName,
+  toLine,
+  type JournalFile,
+} from '@/db/journal/format'
 import { journalSettled, startJournal, stopJournal, takeSnapshot } from '@/db/journal/journal'
 import { buildSnapshot } from '@/db/journal/snapshot'
 import { seedCommunity, wipe, COMMUNITY } from './support/archive-fixture'
@@ -19,13 +28,18 @@ function memoryFiles(): JournalFiles & { files: Map<string, string>; blobs: Map<
     getBlobs: async (names) => names.map((n) => blobs.get(n)),
     scan: async () => ({
       journals: [...files].filter(([n]) => n.startsWith('journal-')).map(([name, text]) => ({ name, text })),
-      snapshots: [...files].filter(([n]) => n.startsWith('snapshot-')).map(([name, text]) => ({ name, head: text.split('\n')[0]!, tail: text.slice(-256) })),
+      snapshots: [...files]
+        .filter(([n]) => n.startsWith('snapshot-'))
+        .map(([name, text]) => ({ name, head: text.split('\n')[0]!, tail: text.slice(-256) })),
     }),
     readAll: async () => [...files].map(([name, text]) => ({ name, text })),
     append: async (gen, line) => void files.set(journalName(gen), (files.get(journalName(gen)) ?? '') + line),
     // The worker's rules, on fake-indexeddb: older generations go, and attachment files nothing names.
     snapshot: async (dbName, gen, seq) => {
-      const built = await buildSnapshot(dbName, gen, seq, { has: async (n) => blobs.has(n), put: async (n, b) => void blobs.set(n, b.slice()) })
+      const built = await buildSnapshot(dbName, gen, seq, {
+        has: async (n) => blobs.has(n),
+        put: async (n, b) => void blobs.set(n, b.slice()),
+      })
       files.set(snapshotName(gen), built.lines.join(''))
       for (const name of [...files.keys()]) if (genOf(name) < gen) files.delete(name)
       const later = files.get(journalName(gen)) ?? ''
@@ -53,10 +67,27 @@ describe('journal: a second copy outside IndexedDB', () => {
     await seedCommunity()
     await takeSnapshot()
     // After the snapshot: a new request, an edit and a deletion, each its own transaction.
-    await db.requests.put({ id: 'q-1', communityId: COMMUNITY, description: '3号楼路灯不亮', status: 'logged', createdAt: 'x', updatedAt: 'x' } as never)
+    await db.requests.put({
+      id: 'q-1',
+      communityId: COMMUNITY,
+      description: '3号楼路灯不亮',
+      status: 'logged',
+      createdAt: 'x',
+      updatedAt: 'x',
+    } as never)
     await db.people.update('p-1', { name: '李秀英（已改名）' })
     await db.contacts.delete('p-5')
-    await db.attachments.put({ id: 'f-2', communityId: COMMUNITY, ownerId: 't-1', name: '会后照片.jpg', mime: 'image/jpeg', size: 3, bytes: new Uint8Array([9, 8, 7]), createdAt: 'x', updatedAt: 'x' } as never)
+    await db.attachments.put({
+      id: 'f-2',
+      communityId: COMMUNITY,
+      ownerId: 't-1',
+      name: '会后照片.jpg',
+      mime: 'image/jpeg',
+      size: 3,
+      bytes: new Uint8Array([9, 8, 7]),
+      createdAt: 'x',
+      updatedAt: 'x',
+    } as never)
     await journalSettled()
     // Photos live in files of their own, never inside the journal's lines.
     expect(files.blobs.size).toBe(2)
@@ -98,7 +129,10 @@ describe('journal: a second copy outside IndexedDB', () => {
     await db.people.update('p-2', { name: '张伟伟' })
     await journalSettled()
     const name = [...files.files.keys()].find((n) => n.startsWith('journal-'))!
-    files.files.set(name, files.files.get(name)! + toLine({ seq: 99, ops: [{ t: 'people', del: ['p-0'] }] }).slice(0, 30))
+    files.files.set(
+      name,
+      files.files.get(name)! + toLine({ seq: 99, ops: [{ t: 'people', del: ['p-0'] }] }).slice(0, 30),
+    )
     stopJournal()
     await wipe()
     expect((await startJournal(db, files)).state).toBe('recovered')
@@ -121,11 +155,19 @@ describe('journal: a second copy outside IndexedDB', () => {
 })
 
 describe('journal format', () => {
-  const header = (gen: number, seq: number) => ({ kind: 'snapshot' as const, gen, seq, dbId: 'd', at: '2026-11-29T00:00:00Z' })
+  const header = (gen: number, seq: number) => ({
+    kind: 'snapshot' as const,
+    gen,
+    seq,
+    dbId: 'd',
+    at: '2026-11-29T00:00:00Z',
+  })
 
   it('falls back to the older snapshot when the newest was cut off while being written', () => {
     const old = snapshotLines(header(1, 4), [['people', [{ id: 'p-1', name: '旧' }]]]).join('')
-    const cut = snapshotLines(header(2, 9), [['people', [{ id: 'p-1', name: '新' }]]]).slice(0, 2).join('')
+    const cut = snapshotLines(header(2, 9), [['people', [{ id: 'p-1', name: '新' }]]])
+      .slice(0, 2)
+      .join('')
     const journal = [1, 5, 6].map((seq) => toLine({ seq, ops: [{ t: 'people', put: [{ id: `p-${seq}` }] }] })).join('')
     const files: JournalFile[] = [
       { name: snapshotName(1), text: old },

@@ -22,7 +22,12 @@ describe('projector display choice', () => {
     expect(chooseProjectorDisplay([display(1, 1366, 768, true), display(2, 1024, 768)], 1)?.id).toBe(2)
   })
   it('prefers an external display over another internal one, then the larger', () => {
-    const d = [display(1, 1366, 768), display(2, 3840, 2160, true), display(3, 1280, 720, false), display(4, 1920, 1080, false)]
+    const d = [
+      display(1, 1366, 768),
+      display(2, 3840, 2160, true),
+      display(3, 1280, 720, false),
+      display(4, 1920, 1080, false),
+    ]
     expect(chooseProjectorDisplay(d, 1)?.id).toBe(4)
   })
 })
@@ -30,7 +35,13 @@ describe('projector display choice', () => {
 describe('window options', () => {
   it('every window is isolated, sandboxed and without Node', () => {
     const prefs = secureWebPreferences('/app/preload/index.cjs')
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false })
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    })
     expect(prefs.nodeIntegrationInWorker).toBe(false)
     expect(prefs.allowRunningInsecureContent).toBe(false)
     expect(prefs.preload.endsWith('.cjs')).toBe(true)
@@ -68,7 +79,9 @@ describe('IPC sender check and payload validation', () => {
     expect(() => checkMessage({ id: 99, frameUrl: good.frameUrl }, own, saveFilePayload, payload)).toThrow(IpcRejected)
   })
   it('refuses our window showing a foreign page', () => {
-    expect(() => checkMessage({ id: 7, frameUrl: 'https://evil.example/' }, own, saveFilePayload, payload)).toThrow(IpcRejected)
+    expect(() => checkMessage({ id: 7, frameUrl: 'https://evil.example/' }, own, saveFilePayload, payload)).toThrow(
+      IpcRejected,
+    )
     expect(() => checkMessage({ id: 7, frameUrl: undefined }, own, saveFilePayload, payload)).toThrow(IpcRejected)
   })
   it.each([
@@ -117,7 +130,11 @@ describe('file names and app paths', () => {
     expect(resolveAppPath('/r', 'app://shangliang/assets/a.js')).toBe('/r/assets/a.js')
     // The URL parser folds dot segments (even encoded ones) before we see
     // them; whatever comes out must stay inside the root.
-    for (const url of ['app://shangliang/../etc/passwd', 'app://shangliang/%2e%2e/%2e%2e/etc/passwd', 'app://shangliang/a/..%2f..%2f..%2fetc/passwd']) {
+    for (const url of [
+      'app://shangliang/../etc/passwd',
+      'app://shangliang/%2e%2e/%2e%2e/etc/passwd',
+      'app://shangliang/a/..%2f..%2f..%2fetc/passwd',
+    ]) {
       const resolved = resolveAppPath('/r', url)
       expect(resolved === null || resolved.startsWith('/r/')).toBe(true)
     }

@@ -51,11 +51,42 @@ async function makeV1(name: string): Promise<Record<string, unknown[]>> {
   old.version(1).stores(V1)
   const rows: Record<string, unknown[]> = {
     communities: [{ id: 'c1', communityId: 'c1', name: '河西村', createdAt: AT, updatedAt: AT }],
-    people: Array.from({ length: 20 }, (_, i) => ({ id: `p${String(i).padStart(2, "0")}`, communityId: 'c1', name: `村民${i}`, roleIds: [], active: true, createdAt: AT, updatedAt: AT })),
-    contacts: [{ id: "p01", communityId: 'c1', phone: '13900001111', updatedAt: AT }],
-    meetings: [{ id: 'm1', communityId: 'c1', title: '村民代表会议', status: 'closed', date: '2026-11-01', createdAt: AT, updatedAt: AT }],
-    votes: [{ id: 'v1', communityId: 'c1', meetingId: 'm1', topicId: 't1', status: 'final', for: 12, createdAt: AT, updatedAt: AT }],
-    attachments: [{ id: 'f1', communityId: 'c1', ownerId: 't1', bytes: new Uint8Array([1, 2, 3]), createdAt: AT, updatedAt: AT }],
+    people: Array.from({ length: 20 }, (_, i) => ({
+      id: `p${String(i).padStart(2, '0')}`,
+      communityId: 'c1',
+      name: `村民${i}`,
+      roleIds: [],
+      active: true,
+      createdAt: AT,
+      updatedAt: AT,
+    })),
+    contacts: [{ id: 'p01', communityId: 'c1', phone: '13900001111', updatedAt: AT }],
+    meetings: [
+      {
+        id: 'm1',
+        communityId: 'c1',
+        title: '村民代表会议',
+        status: 'closed',
+        date: '2026-11-01',
+        createdAt: AT,
+        updatedAt: AT,
+      },
+    ],
+    votes: [
+      {
+        id: 'v1',
+        communityId: 'c1',
+        meetingId: 'm1',
+        topicId: 't1',
+        status: 'final',
+        for: 12,
+        createdAt: AT,
+        updatedAt: AT,
+      },
+    ],
+    attachments: [
+      { id: 'f1', communityId: 'c1', ownerId: 't1', bytes: new Uint8Array([1, 2, 3]), createdAt: AT, updatedAt: AT },
+    ],
   }
   await old.open()
   await old.transaction('rw', old.tables, async () => {

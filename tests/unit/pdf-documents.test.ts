@@ -29,14 +29,37 @@ const m = sampleMeeting()
 describe('meeting documents', () => {
   it('agenda notice lists the topics, time, place, period and issuer', async () => {
     const { text } = await render(agendaNoticeToDocDef(m), 'agenda-notice')
-    for (const s of ['议题公示', '议题1：关于开通小区北门的议题', '议题3：关于整治楼道堆物的议题', '2026年12月10日14:30', '社区党群服务中心二楼会议室', '公示期：2026年12月1日至2026年12月7日（7天）', '0931-8812345', '中共新华路社区委员会']) {
+    for (const s of [
+      '议题公示',
+      '议题1：关于开通小区北门的议题',
+      '议题3：关于整治楼道堆物的议题',
+      '2026年12月10日14:30',
+      '社区党群服务中心二楼会议室',
+      '公示期：2026年12月1日至2026年12月7日（7天）',
+      '0931-8812345',
+      '中共新华路社区委员会',
+    ]) {
       expect(text).toContain(s)
     }
   })
 
   it('sign-in sheet is pre-filled with people and roles, with totals and a signature column', async () => {
     const { text } = await render(signInSheetToDocDef(m), 'sign-in-sheet')
-    for (const s of ['签到表', '签名', '王建国', '党组织书记', '主持人', '记录人', '梁堃', '列席', '利益相关方', '应到22人', '实到20人', '缺席2人']) expect(text).toContain(s)
+    for (const s of [
+      '签到表',
+      '签名',
+      '王建国',
+      '党组织书记',
+      '主持人',
+      '记录人',
+      '梁堃',
+      '列席',
+      '利益相关方',
+      '应到22人',
+      '实到20人',
+      '缺席2人',
+    ])
+      expect(text).toContain(s)
   })
 
   it('a blank sign-in sheet leaves the totals to be filled in', async () => {
@@ -45,9 +68,28 @@ describe('meeting documents', () => {
   })
 
   it('secret ballots carry serial numbers, the three boxes and no name line', async () => {
-    const doc = ballotsToDocDef({ community: m.community, meeting: m.meeting, topicOrder: 2, topicTitle: m.topics[1]!.title, options: [], secret: true, copies: 13, serialPrefix: '2' })
+    const doc = ballotsToDocDef({
+      community: m.community,
+      meeting: m.meeting,
+      topicOrder: 2,
+      topicTitle: m.topics[1]!.title,
+      options: [],
+      secret: true,
+      copies: 13,
+      serialPrefix: '2',
+    })
     const { text, pages } = await render(doc, 'ballots-secret')
-    for (const s of ['表决票（无记名）', '编号：2-001', '编号：2-013', '同意', '反对', '弃权', '请在相应栏内打√', '议题2：关于5号楼加装电梯费用分摊的议题']) expect(text).toContain(s)
+    for (const s of [
+      '表决票（无记名）',
+      '编号：2-001',
+      '编号：2-013',
+      '同意',
+      '反对',
+      '弃权',
+      '请在相应栏内打√',
+      '议题2：关于5号楼加装电梯费用分摊的议题',
+    ])
+      expect(text).toContain(s)
     expect(text).not.toContain('表决人')
     // several to a page
     expect(pages).toBeLessThanOrEqual(5)
@@ -55,7 +97,15 @@ describe('meeting documents', () => {
 
   it('open ballots have a line for the voter and one row per option', async () => {
     const t = m.topics[0]!
-    const doc = ballotsToDocDef({ community: m.community, meeting: m.meeting, topicOrder: 1, topicTitle: t.title, options: t.options, secret: false, copies: 4 })
+    const doc = ballotsToDocDef({
+      community: m.community,
+      meeting: m.meeting,
+      topicOrder: 1,
+      topicTitle: t.title,
+      options: t.options,
+      secret: false,
+      copies: 4,
+    })
     const { text } = await render(doc, 'ballots-open')
     expect(text).toContain('表决人')
     expect(text).toContain('6:00至22:00开放，夜间关闭')
@@ -98,12 +148,30 @@ describe('meeting documents', () => {
 
   it('resolution notice shows decisions, period, how to object and the issuer', async () => {
     const { text } = await render(resolutionNoticeToDocDef(m), 'resolution-notice')
-    for (const s of ['决议公示', '关于开通小区北门的议题（通过', '（未通过', '公示期：2026年12月11日至2026年12月17日（7天）', '党群服务中心门口意见箱', '0931-8812345', '中共新华路社区委员会', '（盖章）']) expect(text).toContain(s)
+    for (const s of [
+      '决议公示',
+      '关于开通小区北门的议题（通过',
+      '（未通过',
+      '公示期：2026年12月11日至2026年12月17日（7天）',
+      '党群服务中心门口意见箱',
+      '0931-8812345',
+      '中共新华路社区委员会',
+      '（盖章）',
+    ])
+      expect(text).toContain(s)
   })
 
   it('filing form goes to the superior with the major matter, votes and blank opinion boxes', async () => {
     const { text } = await render(filingFormToDocDef(m), 'filing-form')
-    for (const s of ['重大事项备案表', '报送：新华路街道党（工）委', '关于开通小区北门的议题', '同意10票', '新华路街道意见', '公示情况']) expect(text).toContain(s)
+    for (const s of [
+      '重大事项备案表',
+      '报送：新华路街道党（工）委',
+      '关于开通小区北门的议题',
+      '同意10票',
+      '新华路街道意见',
+      '公示情况',
+    ])
+      expect(text).toContain(s)
     expect(text).not.toContain('加装电梯')
   })
 })
@@ -111,11 +179,28 @@ describe('meeting documents', () => {
 describe('topic dossier', () => {
   it('traces the topic through every step', async () => {
     const { text } = await render(topicDossierToDocDef(sampleDossier()), 'dossier')
-    for (const s of ['一事一档', '民情诉求', '居民说事厅', '13812345678', '合并两条诉求', '议事会议', '入户', '公开公示', '夜间关门时间', '先按22点试行', '落实与评议', '94.4%']) expect(text).toContain(s)
+    for (const s of [
+      '一事一档',
+      '民情诉求',
+      '居民说事厅',
+      '13812345678',
+      '合并两条诉求',
+      '议事会议',
+      '入户',
+      '公开公示',
+      '夜间关门时间',
+      '先按22点试行',
+      '落实与评议',
+      '94.4%',
+    ])
+      expect(text).toContain(s)
   })
 
   it('public version masks phone and ID numbers and can hide names', async () => {
-    const { text } = await render(topicDossierToDocDef(sampleDossier(), { public: true, hideNames: true }), 'dossier-public')
+    const { text } = await render(
+      topicDossierToDocDef(sampleDossier(), { public: true, hideNames: true }),
+      'dossier-public',
+    )
     expect(text).toContain('138****5678')
     expect(text).toContain('110105********0021')
     expect(text).not.toContain('13812345678')

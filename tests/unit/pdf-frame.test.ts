@@ -6,7 +6,10 @@ const doc = (paragraphs: number): DocDef => ({
   frame: { title: '测试', communityName: '新华路社区', date: '2026年12月10日' },
   content: [
     { text: '协商议事会测试文件', style: 'title' },
-    ...Array.from({ length: paragraphs }, (_, i) => ({ text: `第${i + 1}段：居民代表堃、喆、昇、赟对北门开通提出意见，认为应当先行入户征求意见。`, margin: [0, 0, 0, 6] as [number, number, number, number] })),
+    ...Array.from({ length: paragraphs }, (_, i) => ({
+      text: `第${i + 1}段：居民代表堃、喆、昇、赟对北门开通提出意见，认为应当先行入户征求意见。`,
+      margin: [0, 0, 0, 6] as [number, number, number, number],
+    })),
   ],
 })
 

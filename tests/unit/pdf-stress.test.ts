@@ -14,7 +14,8 @@ const codePoints = fontCodePoints(new Uint8Array(readFileSync('resources/public/
 
 describe('glyph check', () => {
   it('reads the font cmap: common, rare and extension-A characters; extension B is absent', () => {
-    for (const ch of '商量议事堃喆昇赟珺玥镕䶮，。：；“”（）√') expect(codePoints.has(ch.codePointAt(0)!), ch).toBe(true)
+    for (const ch of '商量议事堃喆昇赟珺玥镕䶮，。：；“”（）√')
+      expect(codePoints.has(ch.codePointAt(0)!), ch).toBe(true)
     // Noto Sans SC (Google Fonts build) has no CJK extension B: 𠮷 must be reported.
     expect(codePoints.has(0x20bb7)).toBe(false)
     expect(codePoints.size).toBeGreaterThan(30000)
@@ -55,10 +56,14 @@ describe('stress minutes', () => {
     }
     expect(missing).toEqual(['𠮷'])
     // Chinese typesetting: no printed line starts with closing punctuation.
-    const lines = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8').split('\n')
+    const lines = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: bytes })
+      .toString('utf8')
+      .split('\n')
     expect(lines.length).toBeGreaterThan(300)
     expect(lines.filter((l) => /^\s*[，。、；：！？）》」』”]/.test(l))).toEqual([])
     expect(text).toContain('龚䶮')
-    console.log(`stress minutes: ${pages} pages, ${(bytes.byteLength / 1024).toFixed(0)} KB, missing glyphs: ${missing.join(' ') || 'none'}`)
+    console.log(
+      `stress minutes: ${pages} pages, ${(bytes.byteLength / 1024).toFixed(0)} KB, missing glyphs: ${missing.join(' ') || 'none'}`,
+    )
   }, 60_000)
 })

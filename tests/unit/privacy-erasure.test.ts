@@ -11,12 +11,14 @@ import { COMMUNITY, ID_NUMBER, PHONE, seedCommunity, wipe } from './support/arch
 
 const bytesOf = (s: string) => new TextEncoder().encode(s)
 /** The file itself and every entry inflated: compression must not hide a match. */
-const found = (file: Uint8Array, text: string) => [file, ...Object.values(unzipSync(file.subarray(37)))].some((b) => containsBytes(b, bytesOf(text)))
+const found = (file: Uint8Array, text: string) =>
+  [file, ...Object.values(unzipSync(file.subarray(37)))].some((b) => containsBytes(b, bytesOf(text)))
 
 async function chainVerifies(): Promise<boolean> {
   const seals = await db.seals.where('communityId').equals(COMMUNITY).toArray()
   const records = new Map<string, unknown>()
-  for (const t of [db.meetings, db.attendance, db.votes, db.resolutions]) for (const r of await t.toArray()) records.set(r.id, r)
+  for (const t of [db.meetings, db.attendance, db.votes, db.resolutions])
+    for (const r of await t.toArray()) records.set(r.id, r)
   return (await auditChain(seals, records, [], sha256Hex)).ok
 }
 
@@ -29,7 +31,12 @@ describe('erasure of contact details', () => {
   it('removes the details everywhere, keeps the sealed meeting verifiable, and records who and when', async () => {
     expect(found(await exportArchive(), PHONE)).toBe(true)
     const record = await eraseContact('p-0', '书记 王建国')
-    expect(record).toMatchObject({ subjectId: 'p-0', subjectName: '王建国', fields: ['phone', 'address', 'idNumber'], actor: '书记 王建国' })
+    expect(record).toMatchObject({
+      subjectId: 'p-0',
+      subjectName: '王建国',
+      fields: ['phone', 'address', 'idNumber'],
+      actor: '书记 王建国',
+    })
     expect(await db.contacts.get('p-0')).toBeUndefined()
     expect(await chainVerifies()).toBe(true)
     // Made afterwards: a plain archive and a backup-style archive; searched as bytes.

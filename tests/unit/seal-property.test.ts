@@ -5,7 +5,9 @@ import { sha256Hex } from '@/platform/hash'
 
 // Records shaped like sealed attendance rows, votes and resolutions.
 const value = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -1000, max: 1000 }), fc.boolean())
-const record = fc.dictionary(fc.constantFrom('name', 'state', 'for', 'against', 'text', 'result', 'arrivedAt'), value, { minKeys: 1 })
+const record = fc.dictionary(fc.constantFrom('name', 'state', 'for', 'against', 'text', 'result', 'arrivedAt'), value, {
+  minKeys: 1,
+})
 const kinds: SealKind[] = ['attendance', 'vote', 'resolution']
 
 describe('sealed records (property)', () => {
@@ -22,7 +24,13 @@ describe('sealed records (property)', () => {
           const chain = await appendToChain(
             undefined,
             rows.map((r, i) => ({ kind: kinds[i % 3]!, record: r })),
-            { communityId: 'c', meetingId: 'm', at: '2026-12-10T10:00:00.000Z', newId: () => `s${n++}`, sha256: sha256Hex },
+            {
+              communityId: 'c',
+              meetingId: 'm',
+              at: '2026-12-10T10:00:00.000Z',
+              newId: () => `s${n++}`,
+              sha256: sha256Hex,
+            },
           )
           const stored = new Map<string, unknown>(rows.map((r) => [r.id, r]))
           expect((await verifyChain(chain, stored, sha256Hex)).ok).toBe(true)

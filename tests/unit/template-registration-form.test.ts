@@ -7,15 +7,27 @@ import { pdfPageCount, pdfTextCompact, pdfToPngs, renderNode } from './support/p
 
 const TODAY = '2026-11-23'
 /** Text with the table's rows kept on their lines (cells of one row read left to right). */
-const rowsOf = (bytes: Uint8Array) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8').replace(/[ \t]+/g, ' ')
+const rowsOf = (bytes: Uint8Array) =>
+  execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: bytes })
+    .toString('utf8')
+    .replace(/[ \t]+/g, ' ')
 let seq = 0
 /** Records attempts the way the app does, so the form prints real records. */
 function run(stages: Matter['stages'], steps: [string, StageInput][]): Pick<Matter, 'stages' | 'attempts'> {
   const m = { stages, attempts: [] as Matter['attempts'] }
-  for (const [stageId, input] of steps) m.attempts.push(recordAttempt(m, stageId, input, `a${++seq}`, '2026-09-01T00:00:00Z', TODAY))
+  for (const [stageId, input] of steps)
+    m.attempts.push(recordAttempt(m, stageId, input, `a${++seq}`, '2026-09-01T00:00:00Z', TODAY))
   return m
 }
-const sit = (date: string, expected: number, present: number, f: number, against = 0, attendees: string[] = [], officials: string[] = []) => ({
+const sit = (
+  date: string,
+  expected: number,
+  present: number,
+  f: number,
+  against = 0,
+  attendees: string[] = [],
+  officials: string[] = [],
+) => ({
   date,
   place: '村委会议室',
   expected,
@@ -61,7 +73,16 @@ describe('registration form', () => {
     expect(text).toContain('村级重大事项“四议两公开”登记表')
     expect(text).toContain('村集体北片土地流转')
     for (const label of ['党员群众建议', '村干部提出', '上级交办']) expect(text).toContain(label)
-    for (const name of ['村党组织提议', '村“两委”会议商议', '党员大会审议（第1次）', '党员大会审议（第2次）', '村民代表会议决议', '决议公开', '实施结果公开']) expect(text).toContain(name)
+    for (const name of [
+      '村党组织提议',
+      '村“两委”会议商议',
+      '党员大会审议（第1次）',
+      '党员大会审议（第2次）',
+      '村民代表会议决议',
+      '决议公开',
+      '实施结果公开',
+    ])
+      expect(text).toContain(name)
     // 应到 / 实到 / 比例 of each sitting
     expect(rows).toMatch(/应到 5人 实到 5人 比例 100\.0%/)
     expect(rows).toMatch(/应到 9人 实到 8人 比例 88\.9%/)
@@ -96,14 +117,33 @@ describe('registration form', () => {
   it('prints 五议一备两公开 for a community with the filing stage and blanks for stages not yet held', async () => {
     const m = run(TEMPLATE_FIVE_ONE_TWO.stages, [['propose', sit('2026-10-08', 7, 6, 6)]])
     const bytes = await renderNode(
-      registrationFormToDocDef(input({ kind: 'community', communityName: '胜利社区', templateName: '五议一备两公开', stages: m.stages, attempts: m.attempts, supervisoryOpinion: undefined })),
+      registrationFormToDocDef(
+        input({
+          kind: 'community',
+          communityName: '胜利社区',
+          templateName: '五议一备两公开',
+          stages: m.stages,
+          attempts: m.attempts,
+          supervisoryOpinion: undefined,
+        }),
+      ),
     )
     pdfToPngs(bytes, 'registration-five-one-two')
     const text = pdfTextCompact(bytes)
     const rows = rowsOf(bytes)
     expect(text).toContain('社区重大事项“五议一备两公开”登记表')
     expect(text).toContain('社区干部提出')
-    for (const name of ['党组织提议', '领导班子商议', '共建单位联议', '党员大会审议', '居民代表会议决议', '报上级党组织备案', '街道党工委', '居务监督委员会意见']) expect(text).toContain(name)
+    for (const name of [
+      '党组织提议',
+      '领导班子商议',
+      '共建单位联议',
+      '党员大会审议',
+      '居民代表会议决议',
+      '报上级党组织备案',
+      '街道党工委',
+      '居务监督委员会意见',
+    ])
+      expect(text).toContain(name)
     expect(rows).toMatch(/应到 7人 实到 6人 比例 85\.7%/)
   })
 })

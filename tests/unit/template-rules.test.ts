@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { judgeSitting, neededFor, passes, quorumMet } from '@/domain/stage-rules'
-import { BUILT_IN_TEMPLATES, TEMPLATE_FIVE_ONE_TWO, TEMPLATE_FOUR_TWO, TEMPLATE_SIX_STEPS, procedureOf, type StageDef } from '@/domain/template'
+import {
+  BUILT_IN_TEMPLATES,
+  TEMPLATE_FIVE_ONE_TWO,
+  TEMPLATE_FOUR_TWO,
+  TEMPLATE_SIX_STEPS,
+  procedureOf,
+  type StageDef,
+} from '@/domain/template'
 import { SIX_STEPS } from '@/domain/procedure'
 
 const stage = (t: { stages: StageDef[] }, id: string) => {
@@ -27,8 +34,18 @@ describe('thresholds', () => {
     expect(neededFor(threshold, base)).toBe(needed)
   })
   it('reports the numbers used', () => {
-    expect(quorumMet({ base: 'expected', threshold: { kind: 'twoThirds' } }, head(30, 19))).toEqual({ ok: false, value: 19, base: 30, needed: 20 })
-    expect(passes({ base: 'present', threshold: { kind: 'half' } }, votes(12), head(30, 22))).toEqual({ ok: true, value: 12, base: 22, needed: 12 })
+    expect(quorumMet({ base: 'expected', threshold: { kind: 'twoThirds' } }, head(30, 19))).toEqual({
+      ok: false,
+      value: 19,
+      base: 30,
+      needed: 20,
+    })
+    expect(passes({ base: 'present', threshold: { kind: 'half' } }, votes(12), head(30, 22))).toEqual({
+      ok: true,
+      value: 12,
+      base: 22,
+      needed: 12,
+    })
   })
   it('never passes on an empty base', () => {
     expect(quorumMet({ base: 'present', threshold: { kind: 'half' } }, head(0, 0)).ok).toBe(false)
@@ -38,7 +55,14 @@ describe('thresholds', () => {
 describe('四议两公开', () => {
   const t = TEMPLATE_FOUR_TWO
   it('has four sittings of four bodies, then both notices, no filing', () => {
-    expect(t.stages.map((s) => s.name)).toEqual(['村党组织提议', '村“两委”会议商议', '党员大会审议', '村民代表会议决议', '决议公开', '实施结果公开'])
+    expect(t.stages.map((s) => s.name)).toEqual([
+      '村党组织提议',
+      '村“两委”会议商议',
+      '党员大会审议',
+      '村民代表会议决议',
+      '决议公开',
+      '实施结果公开',
+    ])
     expect(new Set(t.stages.filter((s) => s.kind === 'meeting').map((s) => s.body!.name)).size).toBe(4)
     expect(t.stages.slice(4).map((s) => s.noticeSubject)).toEqual(['decision', 'results'])
     expect(t.filingRequired).toBe(false)
@@ -68,7 +92,16 @@ describe('四议两公开', () => {
 describe('五议一备两公开', () => {
   const t = TEMPLATE_FIVE_ONE_TWO
   it('has five sittings, a filing with the higher Party committee and two notices', () => {
-    expect(t.stages.map((s) => s.kind)).toEqual(['meeting', 'meeting', 'meeting', 'meeting', 'meeting', 'filing', 'notice', 'notice'])
+    expect(t.stages.map((s) => s.kind)).toEqual([
+      'meeting',
+      'meeting',
+      'meeting',
+      'meeting',
+      'meeting',
+      'filing',
+      'notice',
+      'notice',
+    ])
     expect(t.filingRequired).toBe(true)
     expect(t.stages[5]!.office).toBe('街道党工委')
   })

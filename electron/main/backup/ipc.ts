@@ -14,7 +14,8 @@ import { BackupStore } from './store'
 const senderOf = (event: IpcMainInvokeEvent) => ({ id: event.sender.id, frameUrl: event.senderFrame?.url })
 
 async function storeFor(target: 'app' | 'folder'): Promise<BackupStore | null> {
-  const dir = target === 'app' ? join(app.getPath('userData'), 'backups') : await readChosenFolder(app.getPath('userData'))
+  const dir =
+    target === 'app' ? join(app.getPath('userData'), 'backups') : await readChosenFolder(app.getPath('userData'))
   if (!dir) return null
   await mkdir(dir, { recursive: true })
   return new BackupStore(dir)

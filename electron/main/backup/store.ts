@@ -56,7 +56,13 @@ export class BackupStore {
       if (!parsed) continue
       const head = await readHead(join(this.dir, name))
       if (!head) continue
-      out.push({ name, at: parsed.at.toISOString(), reason: parsed.reason, size: head.size, encrypted: head.magic === 'SLAE' })
+      out.push({
+        name,
+        at: parsed.at.toISOString(),
+        reason: parsed.reason,
+        size: head.size,
+        encrypted: head.magic === 'SLAE',
+      })
     }
     return out.sort((a, b) => (a.at < b.at ? 1 : -1))
   }
@@ -85,7 +91,11 @@ export class BackupStore {
     }
     const deleted = await this.rotate(now)
     await this.removeStaleTemps()
-    return { ok: true, backup: { name, at: now.toISOString(), reason, size: bytes.byteLength, encrypted: check.encrypted }, deleted }
+    return {
+      ok: true,
+      backup: { name, at: now.toISOString(), reason, size: bytes.byteLength, encrypted: check.encrypted },
+      deleted,
+    }
   }
 
   private async rotate(now: Date): Promise<string[]> {

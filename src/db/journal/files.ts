@@ -41,11 +41,14 @@ type Body =
   | { op: 'getBlobs'; names: string[] }
   | { op: 'reset' }
 export type FilesRequest = Body & { id: number }
-export type FilesReply = { id: number; ok: true; files?: JournalFile[]; scan?: JournalScan; blobs?: (Uint8Array | undefined)[] } | { id: number; ok: false; message: string }
+export type FilesReply =
+  | { id: number; ok: true; files?: JournalFile[]; scan?: JournalScan; blobs?: (Uint8Array | undefined)[] }
+  | { id: number; ok: false; message: string }
 
 /** The journal worker, or undefined where this browser has no Origin Private File System. */
 export function workerFiles(): JournalFiles | undefined {
-  if (typeof Worker === 'undefined' || typeof navigator === 'undefined' || !navigator.storage?.getDirectory) return undefined
+  if (typeof Worker === 'undefined' || typeof navigator === 'undefined' || !navigator.storage?.getDirectory)
+    return undefined
   const worker = new Worker(new URL('./journal.worker.ts', import.meta.url), { type: 'module', name: 'journal' })
   let nextId = 1
   const pending = new Map<number, { resolve: (r: FilesReply) => void; reject: (e: Error) => void }>()

@@ -59,7 +59,11 @@ export function encodeJson(value: unknown): string {
 
 export function decodeJson(text: string): unknown {
   return JSON.parse(text, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as Record<string, unknown>)[BYTES] === 'string'
+    v &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    Object.keys(v).length === 1 &&
+    typeof (v as Record<string, unknown>)[BYTES] === 'string'
       ? fromBase64((v as Record<string, string>)[BYTES] ?? '')
       : v,
   )

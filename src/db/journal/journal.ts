@@ -6,7 +6,17 @@
 // emptied database is rebuilt from it before anything else runs.
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Dexie, Middleware } from 'dexie'
 import { newId } from '@/domain/ids'
-import { genOf, JOURNAL_KEY, planRecovery, readLines, toLine, type JournalEntry, type JournalOp, type RecoveryPlan, type SnapshotHeader } from './format'
+import {
+  genOf,
+  JOURNAL_KEY,
+  planRecovery,
+  readLines,
+  toLine,
+  type JournalEntry,
+  type JournalOp,
+  type RecoveryPlan,
+  type SnapshotHeader,
+} from './format'
 import { BLOB, stripBytes, type AttachmentRow } from './snapshot'
 import type { JournalFiles, JournalScan } from './files'
 import { markRestoring } from '../seal-guard'
@@ -50,7 +60,13 @@ function track(a: Active, done: Promise<void>): void {
 /** An attachment row for the journal: its bytes go to a file of their own (the worker skips one already there). */
 function withoutBytes(a: Active, row: AttachmentRow): AttachmentRow {
   const { row: stripped, blob } = stripBytes(row)
-  if (blob) track(a, a.files.putBlob(blob[0], blob[1]).catch((error: unknown) => console.error('[journal] attachment file failed', error)))
+  if (blob)
+    track(
+      a,
+      a.files
+        .putBlob(blob[0], blob[1])
+        .catch((error: unknown) => console.error('[journal] attachment file failed', error)),
+    )
   return stripped
 }
 
@@ -59,13 +75,22 @@ function record(ops: JournalOp[]): void {
   if (!a) return
   a.seq += 1
   const line = toLine({ seq: a.seq, ops } satisfies JournalEntry)
-  track(a, a.files.append(a.gen, line).catch((error: unknown) => console.error('[journal] append failed', error)))
+  track(
+    a,
+    a.files.append(a.gen, line).catch((error: unknown) => console.error('[journal] append failed', error)),
+  )
   a.sinceSnapshot.entries += 1
   a.sinceSnapshot.bytes += line.length
-  if (a.sinceSnapshot.entries >= SNAPSHOT_AFTER_ENTRIES || a.sinceSnapshot.bytes >= SNAPSHOT_AFTER_BYTES) scheduleSnapshot(a)
+  if (a.sinceSnapshot.entries >= SNAPSHOT_AFTER_ENTRIES || a.sinceSnapshot.bytes >= SNAPSHOT_AFTER_BYTES)
+    scheduleSnapshot(a)
 }
 
-async function capture(name: string, table: ReturnType<DBCore['table']>, req: DBCoreMutateRequest, res: DBCoreMutateResponse): Promise<void> {
+async function capture(
+  name: string,
+  table: ReturnType<DBCore['table']>,
+  req: DBCoreMutateRequest,
+  res: DBCoreMutateResponse,
+): Promise<void> {
   if (!active) return
   const failed = (i: number) => res.failures?.[i] !== undefined
   if (req.type === 'add' || req.type === 'put') {
@@ -74,13 +99,23 @@ async function capture(name: string, table: ReturnType<DBCore['table']>, req: DB
     const rows = whole ? req.values : await table.getMany({ trans: req.trans, keys: res.results ?? [] })
     const kept = rows.filter((r, i) => r !== undefined && !failed(i))
     const a = active
-    if (kept.length > 0) opsOf(req.trans).push({ t: name, put: name === 'attachments' ? kept.map((r: AttachmentRow) => withoutBytes(a, r)) : structuredClone(kept) })
+    if (kept.length > 0)
+      opsOf(req.trans).push({
+        t: name,
+        put: name === 'attachments' ? kept.map((r: AttachmentRow) => withoutBytes(a, r)) : structuredClone(kept),
+      })
   } else if (req.type === 'delete') {
     opsOf(req.trans).push({ t: name, del: structuredClone(req.keys) })
   } else {
     const r = req.range
     // Dexie's range types: 2 = a bounded range, 3 = everything (clear()).
-    opsOf(req.trans).push({ t: name, range: r.type === 3 ? 'all' : { lower: r.lower, upper: r.type === 1 ? r.lower : r.upper, lowerOpen: r.lowerOpen, upperOpen: r.upperOpen } })
+    opsOf(req.trans).push({
+      t: name,
+      range:
+        r.type === 3
+          ? 'all'
+          : { lower: r.lower, upper: r.type === 1 ? r.lower : r.upper, lowerOpen: r.lowerOpen, upperOpen: r.upperOpen },
+    })
   }
 }
 
@@ -151,7 +186,9 @@ export async function takeSnapshot(): Promise<void> {
 async function withBytes(files: JournalFiles, plan: RecoveryPlan): Promise<number> {
   const rows = [
     ...((plan.snapshot.tables.get('attachments') ?? []) as AttachmentRow[]),
-    ...plan.entries.flatMap((e) => e.ops.flatMap((op) => (op.t === 'attachments' && 'put' in op ? (op.put as AttachmentRow[]) : []))),
+    ...plan.entries.flatMap((e) =>
+      e.ops.flatMap((op) => (op.t === 'attachments' && 'put' in op ? (op.put as AttachmentRow[]) : [])),
+    ),
   ].filter((r) => r[BLOB])
   const names = [...new Set(rows.map((r) => r[BLOB]!))]
   const found = new Map<string, Uint8Array | undefined>()
@@ -187,11 +224,17 @@ async function restore(db: Dexie, files: JournalFiles, plan: RecoveryPlan): Prom
         if ('put' in op) await table.bulkPut(op.put)
         else if ('del' in op) await table.bulkDelete(op.del as string[])
         else if (op.range === 'all') await table.clear()
-        else await table.where(':id').between(op.range.lower, op.range.upper, !op.range.lowerOpen, !op.range.upperOpen).delete()
+        else
+          await table
+            .where(':id')
+            .between(op.range.lower, op.range.upper, !op.range.lowerOpen, !op.range.upperOpen)
+            .delete()
       }
   })
   // Records as the secretary counts them: this laptop's settings aside.
-  const counts = await Promise.all(db.tables.filter((t) => t.name !== 'settings' && t.name !== 'projection').map((t) => t.count()))
+  const counts = await Promise.all(
+    db.tables.filter((t) => t.name !== 'settings' && t.name !== 'projection').map((t) => t.count()),
+  )
   return counts.reduce((a, b) => a + b, 0)
 }
 

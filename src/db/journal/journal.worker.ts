@@ -108,7 +108,12 @@ async function scan(): Promise<JournalScan> {
   for (const name of await names()) {
     if (name.startsWith('journal-')) result.journals.push({ name, text: await readText(name) })
     // The header line is short; the end line is the last few dozen bytes.
-    else result.snapshots.push({ name, head: (await readText(name, 0, 4096)).split('\n')[0] ?? '', tail: await readText(name, -256) })
+    else
+      result.snapshots.push({
+        name,
+        head: (await readText(name, 0, 4096)).split('\n')[0] ?? '',
+        tail: await readText(name, -256),
+      })
   }
   return result
 }
@@ -157,7 +162,8 @@ async function run(req: FilesRequest): Promise<FilesReply> {
       const later = await readText(journalName(req.gen))
       const keep = new Set([...built.blobs, ...(later.match(/blob-[\w-]+/g) ?? []), ...putSince])
       putSince = new Set()
-      for (const name of await blobNames()) if (!keep.has(name)) await (await folder()).removeEntry(name).catch(() => undefined)
+      for (const name of await blobNames())
+        if (!keep.has(name)) await (await folder()).removeEntry(name).catch(() => undefined)
       return { id: req.id, ok: true }
     }
     case 'putBlob':
@@ -184,7 +190,11 @@ self.onmessage = (event: MessageEvent<FilesRequest>) => {
     try {
       reply = await run(req)
     } catch (error) {
-      reply = { id: req.id, ok: false, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }
+      reply = {
+        id: req.id,
+        ok: false,
+        message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      }
     }
     self.postMessage(reply)
   })

@@ -53,20 +53,32 @@ function openDb(name: string): Promise<IDBDatabase> {
 
 const ATTACHMENT_BATCH = 20
 
-export async function buildSnapshot(dbName: string, gen: number, seq: number, blobs: BlobStore): Promise<{ lines: string[]; blobs: string[] }> {
+export async function buildSnapshot(
+  dbName: string,
+  gen: number,
+  seq: number,
+  blobs: BlobStore,
+): Promise<{ lines: string[]; blobs: string[] }> {
   const db = await openDb(dbName)
   try {
     const stores = [...db.objectStoreNames]
     const data: [string, unknown[]][] = []
     const tx = db.transaction(stores, 'readonly')
     const others = stores.filter((s) => s !== 'attachments')
-    const [rows, keys] = await Promise.all([Promise.all(others.map((s) => done(tx.objectStore(s).getAll()))), stores.includes('attachments') ? done(tx.objectStore('attachments').getAllKeys()) : []])
+    const [rows, keys] = await Promise.all([
+      Promise.all(others.map((s) => done(tx.objectStore(s).getAll()))),
+      stores.includes('attachments') ? done(tx.objectStore('attachments').getAllKeys()) : [],
+    ])
     others.forEach((s, i) => data.push([s, rows[i]!]))
     const attachments: AttachmentRow[] = []
     const names = new Set<string>()
     for (let i = 0; i < keys.length; i += ATTACHMENT_BATCH) {
       const batchTx = db.transaction('attachments', 'readonly')
-      const batch = await Promise.all(keys.slice(i, i + ATTACHMENT_BATCH).map((k) => done(batchTx.objectStore('attachments').get(k) as IDBRequest<AttachmentRow | undefined>)))
+      const batch = await Promise.all(
+        keys
+          .slice(i, i + ATTACHMENT_BATCH)
+          .map((k) => done(batchTx.objectStore('attachments').get(k) as IDBRequest<AttachmentRow | undefined>)),
+      )
       for (const found of batch) {
         if (!found) continue
         const { row, blob } = stripBytes(found)

@@ -7,7 +7,12 @@ export default {
     needCommunity: 'Set up the community in Community settings first.',
     name: 'Meeting name',
     type: 'Type',
-    types: { partyMassDay: 'Party–residents day', redBench: 'Red-bench meeting', residentsTalk: 'Residents’ talk', majorMatter: 'Major-matter meeting' },
+    types: {
+      partyMassDay: 'Party–residents day',
+      redBench: 'Red-bench meeting',
+      residentsTalk: 'Residents’ talk',
+      majorMatter: 'Major-matter meeting',
+    },
     date: 'Date',
     time: 'Start time',
     place: 'Place',
@@ -33,5 +38,12 @@ export default {
     slides: { standby: 'Standby', agenda: 'Agenda', black: 'Black' },
     namePlaceholder: 'e.g. December 2026 Party–residents day',
   },
-  steps: { collect: 'Collect topics', confirm: 'Confirm agenda', research: 'Research', deliberate: 'Deliberate', publish: 'Publish', implement: 'Carry out' },
+  steps: {
+    collect: 'Collect topics',
+    confirm: 'Confirm agenda',
+    research: 'Research',
+    deliberate: 'Deliberate',
+    publish: 'Publish',
+    implement: 'Carry out',
+  },
 }

@@ -21,7 +21,8 @@ export default {
       noTopics: 'This meeting has no topics yet. Once the agenda is set you can print the agenda notice and ballots.',
       draft: 'The meeting is not closed and sealed yet: minutes and the resolution notice are marked as drafts.',
       missingTitle: 'Characters cannot be printed',
-      missing: 'The font lacks these characters; they will print blank: {chars}. Write them in by hand after printing, or use a common character. Save anyway?',
+      missing:
+        'The font lacks these characters; they will print blank: {chars}. Write them in by hand after printing, or use a common character. Save anyway?',
       saveAnyway: 'Save anyway',
       failed: 'Could not make the PDF: {message}',
     },
@@ -36,7 +37,12 @@ export default {
       days: 'days',
       places: 'Posted at',
       placesHint: 'Pick several, or type another place and press Enter',
-      placeOptions: { board: 'Community notice board', wechat: 'Residents’ WeChat group', online: 'Online', doors: 'Building entrances' },
+      placeOptions: {
+        board: 'Community notice board',
+        wechat: 'Residents’ WeChat group',
+        online: 'Online',
+        doors: 'Building entrances',
+      },
       objectTo: 'Objections to',
       objectPhone: 'Phone',
       objectBox: 'Suggestion box',

@@ -1,7 +1,8 @@
 export default {
   roster: {
     title: 'Roster',
-    empty: 'The roster is empty. Add people one by one, or import a sheet (.xlsx or .csv; first row headers: 姓名, 角色, 单位, 楼栋, 电话).',
+    empty:
+      'The roster is empty. Add people one by one, or import a sheet (.xlsx or .csv; first row headers: 姓名, 角色, 单位, 楼栋, 电话).',
     add: 'Add person',
     importFile: 'Import sheet',
     template: 'Download template',

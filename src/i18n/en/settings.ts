@@ -1,7 +1,8 @@
 export default {
   settings: {
     title: 'Community settings',
-    welcome: 'Welcome to Shangliang. Start with your community’s (or village’s) details; then import the roster and plan meetings.',
+    welcome:
+      'Welcome to Shangliang. Start with your community’s (or village’s) details; then import the roster and plan meetings.',
     name: 'Community / village name',
     kind: 'Kind',
     kinds: { community: 'Urban community', village: 'Village' },

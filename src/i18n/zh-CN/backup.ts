@@ -5,7 +5,8 @@ export default {
     passphrase: '口令',
     journal: {
       title: '已自动恢复本机数据',
-      recovered: '上次程序异常退出后，浏览器判定本机数据库已损坏并将其清空。已从本机的第二份副本（{at} 的快照及其后的 {entries} 次保存）恢复 {rows} 条记录。请到“备份与核验”立即导出一份归档，并核对最近一次会议的记录。',
+      recovered:
+        '上次程序异常退出后，浏览器判定本机数据库已损坏并将其清空。已从本机的第二份副本（{at} 的快照及其后的 {entries} 次保存）恢复 {rows} 条记录。请到“备份与核验”立即导出一份归档，并核对最近一次会议的记录。',
       ok: '知道了',
     },
     export: {
@@ -44,7 +45,8 @@ export default {
     },
     list: {
       heading: '自动备份',
-      explain: '每次议事会结束、有改动时每 15 分钟、以及每次恢复之前，程序都会自动备份。保留最近 10 份和 30 天内每天一份。',
+      explain:
+        '每次议事会结束、有改动时每 15 分钟、以及每次恢复之前，程序都会自动备份。保留最近 10 份和 30 天内每天一份。',
       browserOnly: '当前在浏览器中运行，无法自动备份。请定期用上方“导出归档”手动保存；桌面版会自动备份。',
       now: '立即备份',
       chooseFolder: '选择 U 盘或文件夹',
@@ -96,8 +98,21 @@ export default {
       codeBroken: '核验码属于“{title}”，但其封存记录已被改动或缺失',
     },
     tables: {
-      communities: '社区', people: '人员', contacts: '联系方式', meetings: '议事会', participants: '参会人', attendance: '签到', requests: '民情诉求', topics: '议题',
-      votes: '表决', resolutions: '决议', actionItems: '落实事项', notices: '公示', seals: '封存记录', attachments: '附件', auditLog: '操作记录',
+      communities: '社区',
+      people: '人员',
+      contacts: '联系方式',
+      meetings: '议事会',
+      participants: '参会人',
+      attendance: '签到',
+      requests: '民情诉求',
+      topics: '议题',
+      votes: '表决',
+      resolutions: '决议',
+      actionItems: '落实事项',
+      notices: '公示',
+      seals: '封存记录',
+      attachments: '附件',
+      auditLog: '操作记录',
     },
     errors: {
       tooLarge: '文件太大（或压缩内容异常），不能导入',

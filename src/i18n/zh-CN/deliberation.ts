@@ -1,7 +1,21 @@
 export default {
   meetings: {
-    slides: { topic: '当前议题', speaker: '发言人', quorum: '法定人数', result: '表决结果', resolution: '决议', now: '正在投屏：{slide}' },
-    shortcuts: { prevTopic: '上一议题', nextTopic: '下一议题', timer: '开始/停止计时', nextSpeaker: '下一位发言', toggleResult: '显示/隐藏结果', toggleBlack: '黑屏' },
+    slides: {
+      topic: '当前议题',
+      speaker: '发言人',
+      quorum: '法定人数',
+      result: '表决结果',
+      resolution: '决议',
+      now: '正在投屏：{slide}',
+    },
+    shortcuts: {
+      prevTopic: '上一议题',
+      nextTopic: '下一议题',
+      timer: '开始/停止计时',
+      nextSpeaker: '下一位发言',
+      toggleResult: '显示/隐藏结果',
+      toggleBlack: '黑屏',
+    },
   },
   deliberation: {
     tabs: { signIn: '签到', topics: '逐项议事', seal: '闭会封存' },
@@ -26,7 +40,15 @@ export default {
       noBody: '选择议事主体后显示法定人数',
     },
     states: { present: '出席', absent: '缺席', leave: '请假', written: '书面意见' },
-    roles: { chair: '主持人', recorder: '记录人', voting: '表决成员', nonVoting: '列席', stakeholder: '利益相关方', guest: '部门/专家', teller: '监票计票' },
+    roles: {
+      chair: '主持人',
+      recorder: '记录人',
+      voting: '表决成员',
+      nonVoting: '列席',
+      stakeholder: '利益相关方',
+      guest: '部门/专家',
+      teller: '监票计票',
+    },
     signIn: {
       start: '生成签到表',
       started: '已生成签到表：{n} 人',
@@ -71,7 +93,13 @@ export default {
     },
     statements: { title: '发言要点', empty: '还没有记录发言要点。', who: '发言人', gist: '发言要点（一句话）' },
     recusals: { title: '回避：', who: '回避人员', reason: '回避原因', add: '登记回避' },
-    methods: { hands: '举手表决', paper: '纸质表决票', rollCall: '唱名表决', secret: '无记名投票', canvass: '入户征求意见' },
+    methods: {
+      hands: '举手表决',
+      paper: '纸质表决票',
+      rollCall: '唱名表决',
+      secret: '无记名投票',
+      canvass: '入户征求意见',
+    },
     counts: { for: '同意', against: '反对', abstain: '弃权', invalid: '无效' },
     canvassCounts: { for: '同意户数', against: '不同意户数', abstain: '未表态户数', invalid: '未见面户数' },
     results: { passed: '通过', failed: '未通过', deferred: '暂缓表决' },
@@ -101,7 +129,14 @@ export default {
       projectResult: '投屏结果',
       ruleUsed: '适用规则：{rule}（实到 {present}，应到 {expected}，全体成员 {members}）',
     },
-    four: { title: '事项', owner: '谁来干', standard: '干到什么标准', dueOn: '什么时间干完', supervisor: '谁来监督', ownerHint: '个人或单位' },
+    four: {
+      title: '事项',
+      owner: '谁来干',
+      standard: '干到什么标准',
+      dueOn: '什么时间干完',
+      supervisor: '谁来监督',
+      ownerHint: '个人或单位',
+    },
     resolution: {
       title: '决议与落实事项',
       textPlaceholder: '决议内容',
@@ -115,7 +150,8 @@ export default {
       explain: '闭会后，本次会议的签到、表决、决议和落实事项将写入哈希链封存，不能再修改；如需更正，只能另立更正记录。',
       summary: '签到 {attendance} 人 · 表决 {votes} 次 · 决议 {resolutions} 项 · 落实事项 {items} 项',
       button: '闭会并封存',
-      confirm: '确定闭会并封存？签到 {attendance} 人、表决 {votes} 次、决议 {resolutions} 项、落实事项 {items} 项，封存后不能修改。',
+      confirm:
+        '确定闭会并封存？签到 {attendance} 人、表决 {votes} 次、决议 {resolutions} 项、落实事项 {items} 项，封存后不能修改。',
       done: '已封存，核验码 {code}',
       sealed: '本次会议已闭会封存',
       codeLabel: '核验码（将印在会议纪要上）',
@@ -124,7 +160,14 @@ export default {
       chainOk: '核验通过：哈希链共 {n} 条记录，均未被改动',
       chainBad: '核验失败：第 {seq} 条封存记录（{kind}）与存储内容不符',
       amendments: '闭会后的更正记录（已封存，原记录保持不变）',
-      kinds: { meeting: '会议', attendance: '签到', vote: '表决', resolution: '决议', actionItem: '落实事项', amendment: '更正记录' },
+      kinds: {
+        meeting: '会议',
+        attendance: '签到',
+        vote: '表决',
+        resolution: '决议',
+        actionItem: '落实事项',
+        amendment: '更正记录',
+      },
     },
     error: {
       noMeeting: '找不到这次会议',

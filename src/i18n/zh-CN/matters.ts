@@ -1,15 +1,39 @@
 export default {
   nav: { matters: '重大事项', templates: '程序模板' },
   rules: {
-    present: { half: '实到人数过半数', twoThirds: '实到人数三分之二以上', fraction: '实到人数的 {num}/{den} 以上', fractionStrict: '超过实到人数的 {num}/{den}' },
-    expected: { half: '应到人数过半数', twoThirds: '应到人数三分之二以上', fraction: '应到人数的 {num}/{den} 以上', fractionStrict: '超过应到人数的 {num}/{den}' },
-    members: { half: '全体成员过半数', twoThirds: '全体成员三分之二以上', fraction: '全体成员的 {num}/{den} 以上', fractionStrict: '超过全体成员的 {num}/{den}' },
+    present: {
+      half: '实到人数过半数',
+      twoThirds: '实到人数三分之二以上',
+      fraction: '实到人数的 {num}/{den} 以上',
+      fractionStrict: '超过实到人数的 {num}/{den}',
+    },
+    expected: {
+      half: '应到人数过半数',
+      twoThirds: '应到人数三分之二以上',
+      fraction: '应到人数的 {num}/{den} 以上',
+      fractionStrict: '超过应到人数的 {num}/{den}',
+    },
+    members: {
+      half: '全体成员过半数',
+      twoThirds: '全体成员三分之二以上',
+      fraction: '全体成员的 {num}/{den} 以上',
+      fractionStrict: '超过全体成员的 {num}/{den}',
+    },
   },
-  bodyKinds: { council: '协商议事会', twoCommittees: '两委会', partyMembers: '党员大会', villagerReps: '村民代表会议', villagers: '村民会议', residents: '居民（代表）会议', custom: '其他（自定义）' },
+  bodyKinds: {
+    council: '协商议事会',
+    twoCommittees: '两委会',
+    partyMembers: '党员大会',
+    villagerReps: '村民代表会议',
+    villagers: '村民会议',
+    residents: '居民（代表）会议',
+    custom: '其他（自定义）',
+  },
   matters: {
     title: '重大事项',
     new: '新建重大事项',
-    empty: '还没有重大事项。村（社区）重大事项须按“四议两公开”或“五议一备两公开”办理：点击“新建重大事项”，选择程序后逐个环节登记。',
+    empty:
+      '还没有重大事项。村（社区）重大事项须按“四议两公开”或“五议一备两公开”办理：点击“新建重大事项”，选择程序后逐个环节登记。',
     needCommunity: '请先在“社区设置”中填写社区信息。',
     name: '事项名称',
     namePlaceholder: '例如：村集体北片土地流转',
@@ -23,7 +47,13 @@ export default {
     created: '已登记重大事项“{title}”',
     notFound: '找不到这个事项，可能已被删除。',
     templateVersion: '{name}（第 {version} 版）',
-    statuses: { passed: '已通过', failed: '未通过，须另行召开', running: '公示中', current: '进行中', upcoming: '未开始' },
+    statuses: {
+      passed: '已通过',
+      failed: '未通过，须另行召开',
+      running: '公示中',
+      current: '进行中',
+      upcoming: '未开始',
+    },
     kinds: { meeting: '会议', filing: '备案', notice: '公开', task: '工作' },
     record: { meeting: '记录本次会议', notice: '记录公开', filing: '记录备案', task: '记录完成' },
     again: '另行召开并记录',
@@ -102,7 +132,8 @@ export default {
   },
   templates: {
     title: '程序模板',
-    intro: '程序模板规定事项要经过的环节，以及每个环节由谁开会、法定人数和通过规则、形成哪些材料。内置模板不能修改，复制后可按本地规定调整；修改保存为新版本，已按旧版本办理的事项仍按原规则。',
+    intro:
+      '程序模板规定事项要经过的环节，以及每个环节由谁开会、法定人数和通过规则、形成哪些材料。内置模板不能修改，复制后可按本地规定调整；修改保存为新版本，已按旧版本办理的事项仍按原规则。',
     builtIn: '内置',
     own: '本社区',
     name: '模板名称',

@@ -7,7 +7,12 @@ export default {
     needCommunity: '请先在“社区设置”中填写社区信息。',
     name: '会议名称',
     type: '会议类型',
-    types: { partyMassDay: '党群议事日', redBench: '红板凳议事会', residentsTalk: '居民恳谈会', majorMatter: '重大事项会议' },
+    types: {
+      partyMassDay: '党群议事日',
+      redBench: '红板凳议事会',
+      residentsTalk: '居民恳谈会',
+      majorMatter: '重大事项会议',
+    },
     date: '日期',
     time: '开始时间',
     place: '地点',
@@ -33,5 +38,12 @@ export default {
     slides: { standby: '待机', agenda: '议程', black: '黑屏' },
     namePlaceholder: '例如：2026年12月党群议事日',
   },
-  steps: { collect: '收集议题', confirm: '确定议题', research: '议前调研', deliberate: '协商议事', publish: '公开公示', implement: '研究落实' },
+  steps: {
+    collect: '收集议题',
+    confirm: '确定议题',
+    research: '议前调研',
+    deliberate: '协商议事',
+    publish: '公开公示',
+    implement: '研究落实',
+  },
 }

@@ -24,5 +24,8 @@ export function agendaNoticeToDocDef(input: MeetingDocsInput): DocDef {
     ...(notice ? objectionLines(notice, '对上述议题有意见或建议的') : []),
     issuerBlock(community.partyOrg, input.printedOn),
   ]
-  return { frame: { title: `议题公示 ${meeting.title}`, communityName: community.name, date: chineseDate(input.printedOn) }, content }
+  return {
+    frame: { title: `议题公示 ${meeting.title}`, communityName: community.name, date: chineseDate(input.printedOn) },
+    content,
+  }
 }

@@ -36,7 +36,12 @@ function ballot(input: BallotsInput, serial: string): Content {
           widths: ['*', 48, 48, 48],
           heights: 26,
           body: [
-            [{ text: input.options.length > 0 ? '方案' : '表决事项', style: 'th' }, { text: '同意', style: 'th' }, { text: '反对', style: 'th' }, { text: '弃权', style: 'th' }],
+            [
+              { text: input.options.length > 0 ? '方案' : '表决事项', style: 'th' },
+              { text: '同意', style: 'th' },
+              { text: '反对', style: 'th' },
+              { text: '弃权', style: 'th' },
+            ],
             ...rows.map((r) => [{ text: r, style: 'cell' }, '', '', '']),
           ],
         },
@@ -58,7 +63,11 @@ export function ballotsToDocDef(input: BallotsInput): DocDef {
   const serial = (n: number) => `${input.serialPrefix ? `${input.serialPrefix}-` : ''}${String(n).padStart(width, '0')}`
   const body = Array.from({ length: input.copies }, (_, i) => [ballot(input, serial(i + 1))])
   return {
-    frame: { title: `表决票 ${input.topicTitle}`, communityName: input.community.name, date: chineseDate(input.meeting.date) },
+    frame: {
+      title: `表决票 ${input.topicTitle}`,
+      communityName: input.community.name,
+      date: chineseDate(input.meeting.date),
+    },
     content: [{ table: { widths: ['*'], dontBreakRows: true, body }, layout: 'cutLines' }],
   }
 }

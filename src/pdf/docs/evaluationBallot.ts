@@ -35,9 +35,18 @@ function ballot(input: BallotInput): Content {
   const boxes: TableCell[] = keys.map(() => ({ text: ' ', margin: [0, 8, 0, 8] }))
   return {
     stack: [
-      { text: `${input.communityName}群众评议票${input.round > 1 ? `（第${input.round}轮）` : ''}`, style: 'h2', alignment: 'center', margin: [0, 0, 0, 4] },
+      {
+        text: `${input.communityName}群众评议票${input.round > 1 ? `（第${input.round}轮）` : ''}`,
+        style: 'h2',
+        alignment: 'center',
+        margin: [0, 0, 0, 4],
+      },
       { text: `评议事项：${input.title}`, style: 'label' },
-      { text: `完成标准：${input.standard}\u3000\u3000责任单位（人）：${input.owner}\u3000\u3000完成时限：${chineseDate(input.dueOn)}`, style: 'cell', margin: [0, 2, 0, 6] },
+      {
+        text: `完成标准：${input.standard}\u3000\u3000责任单位（人）：${input.owner}\u3000\u3000完成时限：${chineseDate(input.dueOn)}`,
+        style: 'cell',
+        margin: [0, 2, 0, 6],
+      },
       { text: '请在相应栏内打“√”（只能选一项，多选或不选为无效票）。', style: 'small', margin: [0, 0, 0, 4] },
       { table: { widths: keys.map(() => '*'), body: [head, boxes] }, layout: 'form' },
       { text: '意见建议：________________________________________________________________', margin: [0, 8, 0, 0] },

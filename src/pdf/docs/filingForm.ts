@@ -7,7 +7,10 @@ import { METHOD, RESULT } from '../labels'
 import type { MeetingDocsInput, TopicBlock } from '../inputs'
 
 // A fresh object per cell: pdfmake annotates content objects in place.
-const blankOpinion = () => ({ text: '\n\n\n签字（盖章）：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日', alignment: 'right' as const })
+const blankOpinion = () => ({
+  text: '\n\n\n签字（盖章）：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日',
+  alignment: 'right' as const,
+})
 
 function voteSummary(t: TopicBlock): string {
   return t.votes
@@ -18,7 +21,10 @@ function voteSummary(t: TopicBlock): string {
     .join('；')
 }
 
-export function filingFormToDocDef(input: MeetingDocsInput, topics: TopicBlock[] = input.topics.filter((t) => t.isMajor)): DocDef {
+export function filingFormToDocDef(
+  input: MeetingDocsInput,
+  topics: TopicBlock[] = input.topics.filter((t) => t.isMajor),
+): DocDef {
   const { meeting, community, quorum: q } = input
   const list = topics.length > 0 ? topics : input.topics
   const n = input.resolutionNotice
@@ -31,10 +37,20 @@ export function filingFormToDocDef(input: MeetingDocsInput, topics: TopicBlock[]
         ['事项名称', list.map((t) => t.title).join('；')],
         ['会议名称', meeting.title],
         ['时间地点', `${when(meeting.date, meeting.startTime)}\u3000${meeting.place ?? ''}`],
-        ['参会情况', q ? `应到${q.expected}人，实到${q.present}人，缺席${q.absent}人；${q.reached ? '符合法定人数' : '未达法定人数'}` : ''],
+        [
+          '参会情况',
+          q
+            ? `应到${q.expected}人，实到${q.present}人，缺席${q.absent}人；${q.reached ? '符合法定人数' : '未达法定人数'}`
+            : '',
+        ],
         ['表决情况', list.map((t) => `${t.title}：${voteSummary(t) || '未表决'}`).join('\n')],
         ['决议内容', list.map((t) => `${t.title}：${t.resolution ?? '（无）'}`).join('\n')],
-        ['公示情况', n?.startsOn ? `${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}在${n.places.join('、') || '公示栏'}公示` : '尚未公示'],
+        [
+          '公示情况',
+          n?.startsOn
+            ? `${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}在${n.places.join('、') || '公示栏'}公示`
+            : '尚未公示',
+        ],
         ['党组织意见', blankOpinion()],
         [`${community.superior}意见`, blankOpinion()],
       ],
@@ -42,5 +58,8 @@ export function filingFormToDocDef(input: MeetingDocsInput, topics: TopicBlock[]
     ),
     { text: '本表一式两份，报备单位和上级党（工）委各存一份。', style: 'small' },
   ]
-  return { frame: { title: `备案表 ${meeting.title}`, communityName: community.name, date: chineseDate(input.printedOn) }, content }
+  return {
+    frame: { title: `备案表 ${meeting.title}`, communityName: community.name, date: chineseDate(input.printedOn) },
+    content,
+  }
 }

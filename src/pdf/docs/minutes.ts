@@ -11,7 +11,8 @@ import { actionTable, topicSection } from './topicParts'
 /** 出席 / 列席 / 利益相关方 / 部门和专家 / 缺席与请假 */
 function attendanceGroups(people: PersonLine[]): [string, string][] {
   const here = people.filter((p) => p.state === undefined || p.state === 'present')
-  const names = (list: PersonLine[]) => list.map((p) => (p.partyRole ? `${p.name}（${p.partyRole}）` : p.name)).join('、')
+  const names = (list: PersonLine[]) =>
+    list.map((p) => (p.partyRole ? `${p.name}（${p.partyRole}）` : p.name)).join('、')
   const groups: [string, PersonLine[]][] = [
     ['出席', here.filter((p) => ['chair', 'recorder', 'voting', 'teller'].includes(p.meetingRole))],
     ['列席', here.filter((p) => p.meetingRole === 'nonVoting')],
@@ -63,7 +64,9 @@ export function minutesToDocDef(input: MeetingDocsInput): DocDef {
         {
           stack: [
             { text: `核验码：${input.seal.code}`, bold: true, fontSize: 13 },
-            note(`本纪要的签到、表决和决议已于${chineseDate(input.seal.sealedAt)}封存，任何改动都会使核验码对不上。在“商量”中输入核验码即可核对。`),
+            note(
+              `本纪要的签到、表决和决议已于${chineseDate(input.seal.sealedAt)}封存，任何改动都会使核验码对不上。在“商量”中输入核验码即可核对。`,
+            ),
           ],
           margin: [8, 8, 0, 0],
         },
@@ -72,5 +75,12 @@ export function minutesToDocDef(input: MeetingDocsInput): DocDef {
   } else {
     content.push(note('会议尚未闭会封存，本纪要为草稿。'))
   }
-  return { frame: { title: `会议纪要 ${meeting.title}`, communityName: community.name, date: chineseDate(meeting.date ?? input.printedOn) }, content }
+  return {
+    frame: {
+      title: `会议纪要 ${meeting.title}`,
+      communityName: community.name,
+      date: chineseDate(meeting.date ?? input.printedOn),
+    },
+    content,
+  }
 }

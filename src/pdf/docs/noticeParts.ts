@@ -6,7 +6,9 @@ import type { NoticeInfo } from '../inputs'
 /** 公示期 and how to object, as sentences. */
 export function objectionLines(n: NoticeInfo, who: string, fontSize?: number): Content[] {
   const period =
-    n.startsOn && n.endsOn ? `公示期：${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}（${n.periodDays}天）。` : `公示期：${n.periodDays}天。`
+    n.startsOn && n.endsOn
+      ? `公示期：${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}（${n.periodDays}天）。`
+      : `公示期：${n.periodDays}天。`
   const ways = [
     n.objectTo ? `向${n.objectTo}反映` : '',
     n.objectPhone ? `电话：${n.objectPhone}` : '',
@@ -16,7 +18,15 @@ export function objectionLines(n: NoticeInfo, who: string, fontSize?: number): C
   return [
     { text: period, bold: true, fontSize, margin: [0, 8, 0, 2] },
     { text: how, fontSize, margin: [0, 0, 0, 4] },
-    ...(n.places.length > 0 ? [{ text: `公示地点：${n.places.join('、')}`, fontSize, margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
+    ...(n.places.length > 0
+      ? [
+          {
+            text: `公示地点：${n.places.join('、')}`,
+            fontSize,
+            margin: [0, 0, 0, 4] as [number, number, number, number],
+          },
+        ]
+      : []),
   ]
 }
 
@@ -32,7 +42,16 @@ export function issuerBlock(issuer: string, on: string, sealArea = true, fontSiz
         stack: [
           { text: issuer, alignment: 'center', fontSize },
           { text: chineseDate(on), alignment: 'center', fontSize, margin: [0, 4, 0, 0] },
-          ...(sealArea ? [{ text: '（盖章）', style: 'small', alignment: 'center' as const, margin: [0, 30, 0, 0] as [number, number, number, number] }] : []),
+          ...(sealArea
+            ? [
+                {
+                  text: '（盖章）',
+                  style: 'small',
+                  alignment: 'center' as const,
+                  margin: [0, 30, 0, 0] as [number, number, number, number],
+                },
+              ]
+            : []),
         ],
       },
     ],

@@ -30,21 +30,44 @@ const SP = '\u3000'
 const BLANK = SP.repeat(6)
 
 function originLabels(kind: CommunityKind): Record<MotionOrigin, string> {
-  return { suggestion: '党员群众建议', officials: kind === 'village' ? '村干部提出' : '社区干部提出', assigned: '上级交办' }
+  return {
+    suggestion: '党员群众建议',
+    officials: kind === 'village' ? '村干部提出' : '社区干部提出',
+    assigned: '上级交办',
+  }
 }
 
 /** A square with a tick when checked, drawn (the font has no ☐/☑). */
 function checkbox(checked: boolean, label: string): Content {
   const box = { type: 'rect' as const, x: 0, y: 3, w: 9, h: 9, lineWidth: 0.8 }
-  const tick = { type: 'polyline' as const, points: [{ x: 1.8, y: 7.5 }, { x: 4, y: 10 }, { x: 8, y: 4.2 }], lineWidth: 1.3 }
-  return { columns: [{ width: 13, canvas: checked ? [box, tick] : [box] }, { width: 'auto', text: label, margin: [0, 0, 14, 0] }], columnGap: 0 }
+  const tick = {
+    type: 'polyline' as const,
+    points: [
+      { x: 1.8, y: 7.5 },
+      { x: 4, y: 10 },
+      { x: 8, y: 4.2 },
+    ],
+    lineWidth: 1.3,
+  }
+  return {
+    columns: [
+      { width: 13, canvas: checked ? [box, tick] : [box] },
+      { width: 'auto', text: label, margin: [0, 0, 14, 0] },
+    ],
+    columnGap: 0,
+  }
 }
 
 const BASES: Record<Rule['base'], string> = { present: '实到人数', expected: '应到人数', members: '全体成员' }
 function ruleText(rule: Rule | undefined): string {
   if (!rule) return ''
   const t = rule.threshold
-  const part = t.kind === 'half' ? '过半数' : t.kind === 'twoThirds' ? '三分之二以上' : `${t.num}/${t.den}${t.strict ? '以上（不含）' : '以上'}`
+  const part =
+    t.kind === 'half'
+      ? '过半数'
+      : t.kind === 'twoThirds'
+        ? '三分之二以上'
+        : `${t.num}/${t.den}${t.strict ? '以上（不含）' : '以上'}`
   return `${BASES[rule.base]}${part}`
 }
 
@@ -58,8 +81,18 @@ const VERDICTS = { passed: '通过', failed: '未通过', noQuorum: '未达法�
 const label = (text: string): TableCell => ({ text, style: 'label', fillColor: '#f3f3f3' })
 const cell = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, ...extra })
 /** The stage's heading across the whole table. */
-const heading = (text: string): TableCell[] => [{ text, colSpan: 6, bold: true, fillColor: '#e4e4e4' }, {}, {}, {}, {}, {}]
-const rest = (text: string, span: number, extra: Record<string, unknown> = {}): TableCell[] => [{ text, colSpan: span, ...extra }, ...Array.from({ length: span - 1 }, () => ({}))]
+const heading = (text: string): TableCell[] => [
+  { text, colSpan: 6, bold: true, fillColor: '#e4e4e4' },
+  {},
+  {},
+  {},
+  {},
+  {},
+]
+const rest = (text: string, span: number, extra: Record<string, unknown> = {}): TableCell[] => [
+  { text, colSpan: span, ...extra },
+  ...Array.from({ length: span - 1 }, () => ({})),
+]
 
 /** One sitting (or a blank sitting to fill in by hand). */
 function sittingRows(stage: StageDef, a: StageAttempt | undefined, n: number, of: number): TableCell[][] {
@@ -68,12 +101,35 @@ function sittingRows(stage: StageDef, a: StageAttempt | undefined, n: number, of
   return [
     heading(title),
     [label('时间'), cell(a ? chineseDate(a.date) : ''), label('地点'), ...rest(a?.place ?? '', 3)],
-    [label('应到'), cell(a?.expected !== undefined ? `${a.expected}人` : '人'), label('实到'), cell(a?.present !== undefined ? `${a.present}人` : '人'), label('比例'), cell(ratio(a?.present, a?.expected))],
-    [label('表决'), ...rest(counts ? `同意 ${counts.for}${SP}反对 ${counts.against}${SP}弃权 ${counts.abstain}` : '同意　　反对　　弃权', 3), label('结果'), cell(a?.verdict ? VERDICTS[a.verdict] : '')],
-    [label('规则'), ...rest(`到会须${ruleText(stage.quorumRule)}；通过须同意人数达${ruleText(stage.passingRule)}`, 5, { style: 'small' })],
+    [
+      label('应到'),
+      cell(a?.expected !== undefined ? `${a.expected}人` : '人'),
+      label('实到'),
+      cell(a?.present !== undefined ? `${a.present}人` : '人'),
+      label('比例'),
+      cell(ratio(a?.present, a?.expected)),
+    ],
+    [
+      label('表决'),
+      ...rest(
+        counts ? `同意 ${counts.for}${SP}反对 ${counts.against}${SP}弃权 ${counts.abstain}` : '同意　　反对　　弃权',
+        3,
+      ),
+      label('结果'),
+      cell(a?.verdict ? VERDICTS[a.verdict] : ''),
+    ],
+    [
+      label('规则'),
+      ...rest(`到会须${ruleText(stage.quorumRule)}；通过须同意人数达${ruleText(stage.passingRule)}`, 5, {
+        style: 'small',
+      }),
+    ],
     [
       label('参会人员\n签字'),
-      ...rest(a?.attendees?.length ? `（${a.attendees.join('、')}）` : '', 2, { style: 'small', margin: [0, 0, 0, 30] }),
+      ...rest(a?.attendees?.length ? `（${a.attendees.join('、')}）` : '', 2, {
+        style: 'small',
+        margin: [0, 0, 0, 30],
+      }),
       label('乡镇（街道）\n参会人员签字'),
       ...rest(a?.officials?.length ? `（${a.officials.join('、')}）` : '', 2, { style: 'small' }),
     ],
@@ -83,18 +139,36 @@ function sittingRows(stage: StageDef, a: StageAttempt | undefined, n: number, of
 function noticeRows(stage: StageDef, a: StageAttempt | undefined): TableCell[][] {
   return [
     heading(stage.name),
-    [label('公开日期'), cell(a ? chineseDate(a.date) : ''), label('公开期限'), cell(a?.periodDays ? `${a.periodDays}天` : '天'), label('截止日期'), cell(chineseDate(a?.endsOn))],
+    [
+      label('公开日期'),
+      cell(a ? chineseDate(a.date) : ''),
+      label('公开期限'),
+      cell(a?.periodDays ? `${a.periodDays}天` : '天'),
+      label('截止日期'),
+      cell(chineseDate(a?.endsOn)),
+    ],
     [label('公开内容'), ...rest(stage.noticeSubject === 'results' ? '实施结果' : '决议事项及表决情况', 5)],
     [label('公开地点'), ...rest(a?.places?.join('、') ?? '', 3), label('经办人\n签字'), cell('')],
   ]
 }
 
 function filingRows(stage: StageDef, a: StageAttempt | undefined): TableCell[][] {
-  return [heading(stage.name), [label('备案日期'), cell(a ? chineseDate(a.date) : ''), label('备案机关'), ...rest(a?.office ?? stage.office ?? '', 3)]]
+  return [
+    heading(stage.name),
+    [
+      label('备案日期'),
+      cell(a ? chineseDate(a.date) : ''),
+      label('备案机关'),
+      ...rest(a?.office ?? stage.office ?? '', 3),
+    ],
+  ]
 }
 
 function taskRows(stage: StageDef, a: StageAttempt | undefined): TableCell[][] {
-  return [heading(stage.name), [label('完成日期'), cell(a ? chineseDate(a.date) : ''), label('说明'), ...rest(a?.note ?? '', 3)]]
+  return [
+    heading(stage.name),
+    [label('完成日期'), cell(a ? chineseDate(a.date) : ''), label('说明'), ...rest(a?.note ?? '', 3)],
+  ]
 }
 
 /** The stage's tables: one per sitting held (a blank one when none yet), or one for the stage. */
@@ -126,18 +200,52 @@ export function registrationFormToDocDef(input: RegistrationFormInput): DocDef {
   const head: TableCell[][] = [
     [label('事项名称'), ...rest(input.title, 5, { bold: true })],
     [label('事项内容'), ...rest(input.description || ' ', 5)],
-    [label('提议来源'), { columns: (Object.keys(origins) as MotionOrigin[]).map((k) => checkbox(k === input.origin, origins[k])), colSpan: 5 }, {}, {}, {}, {}],
+    [
+      label('提议来源'),
+      {
+        columns: (Object.keys(origins) as MotionOrigin[]).map((k) => checkbox(k === input.origin, origins[k])),
+        colSpan: 5,
+      },
+      {},
+      {},
+      {},
+      {},
+    ],
   ]
   const opinion: TableCell[][] = [
     heading(supervisory),
-    [{ stack: [{ text: input.supervisoryOpinion || ' ', margin: [0, 0, 0, 18] }, { text: `签字：${BLANK}${BLANK}${SP}${SP}年${SP}${SP}月${SP}${SP}日`, alignment: 'right' }], colSpan: 6 }, {}, {}, {}, {}, {}],
+    [
+      {
+        stack: [
+          { text: input.supervisoryOpinion || ' ', margin: [0, 0, 0, 18] },
+          { text: `签字：${BLANK}${BLANK}${SP}${SP}年${SP}${SP}月${SP}${SP}日`, alignment: 'right' },
+        ],
+        colSpan: 6,
+      },
+      {},
+      {},
+      {},
+      {},
+      {},
+    ],
   ]
   // One table per sitting or stage, each kept on one page: a sitting split
   // across pages cannot be signed.
-  const blocks = input.stages.flatMap((s) => stageBlocks(s, input.attempts.filter((a) => a.stageId === s.id)))
+  const blocks = input.stages.flatMap((s) =>
+    stageBlocks(
+      s,
+      input.attempts.filter((a) => a.stageId === s.id),
+    ),
+  )
   const content: Content[] = [
     { text: title, style: 'title' },
-    { columns: [{ text: `填报单位：${input.partyOrg}`, style: 'small' }, { text: `填报日期：${chineseDate(input.printedOn)}`, style: 'small', alignment: 'right' }], margin: [0, 0, 0, 6] },
+    {
+      columns: [
+        { text: `填报单位：${input.partyOrg}`, style: 'small' },
+        { text: `填报日期：${chineseDate(input.printedOn)}`, style: 'small', alignment: 'right' },
+      ],
+      margin: [0, 0, 0, 6],
+    },
     ...[head, ...blocks, opinion].map((body) => grid(body)),
     { text: `党组织书记（签字）：${BLANK}${BLANK}${SP}${SP}${SP}（盖章）`, margin: [0, 18, 0, 0], alignment: 'right' },
   ]

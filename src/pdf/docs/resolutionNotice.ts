@@ -23,12 +23,23 @@ export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
     },
     ...decided.map((t, i): Content => {
       const last = t.votes[t.votes.length - 1]
-      const result = last?.result ? `（${RESULT[last.result]}${last.counts ? `：同意${last.counts.for}票，反对${last.counts.against}票，弃权${last.counts.abstain}票` : ''}）` : ''
+      const result = last?.result
+        ? `（${RESULT[last.result]}${last.counts ? `：同意${last.counts.for}票，反对${last.counts.against}票，弃权${last.counts.abstain}票` : ''}）`
+        : ''
       return {
         unbreakable: true,
         stack: [
           { text: `${i + 1}. ${t.title}${result}`, bold: true, fontSize: BIG + 1 },
-          ...(t.resolution ? [{ text: t.resolution, fontSize: BIG, lineHeight: 1.45, margin: [20, 2, 0, 0] as [number, number, number, number] }] : []),
+          ...(t.resolution
+            ? [
+                {
+                  text: t.resolution,
+                  fontSize: BIG,
+                  lineHeight: 1.45,
+                  margin: [20, 2, 0, 0] as [number, number, number, number],
+                },
+              ]
+            : []),
         ],
         margin: [0, 4, 0, 6],
       }
@@ -36,5 +47,12 @@ export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
     ...objectionLines(n, '居民群众如有异议', BIG),
     issuerBlock(community.partyOrg, n.startsOn ?? input.printedOn, true, BIG),
   ]
-  return { frame: { title: `决议公示 ${meeting.title}`, communityName: community.name, date: chineseDate(n.startsOn ?? input.printedOn) }, content }
+  return {
+    frame: {
+      title: `决议公示 ${meeting.title}`,
+      communityName: community.name,
+      date: chineseDate(n.startsOn ?? input.printedOn),
+    },
+    content,
+  }
 }

@@ -34,7 +34,10 @@ function history(no: number, item: ActionItem, evaluations: Evaluation[]): Conte
 }
 
 export function resultsNoticeToDocDef(input: ResultsNoticeInput): DocDef {
-  const head: TableCell[] = ['序号', '事项', '责任人', '完成标准', '完成时间', '监督人', '群众评议'].map((text) => ({ text, style: 'th' }))
+  const head: TableCell[] = ['序号', '事项', '责任人', '完成标准', '完成时间', '监督人', '群众评议'].map((text) => ({
+    text,
+    style: 'th',
+  }))
   const rows: TableCell[][] = input.items.map(({ item, evaluations }, i) => {
     const last = evaluations.at(-1)
     const no: TableCell = { text: String(i + 1), alignment: 'center', style: 'cell' }
@@ -44,19 +47,36 @@ export function resultsNoticeToDocDef(input: ResultsNoticeInput): DocDef {
       item.standard,
       chineseDate(item.doneOn ?? item.dueOn),
       item.supervisor,
-      last ? `满意率 ${percent(last.rate)}${evaluations.length > 1 ? `（经${evaluations.length - 1}次返工）` : ''}` : '—',
+      last
+        ? `满意率 ${percent(last.rate)}${evaluations.length > 1 ? `（经${evaluations.length - 1}次返工）` : ''}`
+        : '—',
     ].map((text): TableCell => ({ text, style: 'cell' }))
     return [no, ...cells]
   })
   const evaluated = input.items.filter((x) => x.evaluations.length > 0)
   return {
-    frame: { title: `实施结果公示：${input.meetingTitle}`, communityName: input.communityName, date: chineseDate(input.startsOn) },
+    frame: {
+      title: `实施结果公示：${input.meetingTitle}`,
+      communityName: input.communityName,
+      date: chineseDate(input.startsOn),
+    },
     content: [
       { text: '实施结果公示', style: 'poster' },
-      { text: `根据${chineseDate(input.meetingDate)}${input.meetingTitle}议定事项，现将落实情况及群众评议结果公示如下：`, margin: [0, 0, 0, 8] },
+      {
+        text: `根据${chineseDate(input.meetingDate)}${input.meetingTitle}议定事项，现将落实情况及群众评议结果公示如下：`,
+        margin: [0, 0, 0, 8],
+      },
       { table: { headerRows: 1, widths: [24, '*', 60, '*', 70, 50, 80], body: [head, ...rows] }, layout: 'form' },
-      ...(evaluated.length ? [{ text: '群众评议经过', style: 'h2' } as Content, ...evaluated.flatMap((x, i) => history(i + 1, x.item, x.evaluations))] : []),
-      { text: `公示期：${chineseDate(input.startsOn)}至${chineseDate(input.endsOn)}。如有异议，请在公示期内向${input.partyOrg}反映。`, margin: [0, 16, 0, 24] },
+      ...(evaluated.length
+        ? [
+            { text: '群众评议经过', style: 'h2' } as Content,
+            ...evaluated.flatMap((x, i) => history(i + 1, x.item, x.evaluations)),
+          ]
+        : []),
+      {
+        text: `公示期：${chineseDate(input.startsOn)}至${chineseDate(input.endsOn)}。如有异议，请在公示期内向${input.partyOrg}反映。`,
+        margin: [0, 16, 0, 24],
+      },
       { text: input.partyOrg, alignment: 'right' },
       { text: chineseDate(input.startsOn), alignment: 'right' },
     ],

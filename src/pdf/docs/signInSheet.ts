@@ -41,5 +41,12 @@ export function signInSheetToDocDef(input: MeetingDocsInput): DocDef {
   // Rows are tall enough to sign in.
   const table = content[2] as { table: { heights?: number } }
   table.table.heights = 24
-  return { frame: { title: `签到表 ${meeting.title}`, communityName: community.name, date: chineseDate(meeting.date ?? input.printedOn) }, content }
+  return {
+    frame: {
+      title: `签到表 ${meeting.title}`,
+      communityName: community.name,
+      date: chineseDate(meeting.date ?? input.printedOn),
+    },
+    content,
+  }
 }

@@ -4,7 +4,13 @@ import { percent } from '@/domain/evaluation'
 import type { Breakdown, PeriodStats } from '@/domain/stats'
 import { chineseDate, type DocDef } from '../layout'
 
-export const HANDLING_LABELS: Record<string, string> = { immediate: '即办件', supplement: '补办件', committed: '承诺件', suggestion: '建议件', escalate: '上报件' }
+export const HANDLING_LABELS: Record<string, string> = {
+  immediate: '即办件',
+  supplement: '补办件',
+  committed: '承诺件',
+  suggestion: '建议件',
+  escalate: '上报件',
+}
 
 export interface StatisticsInput {
   communityName: string
@@ -19,8 +25,21 @@ const cell = (text: string | number): TableCell => ({ text: String(text), style:
 
 function breakdownTable(title: string, rows: Breakdown[], label: (k: string) => string = (k) => k): Content[] {
   const head: TableCell[] = [title, '受理', '解决', '解决率'].map((text) => ({ text, style: 'th' }))
-  const body = rows.length ? rows.map((b) => [cell(label(b.key)), cell(b.collected), cell(b.resolved), cell(rate(b.collected ? b.resolved / b.collected : undefined))]) : [[cell('—'), cell(0), cell(0), cell('—')]]
-  return [{ table: { headerRows: 1, widths: ['*', 36, 36, 48], body: [head, ...body] }, layout: 'form', margin: [0, 0, 0, 4] }]
+  const body = rows.length
+    ? rows.map((b) => [
+        cell(label(b.key)),
+        cell(b.collected),
+        cell(b.resolved),
+        cell(rate(b.collected ? b.resolved / b.collected : undefined)),
+      ])
+    : [[cell('—'), cell(0), cell(0), cell('—')]]
+  return [
+    {
+      table: { headerRows: 1, widths: ['*', 36, 36, 48], body: [head, ...body] },
+      layout: 'form',
+      margin: [0, 0, 0, 4],
+    },
+  ]
 }
 
 export function statisticsToDocDef(input: StatisticsInput): DocDef {
@@ -41,22 +60,40 @@ export function statisticsToDocDef(input: StatisticsInput): DocDef {
     return [{ text: k, style: 'label' }, cell(v), { text: right?.[0] ?? '', style: 'label' }, cell(right?.[1] ?? '')]
   })
   return {
-    frame: { title: `${input.communityName}协商议事工作统计表`, communityName: input.communityName, date: chineseDate(input.date) },
+    frame: {
+      title: `${input.communityName}协商议事工作统计表`,
+      communityName: input.communityName,
+      date: chineseDate(input.date),
+    },
     content: [
       { text: `${input.communityName}协商议事工作统计表`, style: 'title' },
-      { text: `统计期间：${chineseDate(s.period.from)}至${chineseDate(s.period.to)}\u3000\u3000报送：${input.superior}`, alignment: 'center', margin: [0, 0, 0, 10] },
+      {
+        text: `统计期间：${chineseDate(s.period.from)}至${chineseDate(s.period.to)}\u3000\u3000报送：${input.superior}`,
+        alignment: 'center',
+        margin: [0, 0, 0, 10],
+      },
       { text: `本期共受理群众诉求 ${s.collected} 件，已解决 ${s.resolved} 件。`, style: 'h3' },
       { table: { widths: [110, '*', 110, '*'], body: summaryBody }, layout: 'form', margin: [0, 0, 0, 8] },
       {
         columns: [
           { width: '*', stack: [{ text: '按受理渠道', style: 'h3' }, ...breakdownTable('渠道', s.byChannel)] },
-          { width: '*', stack: [{ text: '按办理类型', style: 'h3' }, ...breakdownTable('类型', s.byHandlingType, (k) => HANDLING_LABELS[k] ?? k)] },
+          {
+            width: '*',
+            stack: [
+              { text: '按办理类型', style: 'h3' },
+              ...breakdownTable('类型', s.byHandlingType, (k) => HANDLING_LABELS[k] ?? k),
+            ],
+          },
         ],
         columnGap: 12,
       },
       { text: '按诉求类别', style: 'h3' },
       ...breakdownTable('类别', s.byCategory.slice(0, 12)),
-      { text: '注：解决率 = 已解决 ÷ 受理；按期完成率按本期到期的落实事项计；满意率取每项事项最后一轮群众评议。', style: 'small', margin: [0, 8, 0, 0] },
+      {
+        text: '注：解决率 = 已解决 ÷ 受理；按期完成率按本期到期的落实事项计；满意率取每项事项最后一轮群众评议。',
+        style: 'small',
+        margin: [0, 8, 0, 0],
+      },
     ],
   }
 }

@@ -9,7 +9,10 @@ import { topicSection } from './topicParts'
 
 const OFFICIAL = ['chair', 'recorder', 'guest']
 
-export function topicDossierToDocDef(input: DossierInput, opts: PublicOptions = { public: false, hideNames: false }): DocDef {
+export function topicDossierToDocDef(
+  input: DossierInput,
+  opts: PublicOptions = { public: false, hideNames: false },
+): DocDef {
   const { topic: t, meeting, community } = input
   const content: Content[] = [
     { text: `一事一档：${t.title}`, style: 'title' },
@@ -18,12 +21,20 @@ export function topicDossierToDocDef(input: DossierInput, opts: PublicOptions = 
     input.requests.length > 0
       ? formTable(
           ['收到日期', '渠道', '反映人', '内容', '办理类型'],
-          input.requests.map((r) => [chineseDate(r.receivedOn), r.channel, publicName(r.raisedBy, opts), publicText(r.description, opts), r.handlingLabel]),
+          input.requests.map((r) => [
+            chineseDate(r.receivedOn),
+            r.channel,
+            publicName(r.raisedBy, opts),
+            publicText(r.description, opts),
+            r.handlingLabel,
+          ]),
           [78, 62, 44, '*', 44],
         )
       : para('本议题由社区党组织直接提出。'),
     h2('二、议题确定'),
-    ...(input.trail.length > 0 ? input.trail.map((e) => para(`${chineseDate(e.at)}\u3000${publicText(e.what, opts)}`)) : [para('（无记录）')]),
+    ...(input.trail.length > 0
+      ? input.trail.map((e) => para(`${chineseDate(e.at)}\u3000${publicText(e.what, opts)}`))
+      : [para('（无记录）')]),
   ]
   if (meeting) {
     content.push(
@@ -32,12 +43,20 @@ export function topicDossierToDocDef(input: DossierInput, opts: PublicOptions = 
         ['会议', meeting.title],
         ['时间地点', `${when(meeting.date, meeting.startTime)}\u3000${meeting.place ?? ''}`],
         ['主持人/记录人', `${meeting.chair ?? ''} / ${meeting.recorder ?? ''}`],
-        ['到会情况', input.quorum ? `应到${input.quorum.expected}人，实到${input.quorum.present}人，缺席${input.quorum.absent}人` : ''],
+        [
+          '到会情况',
+          input.quorum
+            ? `应到${input.quorum.expected}人，实到${input.quorum.present}人，缺席${input.quorum.absent}人`
+            : '',
+        ],
         [
           '参会人员',
           input.attendance
             // Chair, recorder and officials are named; residents may be hidden.
-            .map((p) => `${OFFICIAL.includes(p.meetingRole) ? p.name : publicName(p.name, opts)}（${MEETING_ROLE[p.meetingRole]}${p.state && p.state !== 'present' ? `，${STATE[p.state]}` : ''}）`)
+            .map(
+              (p) =>
+                `${OFFICIAL.includes(p.meetingRole) ? p.name : publicName(p.name, opts)}（${MEETING_ROLE[p.meetingRole]}${p.state && p.state !== 'present' ? `，${STATE[p.state]}` : ''}）`,
+            )
             .join('、'),
         ],
       ]),
@@ -46,12 +65,24 @@ export function topicDossierToDocDef(input: DossierInput, opts: PublicOptions = 
   content.push(h2('四、调研、议事与决议'), ...topicSection(t, opts))
   content.push(h2('五、公开公示'))
   const n = input.notice
-  content.push(para(n?.startsOn ? `${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}在${n.places.join('、') || '公示栏'}公示${n.periodDays}天。` : '尚未公示。'))
+  content.push(
+    para(
+      n?.startsOn
+        ? `${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}在${n.places.join('、') || '公示栏'}公示${n.periodDays}天。`
+        : '尚未公示。',
+    ),
+  )
   if (input.objections.length > 0) {
     content.push(
       formTable(
         ['收到日期', '提出人', '异议内容', '答复', '答复日期'],
-        input.objections.map((o) => [chineseDate(o.receivedOn), publicName(o.from, opts), publicText(o.content, opts), publicText(o.answer ?? '（待答复）', opts), chineseDate(o.answeredAt)]),
+        input.objections.map((o) => [
+          chineseDate(o.receivedOn),
+          publicName(o.from, opts),
+          publicText(o.content, opts),
+          publicText(o.answer ?? '（待答复）', opts),
+          chineseDate(o.answeredAt),
+        ]),
         [56, 50, '*', '*', 56],
       ),
     )
@@ -61,11 +92,21 @@ export function topicDossierToDocDef(input: DossierInput, opts: PublicOptions = 
     content.push(
       formTable(
         ['事项', '轮次', '日期', '评议结果', '满意率', '结论'],
-        input.evaluations.map((e) => [e.item, e.round, chineseDate(e.on), e.counts, `${Math.round(e.rate * 1000) / 10}%`, e.passed ? '通过' : '返工']),
+        input.evaluations.map((e) => [
+          e.item,
+          e.round,
+          chineseDate(e.on),
+          e.counts,
+          `${Math.round(e.rate * 1000) / 10}%`,
+          e.passed ? '通过' : '返工',
+        ]),
         ['*', 28, 60, 120, 44, 36],
       ),
     )
   } else content.push(para('尚未评议。'))
   if (input.seal) content.push(note(`核验码：${input.seal.code}（${chineseDate(input.seal.sealedAt)}封存）`))
-  return { frame: { title: `一事一档 ${t.title}`, communityName: community.name, date: chineseDate(input.printedOn) }, content }
+  return {
+    frame: { title: `一事一档 ${t.title}`, communityName: community.name, date: chineseDate(input.printedOn) },
+    content,
+  }
 }

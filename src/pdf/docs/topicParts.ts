@@ -10,7 +10,16 @@ import type { ActionLine, CanvassTally, PublicOptions, TopicBlock, VoteLine } fr
 export function canvassTable(rows: CanvassTally[]): Content {
   return formTable(
     ['征求事项', '日期', '入户', '同意', '不同意', '未表态', '未见面', '同意率'],
-    rows.map((c) => [c.question, chineseDate(c.on), c.asked, c.agree, c.disagree, c.noAnswer, c.notReached, percent(c.agree, c.asked)]),
+    rows.map((c) => [
+      c.question,
+      chineseDate(c.on),
+      c.asked,
+      c.agree,
+      c.disagree,
+      c.noAnswer,
+      c.notReached,
+      percent(c.agree, c.asked),
+    ]),
     ['*', 74, 34, 34, 38, 38, 38, 44],
   )
 }
@@ -18,7 +27,9 @@ export function canvassTable(rows: CanvassTally[]): Content {
 export function voteLines(votes: VoteLine[]): Content[] {
   return votes.map((v): Content => {
     const c = v.counts
-    const counts = c ? `同意 ${c.for} 票，反对 ${c.against} 票，弃权 ${c.abstain} 票${c.invalid ? `，无效 ${c.invalid} 票` : ''}` : ''
+    const counts = c
+      ? `同意 ${c.for} 票，反对 ${c.against} 票，弃权 ${c.abstain} 票${c.invalid ? `，无效 ${c.invalid} 票` : ''}`
+      : ''
     const base = v.expected !== undefined ? `应到 ${v.expected} 人，实到 ${v.present ?? 0} 人。` : ''
     const recused = v.recused.length > 0 ? `${v.recused.join('、')}因与本议题有利害关系回避表决。` : ''
     const rule = v.rule ? `表决规则：${ruleText(v.rule)}同意为通过。` : ''
@@ -60,19 +71,27 @@ export function topicSection(t: TopicBlock, opts?: PublicOptions): Content[] {
   if (t.researchSummary || t.research.length > 0 || t.canvasses.length > 0) {
     out.push(h3('议前调研情况'))
     if (t.researchSummary) out.push(para(publicText(t.researchSummary, opts)))
-    for (const r of t.research) out.push(para(`${chineseDate(r.on)}，${r.kindLabel}（${r.who}）：${publicText(r.findings, opts)}`))
+    for (const r of t.research)
+      out.push(para(`${chineseDate(r.on)}，${r.kindLabel}（${r.who}）：${publicText(r.findings, opts)}`))
     if (t.canvasses.length > 0) out.push(canvassTable(t.canvasses))
   }
   if (t.options.length > 0) {
     out.push(h3('备选方案'))
     t.options.forEach((o, i) =>
-      out.push(para(`方案${i + 1}${o.recommended ? '（推荐）' : ''}：${o.title}。${publicText(o.description, opts)}${o.cost !== undefined ? `预计费用${yuan(o.cost)}。` : ''}`)),
+      out.push(
+        para(
+          `方案${i + 1}${o.recommended ? '（推荐）' : ''}：${o.title}。${publicText(o.description, opts)}${o.cost !== undefined ? `预计费用${yuan(o.cost)}。` : ''}`,
+        ),
+      ),
     )
   }
   if (t.statements.length > 0) {
     out.push(h3('各方发言'))
     for (const s of t.statements) {
-      out.push({ text: [{ text: `${publicName(s.speaker, opts)}（${s.role}）：`, bold: true }, publicText(s.text, opts)], margin: [0, 0, 0, 4] })
+      out.push({
+        text: [{ text: `${publicName(s.speaker, opts)}（${s.role}）：`, bold: true }, publicText(s.text, opts)],
+        margin: [0, 0, 0, 4],
+      })
     }
   }
   if (t.votes.length > 0) {

@@ -7,7 +7,8 @@ import { changedSinceBackup, getBackupPrefs, setBackupPrefs } from '@/db/backup.
 import { getLock } from '@/db/privacy.repo'
 import { useAppLock } from '../privacy/useAppLock'
 
-export type BackupRun = { ok: true; name: string } | { ok: false; reason: 'unavailable' | 'noSecret' | 'failed'; message?: string }
+export type BackupRun =
+  { ok: true; name: string } | { ok: false; reason: 'unavailable' | 'noSecret' | 'failed'; message?: string }
 
 export const backupsAvailable = () => typeof window !== 'undefined' && Boolean(window.shangliang)
 

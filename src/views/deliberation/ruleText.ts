@@ -6,6 +6,10 @@ type T = (key: string, params?: Record<string, unknown>) => string
 export function ruleText(t: T, rule: Rule, use: 'quorum' | 'passing'): string {
   const th = rule.threshold
   const share =
-    th.kind === 'half' ? t('bodies.threshold.half') : th.kind === 'twoThirds' ? t('bodies.threshold.twoThirds') : t(th.strict ? 'bodies.threshold.moreThan' : 'bodies.threshold.atLeast', { num: th.num, den: th.den })
+    th.kind === 'half'
+      ? t('bodies.threshold.half')
+      : th.kind === 'twoThirds'
+        ? t('bodies.threshold.twoThirds')
+        : t(th.strict ? 'bodies.threshold.moreThan' : 'bodies.threshold.atLeast', { num: th.num, den: th.den })
   return t(`bodies.ruleText.${use}`, { base: t(`bodies.base.${rule.base}`), share })
 }

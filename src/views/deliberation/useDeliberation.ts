@@ -34,7 +34,12 @@ export interface Deliberation {
 
 const KEY: InjectionKey<Deliberation> = Symbol('deliberation')
 
-export function provideDeliberation(meetingId: () => string, bodyId: () => string | undefined, communityId: () => string | undefined, sealed: () => boolean): Deliberation {
+export function provideDeliberation(
+  meetingId: () => string,
+  bodyId: () => string | undefined,
+  communityId: () => string | undefined,
+  sealed: () => boolean,
+): Deliberation {
   const id = meetingId
   const d: Deliberation = {
     // A getter: the router reuses this view when only the meeting id changes.
@@ -51,7 +56,9 @@ export function provideDeliberation(meetingId: () => string, bodyId: () => strin
     statements: useLive(() => listStatements(id()), [] as Statement[], [id]),
     recusals: useLive(() => listRecusals(id()), [] as Recusal[], [id]),
     resolutions: useLive(() => listResolutions(id()), [] as ResolutionWithItems[], [id]),
-    quorum: computed(() => (d.body.value ? quorum(d.body.value.quorumRule, topicHeadcount(d.attendance.value, d.body.value, [])) : undefined)),
+    quorum: computed(() =>
+      d.body.value ? quorum(d.body.value.quorumRule, topicHeadcount(d.attendance.value, d.body.value, [])) : undefined,
+    ),
     sealed: computed(sealed),
   }
   provide(KEY, d)

@@ -46,7 +46,13 @@ export function projectorConsole(meetingId: () => string) {
   async function toggleBlack() {
     const p = await readProjection()
     if (p.slide === 'black') return void (await project(beforeBlack ?? { slide: 'standby' }))
-    beforeBlack = { slide: p.slide, topicId: p.topicId, voteId: p.voteId, speakerId: p.speakerId, resolutionId: p.resolutionId }
+    beforeBlack = {
+      slide: p.slide,
+      topicId: p.topicId,
+      voteId: p.voteId,
+      speakerId: p.speakerId,
+      resolutionId: p.resolutionId,
+    }
     await project({ meetingId: meetingId(), slide: 'black' })
   }
   return {

@@ -13,7 +13,10 @@ export function useSaveDocument() {
     busy.value = true
     try {
       const outcome = await saveFile(kind, await make(), name)
-      if (outcome.ok) ElMessage.success(t(outcome.downloaded ? 'common.downloadStarted' : 'common.savedAs', { name: outcome.fileName }))
+      if (outcome.ok)
+        ElMessage.success(
+          t(outcome.downloaded ? 'common.downloadStarted' : 'common.savedAs', { name: outcome.fileName }),
+        )
       else if (!outcome.canceled) ElMessage.error(t('common.saveFailed', { message: outcome.message ?? '' }))
     } catch (e) {
       ElMessage.error(t('common.saveFailed', { message: e instanceof Error ? e.message : String(e) }))

@@ -14,11 +14,27 @@ export interface LedgerFilter {
   due: DueState | ''
 }
 
-export const emptyFilter = (): LedgerFilter => ({ text: '', statuses: [], types: [], channels: [], categories: [], place: '', period: null, due: '' })
+export const emptyFilter = (): LedgerFilter => ({
+  text: '',
+  statuses: [],
+  types: [],
+  channels: [],
+  categories: [],
+  place: '',
+  period: null,
+  due: '',
+})
 
 /** A plain copy of the (reactive) filter, read once per search rather than once per request. */
 export function plainFilter(f: LedgerFilter): LedgerFilter {
-  return { ...f, statuses: [...f.statuses], types: [...f.types], channels: [...f.channels], categories: [...f.categories], period: f.period ? [f.period[0], f.period[1]] : null }
+  return {
+    ...f,
+    statuses: [...f.statuses],
+    types: [...f.types],
+    channels: [...f.channels],
+    categories: [...f.categories],
+    period: f.period ? [f.period[0], f.period[1]] : null,
+  }
 }
 
 export function raisedByName(r: Request, anonymous: string): string {
@@ -27,7 +43,17 @@ export function raisedByName(r: Request, anonymous: string): string {
 
 export function matches(r: Request, f: LedgerFilter, today: string, holidays: string[]): boolean {
   const q = f.text.trim()
-  if (q && !(r.description.includes(q) || r.place?.includes(q) || r.category.includes(q) || r.channel.includes(q) || (r.raisedBy.kind !== 'anonymous' && r.raisedBy.name.includes(q)))) return false
+  if (
+    q &&
+    !(
+      r.description.includes(q) ||
+      r.place?.includes(q) ||
+      r.category.includes(q) ||
+      r.channel.includes(q) ||
+      (r.raisedBy.kind !== 'anonymous' && r.raisedBy.name.includes(q))
+    )
+  )
+    return false
   if (f.statuses.length && !f.statuses.includes(r.status)) return false
   if (f.types.length && !f.types.includes(r.handlingType)) return false
   if (f.channels.length && !f.channels.includes(r.channel)) return false
@@ -40,7 +66,14 @@ export function matches(r: Request, f: LedgerFilter, today: string, holidays: st
 
 type T = (key: string, params?: Record<string, unknown>) => string
 
-export function toLedgerRows(requests: Request[], topics: Map<string, string>, feedback: Map<string, string>, today: string, holidays: string[], t: T): LedgerRow[] {
+export function toLedgerRows(
+  requests: Request[],
+  topics: Map<string, string>,
+  feedback: Map<string, string>,
+  today: string,
+  holidays: string[],
+  t: T,
+): LedgerRow[] {
   return requests.map((r, i) => ({
     no: i + 1,
     receivedOn: r.receivedOn,
@@ -55,7 +88,13 @@ export function toLedgerRows(requests: Request[], topics: Map<string, string>, f
     dueState: t(`intake.dueStates.${dueState(r.dueOn, r.status, today, holidays)}`),
     decision: r.triage ? t(`intake.decisions.${r.triage.decision}`) : '',
     decidedOn: r.triage?.decidedOn ?? '',
-    decisionNote: [r.triage?.reason, r.triage?.escalation && `${r.triage.escalation.to}（${r.triage.escalation.sentOn}）${r.triage.escalation.answer ? `答复：${r.triage.escalation.answer}` : ''}`].filter(Boolean).join('；'),
+    decisionNote: [
+      r.triage?.reason,
+      r.triage?.escalation &&
+        `${r.triage.escalation.to}（${r.triage.escalation.sentOn}）${r.triage.escalation.answer ? `答复：${r.triage.escalation.answer}` : ''}`,
+    ]
+      .filter(Boolean)
+      .join('；'),
     topic: r.topicId ? (topics.get(r.topicId) ?? '') : '',
     feedback: feedback.get(r.id) ?? '',
   }))

@@ -22,13 +22,19 @@ export function useRecord(matter: () => Matter, stage: () => StageDef, today: ()
   async function save(schema: z.ZodType, input: unknown, resultText: (verdict?: string) => string): Promise<boolean> {
     const parsed = parseForm(schema, input)
     if (!parsed.ok) {
-      errors.value = Object.fromEntries(Object.entries(parsed.fields).map(([k, p]) => [k.split('.')[0]!, problems.text(p)]))
+      errors.value = Object.fromEntries(
+        Object.entries(parsed.fields).map(([k, p]) => [k.split('.')[0]!, problems.text(p)]),
+      )
       ElMessage.error(t('validation.fixErrors'))
       return false
     }
     errors.value = {}
     try {
-      await ElMessageBox.confirm(t('matters.confirmRecord'), t('matters.confirmTitle'), { type: 'warning', confirmButtonText: t('common.save'), cancelButtonText: t('common.cancel') })
+      await ElMessageBox.confirm(t('matters.confirmRecord'), t('matters.confirmTitle'), {
+        type: 'warning',
+        confirmButtonText: t('common.save'),
+        cancelButtonText: t('common.cancel'),
+      })
     } catch {
       return false
     }

@@ -53,5 +53,14 @@ function start(): void {
 }
 
 export function useAppLock() {
-  return { locked, ready, start, unlock, lockNow, refresh, sessionSecret: () => secret, rememberSecret: (s: string) => (secret = s) }
+  return {
+    locked,
+    ready,
+    start,
+    unlock,
+    lockNow,
+    refresh,
+    sessionSecret: () => secret,
+    rememberSecret: (s: string) => (secret = s),
+  }
 }

@@ -13,7 +13,9 @@ export function useFieldCheck() {
   return function check(schema: z.ZodType, input: unknown, labels: Record<string, string>): boolean {
     const r = parseForm(schema, input)
     if (r.ok) return true
-    const lines = Object.entries(r.fields).map(([field, p]) => `${labels[field] ? `${t(labels[field])}：` : ''}${t(p.key, p.params ?? {})}`)
+    const lines = Object.entries(r.fields).map(
+      ([field, p]) => `${labels[field] ? `${t(labels[field])}：` : ''}${t(p.key, p.params ?? {})}`,
+    )
     ElMessage({ type: 'error', message: lines.join('；'), showClose: true, duration: 6000 })
     return false
   }

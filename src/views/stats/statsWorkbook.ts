@@ -7,7 +7,10 @@ import { HANDLING_LABELS } from '@/pdf/docs/statistics'
 const rate = (r?: number) => (r === undefined ? '' : percent(r))
 
 function breakdownRows(rows: Breakdown[], label: (k: string) => string = (k) => k): (string | number)[][] {
-  return [['', '受理', '解决', '解决率'], ...rows.map((b) => [label(b.key), b.collected, b.resolved, rate(b.resolved / b.collected)])]
+  return [
+    ['', '受理', '解决', '解决率'],
+    ...rows.map((b) => [label(b.key), b.collected, b.resolved, rate(b.resolved / b.collected)]),
+  ]
 }
 
 /** The sheets as plain rows (Chinese, like the printed statistics table). */

@@ -19,7 +19,16 @@ export interface Seeded {
 
 /** A closed meeting 30 days ago with one resolution, three action items and four requests. */
 export async function seedDecidedMeeting(page: Page): Promise<Seeded> {
-  const d = { m: isoDay(-30), late: isoDay(-10), later: isoDay(20), r1: isoDay(-45), r2: isoDay(-40), r3: isoDay(-50), r3done: isoDay(-48), r4: isoDay(-20) }
+  const d = {
+    m: isoDay(-30),
+    late: isoDay(-10),
+    later: isoDay(20),
+    r1: isoDay(-45),
+    r2: isoDay(-40),
+    r3: isoDay(-50),
+    r3done: isoDay(-48),
+    r4: isoDay(-20),
+  }
   return page.evaluate(async (d) => {
     const open = () =>
       new Promise<IDBDatabase>((resolve, reject) => {
@@ -55,7 +64,15 @@ export async function seedDecidedMeeting(page: Page): Promise<Seeded> {
       // Sealed with their meeting, as closing a meeting does (src/db/seal.repo.ts).
       sealedAt: at,
     })
-    const request = (receivedOn: string, channel: string, handlingType: string, category: string, description: string, status: string, linked: boolean) => ({
+    const request = (
+      receivedOn: string,
+      channel: string,
+      handlingType: string,
+      category: string,
+      description: string,
+      status: string,
+      linked: boolean,
+    ) => ({
       ...base,
       id: crypto.randomUUID(),
       receivedOn,
@@ -73,16 +90,58 @@ export async function seedDecidedMeeting(page: Page): Promise<Seeded> {
     const r3 = request(d.r3, '热线电话', 'immediate', '环境卫生', '孙师傅：垃圾桶满溢', 'resolved', false)
     const r4 = request(d.r4, '居民说事厅', 'committed', '停车管理', '李先生：小区停车难', 'open', false)
     const rows: Record<string, object[]> = {
-      meetings: [{ ...base, id: meetingId, title: '十月党群议事日', type: 'partyMassDay', procedureId: 'procedure-six-steps', stepIndex: 5, date: d.m, place: '社区党群服务中心', status: 'closed', sealedAt: at }],
-      topics: [{ ...base, id: topicId, title: '北门积水和路面整治', description: '', requestIds: [r1.id, r2.id], meetingId, order: 1, status: 'deliberated' }],
-      resolutions: [{ ...base, id: resolutionId, meetingId, topicId, text: '由物业公司疏通北门排水管，居委会修补路面，供电所加装路灯。' }],
+      meetings: [
+        {
+          ...base,
+          id: meetingId,
+          title: '十月党群议事日',
+          type: 'partyMassDay',
+          procedureId: 'procedure-six-steps',
+          stepIndex: 5,
+          date: d.m,
+          place: '社区党群服务中心',
+          status: 'closed',
+          sealedAt: at,
+        },
+      ],
+      topics: [
+        {
+          ...base,
+          id: topicId,
+          title: '北门积水和路面整治',
+          description: '',
+          requestIds: [r1.id, r2.id],
+          meetingId,
+          order: 1,
+          status: 'deliberated',
+        },
+      ],
+      resolutions: [
+        {
+          ...base,
+          id: resolutionId,
+          meetingId,
+          topicId,
+          text: '由物业公司疏通北门排水管，居委会修补路面，供电所加装路灯。',
+        },
+      ],
       actionItems: [
         item('疏通北门排水管', '物业公司', '雨后两小时内无积水', d.late, '王建国'),
         item('修补北门路面', '居委会', '路面平整无坑洼', d.later, '王建国'),
         item('加装北门路灯', '供电所', '夜间照明全覆盖', d.later, '刘芳'),
       ],
       requests: [r1, r2, r3, r4],
-      requestEvents: [{ ...base, id: crypto.randomUUID(), requestId: r3.id, at: `${d.r3done}T03:00:00.000Z`, by: '网格员', kind: 'status', status: 'resolved' }],
+      requestEvents: [
+        {
+          ...base,
+          id: crypto.randomUUID(),
+          requestId: r3.id,
+          at: `${d.r3done}T03:00:00.000Z`,
+          by: '网格员',
+          kind: 'status',
+          status: 'resolved',
+        },
+      ],
     }
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction(Object.keys(rows), 'readwrite')

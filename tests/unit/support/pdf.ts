@@ -64,7 +64,9 @@ export function pdfTextCompact(bytes: Uint8Array): string {
  * order interleaves with the neighbouring cells.
  */
 export function pdfTextRaw(bytes: Uint8Array): string {
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8').replace(/\s+/g, '')
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: bytes })
+    .toString('utf8')
+    .replace(/\s+/g, '')
 }
 
 /** pdffonts' table: name, type, emb, sub … */
