@@ -5,6 +5,7 @@ import { canMove } from '@/domain/handling'
 import { DomainError, problem } from '@/domain/problem'
 import type { Feedback, Request, RequestEvent, RequestForm, RequestStatus, Triage, TriageForm } from '@/domain/request'
 import { db } from './schema'
+import { write } from './write'
 
 export async function listRequests(communityId: string): Promise<Request[]> {
   const all = await db.requests.where('communityId').equals(communityId).toArray()
@@ -41,7 +42,7 @@ export async function addRequest(communityId: string, form: RequestForm, by: str
     createdAt: now,
     updatedAt: now,
   }
-  await db.transaction('rw', db.requests, db.requestEvents, async () => {
+  await write([db.requests, db.requestEvents], async () => {
     await db.requests.add(request)
     await db.requestEvents.add(eventRow(request, by, { kind: 'created', status: 'open' }))
   })
