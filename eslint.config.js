@@ -97,6 +97,21 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
     },
   },
+  // A feature folder inside the domain (src/domain/rules/) may reach its siblings one level up, no further.
+  {
+    files: ['src/domain/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: FRAMEWORKS, message: 'src/domain is framework-free.' },
+            { group: ['@/*', '../../*'], message: 'src/domain imports only itself.' },
+          ],
+        },
+      ],
+    },
+  },
   // Layout belongs to Prettier (npm run format); lint keeps to meaning.
   prettier,
 )

@@ -9,7 +9,8 @@ import type { ActionItem } from '@/domain/resolution'
 import { verificationCode } from '@/domain/seal'
 import type { Topic } from '@/domain/topic'
 import type { Body, Vote } from '@/domain/vote'
-import { headcount, quorum } from '@/domain/quorum'
+import { countedRows, headcount, isPresent, passingBases, quorumCheck } from '@/domain/rules'
+import { localTime, today } from '@/domain/calendar'
 import type {
   ActionLine,
   DossierInput,
@@ -25,10 +26,7 @@ import type { PublicNotice } from '@/domain/notice'
 import { carryOverFor } from './followup.repo'
 import { db } from './schema'
 
-const localToday = () => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+const localToday = today
 
 function noticeInfo(n: PublicNotice | undefined): NoticeInfo | undefined {
   if (!n) return undefined
@@ -66,15 +64,23 @@ function peopleLines(
   attendance: Attendance[],
   roles: Map<string, string>,
   topics: Topic[],
+  body: Body | undefined,
 ): PersonLine[] {
   const title = new Map(topics.map((t) => [t.id, t.title]))
   if (attendance.length > 0) {
+    // The same rows the headcount counts, so 出席 names and 实到 always agree.
+    const counted = new Set(
+      countedRows(attendance, body)
+        .filter((a) => isPresent(a, body))
+        .map((a) => a.id),
+    )
     return attendance.map((a) => ({
       name: a.name,
       partyRole: a.partyRole,
       meetingRole: a.meetingRole,
-      state: a.state,
+      state: counted.has(a.id) ? 'present' : a.state,
       writtenOpinion: a.writtenOpinion,
+      counted: counted.has(a.id),
     }))
   }
   return participants.map((p) => ({
@@ -85,13 +91,26 @@ function peopleLines(
   }))
 }
 
-/** 应到 / 实到 / 缺席 and the quorum result, by the same rules the live meeting used. */
+/** 应到 / 实到 / 请假 / 缺席 and the quorum result, by the same rules the live meeting used. */
 function quorumLine(attendance: Attendance[], body: Body | undefined): QuorumLine | undefined {
   if (attendance.length === 0) return undefined
   const h = headcount(attendance, body)
+  const rows = countedRows(attendance, body)
+  const away = rows.filter((r) => !isPresent(r, body))
+  const leave = away.filter((r) => r.state === 'leave').length
   const rule = body?.quorumRule
-  const reached = rule ? quorum(rule, h).met : h.present * 2 > h.expected
-  return { expected: h.expected, present: h.present, absent: h.expected - h.present, reached, rule }
+  const reached = rule ? quorumCheck(rule, h).met : h.present * 2 > h.expected
+  return {
+    expected: h.expected,
+    present: h.present,
+    leave,
+    // Members of the roll who never signed in are absent too.
+    absent: Math.max(0, h.expected - h.present - leave),
+    written: away.filter((r) => r.state === 'written').length,
+    reached,
+    rule,
+    decides: body?.decides ?? false,
+  }
 }
 
 /** The vote that stands: a correction replaces the vote it corrects. */
@@ -171,10 +190,23 @@ async function topicBlock(t: Topic, index: number, names: Map<string, string>): 
       counts: v.counts,
       rule: v.passingRule,
       result: v.result,
+      deferReason: v.deferReason,
+      tellers: v.tellerCounts?.map((c) => c.teller),
+      ballots: v.ballots,
+      passingBase:
+        v.passingRule && v.recusedIds?.length
+          ? passingBases({
+              members: v.members ?? 0,
+              expected: v.expected ?? 0,
+              present: v.present ?? 0,
+              recused: v.recused ?? v.recusedIds.length,
+            })[v.passingRule.base]
+          : undefined,
       recused: [...new Set([...(v.recusedIds ?? []).map((id) => names.get(id) ?? ''), ...recusedNames])].filter(
         Boolean,
       ),
     })),
+    deferredReason: t.status === 'deferred' ? t.deferredReason : undefined,
     resolution: resolution || undefined,
     actions: actions.filter((a) => a.topicId === t.id).map((a) => actionLine(a)),
   }
@@ -192,7 +224,7 @@ export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsIn
     const participants = await db.participants.where('meetingId').equals(meetingId).toArray()
     const attendance = await db.attendance.where('meetingId').equals(meetingId).toArray()
     const body = m.bodyId ? await db.bodies.get(m.bodyId) : undefined
-    const lines = peopleLines(participants, attendance, await roleNames(m.communityId), topics)
+    const lines = peopleLines(participants, attendance, await roleNames(m.communityId), topics, body)
     const notices = await db.notices.where('meetingId').equals(meetingId).toArray()
     const blocks: TopicBlock[] = []
     for (const [i, t] of topics.entries()) blocks.push(await topicBlock(t, i, names))
@@ -203,7 +235,7 @@ export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsIn
         superior: c?.superior ?? '',
         noticePeriodDays: c?.noticePeriodDays ?? 7,
       },
-      meeting: meetingInfo(m, names, body?.name),
+      meeting: meetingInfo(m, names, body),
       people: lines,
       quorum: quorumLine(attendance, body),
       topics: blocks,
@@ -216,7 +248,7 @@ export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsIn
   })
 }
 
-function meetingInfo(m: Meeting, names: Map<string, string>, bodyName?: string) {
+function meetingInfo(m: Meeting, names: Map<string, string>, body?: Body) {
   return {
     title: m.title,
     typeLabel: MEETING_TYPE[m.type] ?? '',
@@ -225,7 +257,10 @@ function meetingInfo(m: Meeting, names: Map<string, string>, bodyName?: string) 
     place: m.place,
     chair: m.chairId ? names.get(m.chairId) : undefined,
     recorder: m.recorderId ? names.get(m.recorderId) : undefined,
-    bodyName,
+    bodyName: body?.name,
+    decides: body?.decides ?? false,
+    // The meeting ends when it is closed and sealed (the console seals at the close).
+    endTime: m.sealedAt ? localTime(new Date(m.sealedAt)) : undefined,
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Projection } from '@/domain/projection'
-import { quorum, type QuorumState } from '@/domain/quorum'
+import { quorumState, type QuorumState } from '@/domain/rules'
 import type { Counts, Rule, VoteMethod, VoteResult } from '@/domain/vote'
 import type { ActionStatus } from '@/domain/resolution'
 import { isOverdue } from '@/domain/followup'
@@ -39,6 +39,7 @@ export interface ProjectorScene {
     present?: number
     expected?: number
     members?: number
+    recused?: number
     decides: boolean
     deferReason?: string
   }
@@ -52,7 +53,7 @@ async function quorumOf(meetingId: string, bodyId: string | undefined): Promise<
   const body = bodyId ? await db.bodies.get(bodyId) : undefined
   if (!body) return undefined
   const rows = await db.attendance.where('meetingId').equals(meetingId).toArray()
-  return { ...quorum(body.quorumRule, topicHeadcount(rows, body, [])), bodyName: body.name, decides: body.decides }
+  return { ...quorumState(body.quorumRule, topicHeadcount(rows, body, [])), bodyName: body.name, decides: body.decides }
 }
 
 async function topicOf(topicId: string | undefined): Promise<ProjectorScene['topic']> {
@@ -92,6 +93,7 @@ async function resultOf(voteId: string | undefined): Promise<ProjectorScene['res
     present: v.present,
     expected: v.expected,
     members: v.members,
+    recused: v.recused ?? v.recusedIds?.length,
     decides: v.decides ?? true,
     deferReason: v.deferReason,
   }

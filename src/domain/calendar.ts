@@ -27,6 +27,11 @@ export function localDay(at: Date): string {
   return `${pad(at.getFullYear(), 4)}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`
 }
 
+/** The local wall-clock time (HH:mm) of an instant. */
+export function localTime(at: Date): string {
+  return `${pad(at.getHours())}:${pad(at.getMinutes())}`
+}
+
 /** Today's local calendar day. */
 export function today(): string {
   return localDay(now())

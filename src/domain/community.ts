@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { RecordBase } from './ids'
 import { DEFAULT_HANDLING_DAYS } from './handling'
 import type { HandlingType } from './request'
+import { canvassRuleSchema, type Rule } from './rules/rule'
 
 export type CommunityKind = 'community' | 'village'
 
@@ -22,6 +23,10 @@ export interface Community extends RecordBase {
   deliberationDay: number
   /** 群众评议: a satisfaction rate below this (0..1) sends an item back for rework */
   satisfactionThreshold?: number
+  /** 群众评议: fewest evaluators before a verdict (one 满意 must not close an item) */
+  minEvaluators?: number
+  /** 入户征求意见: share of households that must agree, against those asked or reached */
+  canvassRule?: Rule
   /** 群众评议 scale: 满意/基本满意/不满意, or five points */
   evaluationScale?: 'three' | 'five'
   /** Channels requests come in by (民情台账); defaults when unset */
@@ -101,6 +106,8 @@ export const communitySettingsSchema = z.object({
     .max(28, 'validation.dayOfMonth'),
   satisfactionThreshold: z.number().min(0.5, 'validation.threshold').max(1, 'validation.threshold').default(0.8),
   evaluationScale: z.enum(['three', 'five']).default('three'),
+  minEvaluators: z.number().int('validation.integer').min(1, 'validation.minEvaluators').max(500).default(5),
+  canvassRule: canvassRuleSchema.optional(),
   channels: z.array(z.string().trim().min(1).max(40, 'validation.tooLong')).optional(),
   categories: z.array(z.string().trim().min(1).max(40, 'validation.tooLong')).optional(),
   handlingDays: z

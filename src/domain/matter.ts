@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { RecordBase } from './ids'
 import { DomainError, problem, type Problem } from './problem'
-import { judgeSitting, type RuleCheck, type StageCounts, type StageVerdict } from './stage-rules'
+import { judgeSitting, type RuleCheck, type SittingCounts, type SittingVerdict } from './rules'
 import { cloneData, type ProcedureTemplate, type StageDef } from './template'
 import type { Rule } from './vote'
 
@@ -30,10 +30,10 @@ export interface StageAttempt {
   attendees?: string[]
   /** Township or street officials who attended (乡镇/街道 包村干部) */
   officials?: string[]
-  counts?: StageCounts
+  counts?: SittingCounts
   quorumRule?: Rule
   passingRule?: Rule
-  verdict?: StageVerdict
+  verdict?: SittingVerdict
   quorum?: RuleCheck
   passing?: RuleCheck
   /** When it was held as a full meeting in the app */
@@ -212,7 +212,10 @@ export function recordAttempt(
       const s = input as SittingInput
       const head = { expected: s.expected, present: s.present, members: s.members ?? s.expected }
       const counts = { for: s.for, against: s.against, abstain: s.abstain }
-      const { verdict, quorum, passing } = judgeSitting(stage.quorumRule!, stage.passingRule!, counts, head)
+      const { verdict, quorum, passing } = judgeSitting(stage.quorumRule!, stage.passingRule!, counts, {
+        ...head,
+        recused: 0,
+      })
       return {
         ...base,
         place: s.place || undefined,

@@ -5,6 +5,7 @@
 // that keep every version, so records made under an old version stay exact.
 import { z } from 'zod'
 import { SIX_STEPS, type Procedure, type StepKind } from './procedure'
+import { passingRuleSchema, quorumRuleSchema } from './rules/rule'
 import { BODY_KINDS, type BodyKind, type Rule } from './vote'
 
 /** meeting = a body sits and votes · filing = 备案 · notice = 公开/公示 · task = work done on a date */
@@ -30,6 +31,8 @@ export interface StageDef {
   body?: StageBody
   quorumRule?: Rule
   passingRule?: Rule
+  /** Where the rules come from (法律、党内法规条款), printed beside them */
+  ruleBasis?: string
   /** Papers the stage produces (会议记录, 决议 …) */
   documents: string[]
   noticeSubject?: NoticeSubject
@@ -70,8 +73,15 @@ const twoThirds = { kind: 'twoThirds' } as const
 export const MORE_THAN_HALF_EXPECTED: Rule = { base: 'expected', threshold: half }
 /** 实到人数过半数 */
 export const MORE_THAN_HALF_PRESENT: Rule = { base: 'present', threshold: half }
-/** 应到人数三分之二以上 */
-export const TWO_THIRDS_EXPECTED: Rule = { base: 'expected', threshold: twoThirds }
+/** 全体成员三分之二以上 */
+export const TWO_THIRDS_MEMBERS: Rule = { base: 'members', threshold: twoThirds }
+/** 全体成员过半数 */
+export const MORE_THAN_HALF_MEMBERS: Rule = { base: 'members', threshold: half }
+
+/** Where the rules of a sitting come from, printed beside them. */
+const VILLAGE_LAW = '《中华人民共和国村民委员会组织法》第二十六条'
+const RESIDENTS_LAW = '《中华人民共和国城市居民委员会组织法》第十条'
+const PARTY_RULES = '《中国共产党支部工作条例（试行）》'
 
 function sitting(
   id: string,
@@ -80,8 +90,9 @@ function sitting(
   quorumRule: Rule,
   passingRule: Rule,
   documents: string[],
+  ruleBasis?: string,
 ): StageDef {
-  return { id, kind: 'meeting', name, body, quorumRule, passingRule, documents }
+  return { id, kind: 'meeting', name, body, quorumRule, passingRule, documents, ...(ruleBasis ? { ruleBasis } : {}) }
 }
 function notice(id: string, name: string, noticeSubject: NoticeSubject): StageDef {
   return {
@@ -108,10 +119,10 @@ function builtIn(id: string, name: string, filingRequired: boolean, stages: Stag
   }
 }
 
-// Party branch rule (《中国共产党支部工作条例》): more than half of the voting members present; a decision needs
-// more than half of those who should attend. Organic Law of Villagers' Committees art. 25/22: a representatives'
+// Party branch rule (《中国共产党支部工作条例》): more than half of the voting members present (the roll); a decision needs
+// more than half of those who should attend. Organic Law of Villagers' Committees art. 26: a representatives'
 // meeting sits with two thirds of its members and decides by more than half of those present.
-const PARTY_BRANCH_RULES = [MORE_THAN_HALF_EXPECTED, MORE_THAN_HALF_EXPECTED] as const
+const PARTY_BRANCH_RULES = [MORE_THAN_HALF_MEMBERS, MORE_THAN_HALF_EXPECTED] as const
 
 /** Jinchang 六步议事: the default; its deliberation is a sitting of the consultation council. */
 export const TEMPLATE_SIX_STEPS = builtIn('template-six-steps', SIX_STEPS.name, false, [
@@ -144,14 +155,22 @@ export const TEMPLATE_FOUR_TWO = builtIn('template-four-two', '四议两公开',
     MORE_THAN_HALF_PRESENT,
     ['商议记录'],
   ),
-  sitting('review', '党员大会审议', { kind: 'partyMembers', name: '党员大会' }, ...PARTY_BRANCH_RULES, ['审议记录']),
+  sitting(
+    'review',
+    '党员大会审议',
+    { kind: 'partyMembers', name: '党员大会' },
+    ...PARTY_BRANCH_RULES,
+    ['审议记录'],
+    PARTY_RULES,
+  ),
   sitting(
     'decide',
     '村民代表会议决议',
     { kind: 'villagerReps', name: '村民代表会议' },
-    TWO_THIRDS_EXPECTED,
+    TWO_THIRDS_MEMBERS,
     MORE_THAN_HALF_PRESENT,
     ['决议', '表决记录'],
+    VILLAGE_LAW,
   ),
   notice('decision-notice', '决议公开', 'decision'),
   notice('results-notice', '实施结果公开', 'results'),
@@ -176,14 +195,23 @@ export const TEMPLATE_FIVE_ONE_TWO = builtIn('template-five-one-two', '五议一
     MORE_THAN_HALF_PRESENT,
     ['联议记录'],
   ),
-  sitting('review', '党员大会审议', { kind: 'partyMembers', name: '党员大会' }, ...PARTY_BRANCH_RULES, ['审议记录']),
+  sitting(
+    'review',
+    '党员大会审议',
+    { kind: 'partyMembers', name: '党员大会' },
+    ...PARTY_BRANCH_RULES,
+    ['审议记录'],
+    PARTY_RULES,
+  ),
+  // 居委会组织法: more than half of the members present, decided by more than half of those present.
   sitting(
     'decide',
     '居民代表会议决议',
     { kind: 'residents', name: '居民代表会议' },
-    TWO_THIRDS_EXPECTED,
+    MORE_THAN_HALF_MEMBERS,
     MORE_THAN_HALF_PRESENT,
     ['决议', '表决记录'],
+    RESIDENTS_LAW,
   ),
   { id: 'filing', kind: 'filing', name: '报上级党组织备案', office: '街道党工委', documents: ['备案报告'] },
   notice('decision-notice', '决议公开', 'decision'),
@@ -280,19 +308,6 @@ export function blankStage(kind: StageKind, id: string): StageDef {
 }
 
 const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong')
-const thresholdSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('half') }),
-  z.object({ kind: z.literal('twoThirds') }),
-  z
-    .object({
-      kind: z.literal('fraction'),
-      num: z.number().int('validation.integer').min(1, 'templates.error.fraction'),
-      den: z.number().int('validation.integer').min(1, 'templates.error.fraction'),
-      strict: z.boolean(),
-    })
-    .refine((f) => f.num <= f.den, 'templates.error.fraction'),
-])
-const ruleSchema = z.object({ base: z.enum(['present', 'expected', 'members']), threshold: thresholdSchema })
 const periodSchema = z
   .number()
   .int('validation.integer')
@@ -306,8 +321,9 @@ const stageSchema = z
     name: text(30),
     step: z.enum(['collect', 'confirm', 'research', 'deliberate', 'publish', 'implement']).optional(),
     body: z.object({ kind: z.enum(BODY_KINDS), name: text(30) }).optional(),
-    quorumRule: ruleSchema.optional(),
-    passingRule: ruleSchema.optional(),
+    quorumRule: quorumRuleSchema.optional(),
+    passingRule: passingRuleSchema.optional(),
+    ruleBasis: z.string().trim().max(60, 'validation.tooLong').optional(),
     documents: z.array(z.string().trim().min(1).max(30)).max(10),
     noticeSubject: z.enum(['decision', 'results']).optional(),
     periodDays: periodSchema.optional(),

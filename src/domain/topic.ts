@@ -19,6 +19,8 @@ export interface Topic extends RecordBase {
   presenterId?: string
   presenterName?: string
   status: TopicStatus
+  /** Why it was deferred (暂缓表决); set with status 'deferred' */
+  deferredReason?: string
   /** Marked when research beforehand is not needed (the guard accepts it) */
   noResearchNeeded?: boolean
   /** A major matter goes through a procedure template (四议两公开 …) */

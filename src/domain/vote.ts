@@ -2,17 +2,10 @@
 // never edited; a correction is a new vote pointing to the one it corrects.
 import type { RecordBase } from './ids'
 
-/** What a threshold is counted against: 实到 · 应到 · 全体成员 */
-export type RuleBase = 'present' | 'expected' | 'members'
+import type { Rule } from './rules/rule'
 
-/** 过半数 (strictly more than half) · 三分之二以上 (at least two thirds) · a custom fraction */
-export type Threshold =
-  { kind: 'half' } | { kind: 'twoThirds' } | { kind: 'fraction'; num: number; den: number; strict: boolean }
-
-export interface Rule {
-  base: RuleBase
-  threshold: Threshold
-}
+// The rule types live in the rule engine; re-exported for the records that carry them.
+export type { Rule, RuleBase, Threshold } from './rules/rule'
 
 export const BODY_KINDS = [
   'council',
@@ -64,11 +57,15 @@ export interface Vote extends RecordBase {
   expected?: number
   present?: number
   members?: number
+  /** Present voters recused for this topic, taken out of the passing base */
+  recused?: number
   /** Excluded for this topic (回避) */
   recusedIds?: string[]
   counts?: Counts
-  /** Two tellers' independent counts for a paper ballot */
+  /** Two tellers' independent counts for a paper or secret ballot; their names are printed */
   tellerCounts?: { teller: string; counts: Counts }[]
+  /** Paper and secret ballots: 发出 N 张，收回 M 张 (valid = returned − invalid) */
+  ballots?: { issued: number; returned: number }
   rollCall?: { personId?: string; name: string; choice: 'for' | 'against' | 'abstain' }[]
   /** The rules in force, copied so later edits of the body never change the record */
   quorumRule?: Rule

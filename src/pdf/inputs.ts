@@ -30,6 +30,10 @@ export interface MeetingInfo {
   recorder?: string
   /** The deliberating body, e.g. 新华路社区协商议事会 */
   bodyName?: string
+  /** Whether the body decides (决议) or recommends (协商意见) */
+  decides: boolean
+  /** HH:mm the meeting ended, when known */
+  endTime?: string
 }
 
 /** One person on the sign-in sheet or in the minutes' attendance. */
@@ -43,14 +47,24 @@ export interface PersonLine {
   writtenOpinion?: string
   /** Invited for some topics only (the X): their titles */
   forTopics?: string[]
+  /** A member of the body who counts toward 实到 (whatever the meeting role) */
+  counted?: boolean
 }
 
+/** 应到、实到、请假、缺席 as printed; 实到 always equals the names printed under 出席. */
 export interface QuorumLine {
   expected: number
   present: number
+  /** 请假 */
+  leave: number
+  /** 缺席: expected − present − leave */
   absent: number
+  /** 其中提交书面意见 N 人 (among those not present) */
+  written: number
   reached: boolean
   rule?: Rule
+  /** A legal body decides (法定人数); a council recommends (到会人数要求) */
+  decides: boolean
 }
 
 export interface CanvassTally {
@@ -95,6 +109,14 @@ export interface VoteLine {
   result?: VoteResult
   /** Names excluded for this topic (回避) */
   recused: string[]
+  /** The passing base after recusals, as the rule counted it */
+  passingBase?: number
+  /** 监票人 / 计票人 who counted the ballots */
+  tellers?: string[]
+  /** 发出 / 收回 for paper and secret ballots */
+  ballots?: { issued: number; returned: number }
+  /** 暂缓表决的原因 */
+  deferReason?: string
 }
 
 export interface ActionLine {
@@ -120,6 +142,8 @@ export interface TopicBlock {
   options: OptionLine[]
   statements: StatementLine[]
   votes: VoteLine[]
+  /** Set when the topic was deferred (暂缓表决), with or without a vote */
+  deferredReason?: string
   resolution?: string
   actions: ActionLine[]
 }

@@ -4,7 +4,9 @@
 import type { AttendanceState } from '@/domain/attendance'
 import type { MeetingRole } from '@/domain/roles'
 import type { ActionStatus } from '@/domain/resolution'
-import type { Rule, RuleBase, Threshold, VoteMethod, VoteResult } from '@/domain/vote'
+import { ruleInWords, type Rule, type RuleUse } from '@/domain/rules'
+import type { Counts, VoteMethod, VoteResult } from '@/domain/vote'
+import rulesZh from '@/i18n/zh-CN/rules'
 
 export const METHOD: Record<VoteMethod, string> = {
   hands: '举手表决',
@@ -19,11 +21,11 @@ export const RESULT: Record<VoteResult, string> = { passed: '通过', failed: '�
 export const MEETING_ROLE: Record<MeetingRole, string> = {
   chair: '主持人',
   recorder: '记录人',
-  voting: '参会成员',
+  voting: '表决成员',
   nonVoting: '列席',
   stakeholder: '利益相关方',
   guest: '部门/专家',
-  teller: '监票计票',
+  teller: '监票人/计票人',
 }
 
 export const STATE: Record<AttendanceState, string> = {
@@ -42,17 +44,21 @@ export const ACTION_STATUS: Record<ActionStatus, string> = {
   closed: '已办结',
 }
 
-const BASE: Record<RuleBase, string> = { present: '实到人数', expected: '应到人数', members: '全体成员' }
-
-function thresholdText(t: Threshold): string {
-  if (t.kind === 'half') return '过半数'
-  if (t.kind === 'twoThirds') return '三分之二以上'
-  return `${t.strict ? '超过' : '达到'}${t.num}/${t.den}`
+interface Messages {
+  [key: string]: string | Messages
 }
 
-/** {present, half} → 以实到人数过半数为准 */
-export function ruleText(rule: Rule | undefined): string {
-  return rule ? `${BASE[rule.base]}${thresholdText(rule.threshold)}` : ''
+/** The console's Chinese messages for the rules, read the way vue-i18n reads them ({name} placeholders). */
+function zh(key: string, params: Record<string, unknown> = {}): string {
+  let node: string | Messages | undefined = rulesZh as Messages
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined
+  if (typeof node !== 'string') return key
+  return node.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''))
+}
+
+/** The rule in words, exactly as the screens and the projector say it: 全体成员三分之二以上出席. */
+export function ruleText(rule: Rule | undefined, use: RuleUse): string {
+  return rule ? ruleInWords(zh, rule, use) : ''
 }
 
 /** 12000 → 1.2万元; 3500 → 3500元 */
@@ -107,4 +113,53 @@ export const TOPIC_EVENT: Record<string, string> = {
   edited: '修改',
   deliberated: '完成议事',
   deferred: '暂缓',
+}
+
+/**
+ * What a body's outcome is called on paper. A consultation council recommends
+ * (协商意见); a legal body decides (决议). 法定人数 only where a law sets one.
+ */
+export function outcomeWords(decides: boolean) {
+  return decides
+    ? { outcome: '决议', notice: '决议公示', quorum: '法定人数', verb: '决定' }
+    : { outcome: '协商意见', notice: '协商结果公示', quorum: '到会人数要求', verb: '形成协商意见' }
+}
+
+/**
+ * The counts as printed. A canvass counts households, never votes:
+ * 走访 100 户，同意 45 户（90%，按走访到的户数计）…
+ */
+export function countsText(method: VoteMethod, c: Counts, rule?: Rule): string {
+  if (method === 'canvass') {
+    const asked = c.for + c.against + c.abstain + c.invalid
+    const reached = asked - c.invalid
+    const byReached = rule?.base === 'reached'
+    const share = percent(c.for, byReached ? reached : asked)
+    return `走访 ${asked} 户，同意 ${c.for} 户（${share}，按${byReached ? '走访到的户数' : '走访户数'}计），不同意 ${c.against} 户，未表态 ${c.abstain} 户，未见面 ${c.invalid} 户`
+  }
+  return `同意 ${c.for} 票，反对 ${c.against} 票，弃权 ${c.abstain} 票${c.invalid ? `，无效 ${c.invalid} 票` : ''}`
+}
+
+/** 应到 30 人，实到 20 人，请假 3 人，缺席 7 人（其中提交书面意见 2 人）; blanks to fill in by hand without numbers. */
+export function attendanceText(
+  q: { expected: number; present: number; leave: number; absent: number; written: number } | undefined,
+  sep = '，',
+): string {
+  const n = (v: number | undefined) => (v === undefined ? '____' : String(v))
+  const written = q ? (q.written > 0 ? `（其中提交书面意见 ${q.written} 人）` : '') : '（其中提交书面意见 ____ 人）'
+  return (
+    [`应到 ${n(q?.expected)} 人`, `实到 ${n(q?.present)} 人`, `请假 ${n(q?.leave)} 人`, `缺席 ${n(q?.absent)} 人`].join(
+      sep,
+    ) + written
+  )
+}
+
+/**
+ * The Party committee a community reports to, from the settings: a street
+ * office's 党工委, a township's 党委 (新华街道 → 新华街道党工委, 城关镇 → 城关镇党委).
+ */
+export function superiorCommittee(superior: string): string {
+  const s = superior.trim()
+  if (/党(工)?委$/.test(s)) return s
+  return /(乡|镇)$/.test(s) ? `${s}党委` : `${s}党工委`
 }

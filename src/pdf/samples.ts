@@ -227,14 +227,18 @@ export function sampleMeeting(): MeetingDocsInput {
       chair: '王建国',
       recorder: '李秀英',
       bodyName: '新华路社区协商议事会',
+      decides: false,
     },
     people,
     quorum: {
       expected: people.length,
       present,
-      absent: people.length - present,
+      leave: people.filter((p) => p.state === 'leave').length,
+      absent: people.filter((p) => p.state === 'absent' || p.state === 'written').length,
+      written: people.filter((p) => p.state === 'written').length,
       reached: true,
       rule: { base: 'expected', threshold: { kind: 'twoThirds' } },
+      decides: false,
     },
     topics: TOPICS,
     carryOver: [
@@ -349,7 +353,12 @@ export function stressMeeting(): MeetingDocsInput {
     statements: [...t.statements, { speaker: STRESS_NAMES[i]!, role: '居民代表', text: long }],
     actions: actions(t.title.slice(2, 8), i === 0 ? 20 : 10, i),
   }))
-  return { ...base, people, topics, quorum: { expected: 60, present: 56, absent: 4, reached: true } }
+  return {
+    ...base,
+    people,
+    topics,
+    quorum: { expected: 60, present: 56, leave: 1, absent: 3, written: 0, reached: true, decides: false },
+  }
 }
 
 /** The benchmark's standard minutes: 8 topics, 40 attendees, 24 action items. */
@@ -363,6 +372,6 @@ export function benchmarkMeeting(): MeetingDocsInput {
     ...base,
     people: samplePeople(40, 3),
     topics,
-    quorum: { expected: 40, present: 37, absent: 3, reached: true },
+    quorum: { expected: 40, present: 37, leave: 1, absent: 2, written: 0, reached: true, decides: false },
   }
 }

@@ -101,7 +101,7 @@ test('a village major matter goes through 四议两公开: four bodies, a sittin
   await expect(page.getByTestId('stage-blocked')).toContainText('须在“村“两委”会议商议”通过后才能开始本环节')
   await expect(page.getByTestId('sitting-form')).toHaveCount(0)
   await stageStatus(page, 'propose').click()
-  await expect(page.getByTestId('stage-propose')).toContainText('到会须应到人数过半数；通过须同意人数达应到人数过半数')
+  await expect(page.getByTestId('stage-propose')).toContainText('到会：全体成员过半数出席；通过：应到人数过半数同意')
 
   await recordSitting(
     page,

@@ -100,22 +100,18 @@ async function seedClosedMeeting(page: Page, meetingId: string, rareName: string
         supervisor: '务监会',
         status: 'notStarted',
       })
-      people
-        .slice(0, 12)
-        .forEach((p, i) =>
-          tx
-            .objectStore('attendance')
-            .put({
-              ...base,
-              id: `at${i}`,
-              meetingId,
-              personId: p.id,
-              name: i === 11 ? rareName : p.name,
-              meetingRole: i === 0 ? 'chair' : i === 1 ? 'recorder' : 'voting',
-              state: i === 3 ? 'absent' : 'present',
-              walkIn: false,
-            }),
-        )
+      people.slice(0, 12).forEach((p, i) =>
+        tx.objectStore('attendance').put({
+          ...base,
+          id: `at${i}`,
+          meetingId,
+          personId: p.id,
+          name: i === 11 ? rareName : p.name,
+          meetingRole: i === 0 ? 'chair' : i === 1 ? 'recorder' : 'voting',
+          state: i === 3 ? 'absent' : 'present',
+          walkIn: false,
+        }),
+      )
       tx.objectStore('statements').put({
         ...base,
         id: 's0',
@@ -192,7 +188,7 @@ test('step 5: documents render in the worker, the notice is posted, objections a
 
   // The other documents, one click each (no rare characters in them).
   expect(await savePdf(page, 'signInSheet')).toContain('签到表')
-  expect(await savePdf(page, 'resolutionNotice')).toContain('决议公示')
+  expect(await savePdf(page, 'resolutionNotice')).toContain('协商结果公示')
   expect(await savePdf(page, 'filingForm')).toContain('重大事项备案表')
   const ballots = await savePdf(page, 'ballots')
   expect(ballots).toContain('表决票（无记名）')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bodyFormSchema } from '@/domain/body'
-import { defaultRules } from '@/domain/quorum'
+import { defaultRules } from '@/domain/rules'
 import { parseForm } from '@/domain/validate'
 
 const form = (over: Record<string, unknown> = {}) => ({
@@ -27,7 +27,7 @@ describe('body form', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.fields.name?.key).toBe('validation.required')
-      expect(Object.entries(r.fields).find(([k]) => k.startsWith('passingRule'))?.[1].key).toBe('bodies.error.fraction')
+      expect(Object.entries(r.fields).find(([k]) => k.startsWith('passingRule'))?.[1].key).toBe('rules.error.fraction')
     }
   })
   it('accepts a custom fraction such as three quarters', () => {

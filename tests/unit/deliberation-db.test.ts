@@ -12,7 +12,7 @@ import { closeVote, correctVote, openVote, recordCounts, recordRollCall, recordT
 import { project } from '@/db/projection.repo'
 import { projectorScene } from '@/db/projector.repo'
 import { DomainError } from '@/domain/problem'
-import { defaultRules } from '@/domain/quorum'
+import { defaultRules } from '@/domain/rules'
 
 const C = 'community-1'
 const keysOf = async (p: Promise<unknown>) => {
@@ -101,12 +101,13 @@ describe('votes refuse bad input and save nothing', () => {
       counts: { for: 15 },
     })
   })
-  it('a recused member leaves the base: 12 of 24 is a tie and fails', async () => {
+  it('a recused member leaves the passing base only: 12 of 24 is a tie and fails', async () => {
     const { meetingId, topicId, byPerson } = await liveMeeting(25)
     await addRecusal(meetingId, topicId, { attendanceId: byPerson.get('p3')!.id, reason: '利害关系' })
     const v = await openVote(meetingId, topicId, 'hands')
     await recordCounts(v.id, { for: 12, against: 10, abstain: 2, invalid: 0 })
-    expect(await closeVote(v.id)).toMatchObject({ result: 'failed', present: 24, members: 29 })
+    // The quorum still counts 25 of 30; the passing base is 25 − 1 = 24, and 12 of 24 is a tie.
+    expect(await closeVote(v.id)).toMatchObject({ result: 'failed', present: 25, members: 30, recused: 1 })
   })
   it('a closed vote is corrected by a new linked record; the original is untouched', async () => {
     const { meetingId, topicId } = await liveMeeting(25)

@@ -57,7 +57,8 @@ describe('meeting documents', () => {
       '利益相关方',
       '应到22人',
       '实到20人',
-      '缺席2人',
+      '请假1人',
+      '缺席1人',
     ])
       expect(text).toContain(s)
   })
@@ -120,7 +121,10 @@ describe('meeting documents', () => {
       '返工',
       '主持人王建国',
       '记录人李秀英',
-      '应到22人，实到20人，缺席2人',
+      '应到22人，实到20人，请假1人，缺席1人',
+      // a consultation council recommends: its outcome is 协商意见, its quorum 到会人数要求
+      '到会人数要求：应到人数三分之二以上出席',
+      '协商意见',
       '会议有效',
       '出席',
       '列席',
@@ -149,7 +153,7 @@ describe('meeting documents', () => {
   it('resolution notice shows decisions, period, how to object and the issuer', async () => {
     const { text } = await render(resolutionNoticeToDocDef(m), 'resolution-notice')
     for (const s of [
-      '决议公示',
+      '协商结果公示',
       '关于开通小区北门的议题（通过',
       '（未通过',
       '公示期：2026年12月11日至2026年12月17日（7天）',
@@ -165,10 +169,10 @@ describe('meeting documents', () => {
     const { text } = await render(filingFormToDocDef(m), 'filing-form')
     for (const s of [
       '重大事项备案表',
-      '报送：新华路街道党（工）委',
+      '报送：新华路街道党工委',
       '关于开通小区北门的议题',
       '同意10票',
-      '新华路街道意见',
+      '新华路街道党工委意见',
       '公示情况',
     ])
       expect(text).toContain(s)

@@ -85,7 +85,7 @@ describe('major matters', () => {
     const first = await recordStage(m.id, 'review', sitting('2026-09-05', 25, 12, 12), TODAY)
     expect(first).toMatchObject({
       verdict: 'noQuorum',
-      quorum: { ok: false, value: 12, base: 25, needed: 13 },
+      quorum: { met: false, value: 12, base: 25, needed: 13 },
       bodyName: '党员大会',
     })
     expect(await problemsOf(recordStage(m.id, 'decide', sitting('2026-09-06', 30, 25, 20), TODAY))).toEqual([

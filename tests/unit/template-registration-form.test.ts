@@ -92,7 +92,7 @@ describe('registration form', () => {
     expect(rows).toMatch(/应到 30人 实到 24人 比例 80\.0%/)
     expect(rows).toMatch(/同意 20 反对 4 弃权 0 结果 通过/)
     expect(rows).toMatch(/同意 12 反对 0 弃权 0 结果 未达法定人数/)
-    expect(text).toContain('到会须应到人数三分之二以上；通过须同意人数达实到人数过半数')
+    expect(text).toContain('到会：全体成员三分之二以上出席；通过：实到人数过半数同意')
     expect(text).toMatch(/党员大会审议（第1次）(（[^）]*）)?党员大会/)
     expect(rows).toMatch(/公开期限 7天 截止日期 2026年9月17日/)
     expect(text).toContain('村务公开栏、村民微信群')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { judgeSitting, neededFor, passes, quorumMet } from '@/domain/stage-rules'
+import { judgeSitting, needed, passingCheck, quorumCheck } from '@/domain/rules'
 import {
   BUILT_IN_TEMPLATES,
   TEMPLATE_FIVE_ONE_TWO,
@@ -15,7 +15,7 @@ const stage = (t: { stages: StageDef[] }, id: string) => {
   if (!s?.quorumRule || !s.passingRule) throw new Error(`no sitting ${id}`)
   return s as Required<Pick<StageDef, 'quorumRule' | 'passingRule'>> & StageDef
 }
-const head = (expected: number, present: number, members = expected) => ({ expected, present, members })
+const head = (expected: number, present: number, members = expected) => ({ expected, present, members, recused: 0 })
 const votes = (f: number, against = 0, abstain = 0) => ({ for: f, against, abstain })
 const verdict = (s: ReturnType<typeof stage>, expected: number, present: number, f: number, against = 0) =>
   judgeSitting(s.quorumRule, s.passingRule, votes(f, against), head(expected, present)).verdict
@@ -30,25 +30,25 @@ describe('thresholds', () => {
     [{ kind: 'twoThirds' } as const, 30, 20],
     [{ kind: 'fraction', num: 3, den: 4, strict: false } as const, 8, 6],
     [{ kind: 'fraction', num: 3, den: 4, strict: true } as const, 8, 7],
-  ])('%o of %i needs %i', (threshold, base, needed) => {
-    expect(neededFor(threshold, base)).toBe(needed)
+  ])('%o of %i needs %i', (threshold, base, n) => {
+    expect(needed(threshold, base)).toBe(n)
   })
   it('reports the numbers used', () => {
-    expect(quorumMet({ base: 'expected', threshold: { kind: 'twoThirds' } }, head(30, 19))).toEqual({
-      ok: false,
+    expect(quorumCheck({ base: 'expected', threshold: { kind: 'twoThirds' } }, head(30, 19))).toEqual({
+      met: false,
       value: 19,
       base: 30,
       needed: 20,
     })
-    expect(passes({ base: 'present', threshold: { kind: 'half' } }, votes(12), head(30, 22))).toEqual({
-      ok: true,
+    expect(passingCheck({ base: 'present', threshold: { kind: 'half' } }, 12, head(30, 22))).toEqual({
+      met: true,
       value: 12,
       base: 22,
       needed: 12,
     })
   })
   it('never passes on an empty base', () => {
-    expect(quorumMet({ base: 'present', threshold: { kind: 'half' } }, head(0, 0)).ok).toBe(false)
+    expect(quorumCheck({ base: 'present', threshold: { kind: 'half' } }, head(0, 0)).met).toBe(false)
   })
 })
 
@@ -105,11 +105,14 @@ describe('五议一备两公开', () => {
     expect(t.filingRequired).toBe(true)
     expect(t.stages[5]!.office).toBe('街道党工委')
   })
-  it('applies the Party rule to the review and the Organic-Law style rule to the decision', () => {
+  it('applies the Party rule to the review and the 居委会组织法 rule to the decision, with the citation', () => {
     expect(verdict(stage(t, 'review'), 40, 30, 20, 10)).toBe('failed')
     expect(verdict(stage(t, 'review'), 40, 30, 21, 9)).toBe('passed')
-    expect(verdict(stage(t, 'decide'), 45, 29, 29)).toBe('noQuorum')
-    expect(verdict(stage(t, 'decide'), 45, 30, 16, 14)).toBe('passed')
+    // 居民代表会议: more than half of the members present, more than half of those present agree
+    expect(verdict(stage(t, 'decide'), 45, 22, 22)).toBe('noQuorum')
+    expect(verdict(stage(t, 'decide'), 45, 23, 12, 11)).toBe('passed')
+    expect(verdict(stage(t, 'decide'), 45, 30, 15, 15)).toBe('failed')
+    expect(stage(t, 'decide').ruleBasis).toBe('《中华人民共和国城市居民委员会组织法》第十条')
     expect(verdict(stage(t, 'joint'), 8, 5, 3, 2)).toBe('passed')
   })
 })

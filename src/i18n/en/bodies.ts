@@ -29,16 +29,5 @@ export default {
     recommendLong: 'Recommends (consultation council)',
     written: 'Written opinions count as present',
     writtenHint: 'Default off: a written opinion is not presence',
-    strict: 'Strictly more than',
-    base: { members: 'all members', expected: 'those expected', present: 'those present' },
-    threshold: {
-      half: 'more than half',
-      twoThirds: 'at least two thirds',
-      custom: 'custom fraction',
-      moreThan: 'more than {num}/{den}',
-      atLeast: 'at least {num}/{den}',
-    },
-    ruleText: { quorum: '{share} of {base} present', passing: 'approvals {share} of {base}' },
-    error: { fraction: 'The fraction must be positive and at most 1' },
   },
 }

@@ -3,10 +3,16 @@ export default {
   nav: { followup: 'Action items', stats: 'Statistics' },
   settings: {
     threshold: 'Evaluation pass mark',
+    minEvaluators: 'Fewest evaluators',
+    minEvaluatorsHint: '(no verdict with fewer)',
+    canvassRule: 'Canvass passes with',
     scale: 'Evaluation scale',
     scales: { three: 'Three levels (satisfied / fairly / unsatisfied)', five: 'Five levels' },
   },
-  validation: { threshold: 'The pass mark must be between 50% and 100%' },
+  validation: {
+    minEvaluators: 'Between 1 and 500 evaluators',
+    threshold: 'The pass mark must be between 50% and 100%',
+  },
   followup: {
     title: 'Action items',
     intro: 'Items decided at meetings: who, to what standard, by when, supervised by whom.',

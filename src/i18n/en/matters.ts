@@ -1,25 +1,6 @@
 export default {
   nav: { matters: 'Major matters', templates: 'Procedures' },
-  rules: {
-    present: {
-      half: 'more than half of those present',
-      twoThirds: 'two thirds of those present',
-      fraction: '{num}/{den} of those present',
-      fractionStrict: 'over {num}/{den} of those present',
-    },
-    expected: {
-      half: 'more than half of those expected',
-      twoThirds: 'two thirds of those expected',
-      fraction: '{num}/{den} of those expected',
-      fractionStrict: 'over {num}/{den} of those expected',
-    },
-    members: {
-      half: 'more than half of all members',
-      twoThirds: 'two thirds of all members',
-      fraction: '{num}/{den} of all members',
-      fractionStrict: 'over {num}/{den} of all members',
-    },
-  },
+
   bodyKinds: {
     council: 'Consultation council',
     twoCommittees: 'Two committees',
@@ -182,13 +163,11 @@ export default {
     office: 'Filed with',
     versions: 'Versions',
     basedOn: 'Copied from: {name}',
-    ruleBase: { present: 'present', expected: 'expected', members: 'all members' },
-    thresholds: { half: 'more than half', twoThirds: 'two thirds', fraction: 'custom fraction' },
-    strict: 'Strictly more than',
+    ruleBasis: 'Legal basis',
+    ruleBasisHint: 'e.g. Organic Law of Villagers’ Committees, art. 26',
     save: 'Save as new version',
     noStages: 'No stages yet: click “Add stage”.',
     error: {
-      fraction: 'The fraction must be positive and at most 1',
       bodyNeeded: 'A meeting stage needs a body',
       officeNeeded: 'Name the office it is filed with',
       noStages: 'At least one stage is needed',

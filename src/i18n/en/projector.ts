@@ -32,6 +32,7 @@ export default {
     canvassCounts: { for: 'Agree', against: 'Disagree', abstain: 'No answer', invalid: 'Not reached' },
     basis: 'Present {present} · expected {expected}',
     ruleNeed: '{rule} (needs {need})',
+    ruleNeedHouseholds: '{rule} (needs {need} households)',
     resolution: 'Resolution',
     four: { title: 'Item', owner: 'Who', standard: 'Standard', dueOn: 'By when', supervisor: 'Supervisor' },
   },

@@ -29,16 +29,5 @@ export default {
     recommendLong: '形成建议（协商议事会）',
     written: '书面意见计入出席',
     writtenHint: '默认不计入：提交书面意见的人不算实到',
-    strict: '须超过（不含等于）',
-    base: { members: '全体成员', expected: '应到人数', present: '实到人数' },
-    threshold: {
-      half: '过半数',
-      twoThirds: '三分之二以上',
-      custom: '自定义比例',
-      moreThan: '超过 {num}/{den}',
-      atLeast: '{num}/{den} 以上',
-    },
-    ruleText: { quorum: '{base}{share}出席', passing: '同意票占{base}{share}' },
-    error: { fraction: '比例应为不大于 1 的正分数' },
   },
 }

@@ -3,10 +3,16 @@ export default {
   nav: { followup: '落实事项', stats: '统计报表' },
   settings: {
     threshold: '评议满意率合格线',
+    minEvaluators: '评议最少人数',
+    minEvaluatorsHint: '人（评议人数不足时不作结论）',
+    canvassRule: '入户征求意见通过比例',
     scale: '评议等级',
     scales: { three: '三级（满意 / 基本满意 / 不满意）', five: '五级（非常满意 … 非常不满意）' },
   },
-  validation: { threshold: '合格线应在 50% 到 100% 之间' },
+  validation: {
+    minEvaluators: '评议最少人数应在 1 到 500 之间',
+    threshold: '合格线应在 50% 到 100% 之间',
+  },
   followup: {
     title: '落实事项',
     intro: '各次议事会议定的落实事项：谁来干、干到什么标准、什么时间干完、谁来监督。',

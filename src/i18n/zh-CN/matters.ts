@@ -1,25 +1,5 @@
 export default {
   nav: { matters: '重大事项', templates: '程序模板' },
-  rules: {
-    present: {
-      half: '实到人数过半数',
-      twoThirds: '实到人数三分之二以上',
-      fraction: '实到人数的 {num}/{den} 以上',
-      fractionStrict: '超过实到人数的 {num}/{den}',
-    },
-    expected: {
-      half: '应到人数过半数',
-      twoThirds: '应到人数三分之二以上',
-      fraction: '应到人数的 {num}/{den} 以上',
-      fractionStrict: '超过应到人数的 {num}/{den}',
-    },
-    members: {
-      half: '全体成员过半数',
-      twoThirds: '全体成员三分之二以上',
-      fraction: '全体成员的 {num}/{den} 以上',
-      fractionStrict: '超过全体成员的 {num}/{den}',
-    },
-  },
   bodyKinds: {
     council: '协商议事会',
     twoCommittees: '两委会',
@@ -58,7 +38,7 @@ export default {
     record: { meeting: '记录本次会议', notice: '记录公开', filing: '记录备案', task: '记录完成' },
     again: '另行召开并记录',
     body: '会议主体',
-    rulesOfStage: '到会须{quorum}；通过须同意人数达{passing}',
+    rulesOfStage: '到会：{quorum}；通过：{passing}',
     documents: '形成材料',
     attempts: '办理记录',
     attempt: '第 {n} 次',
@@ -172,13 +152,11 @@ export default {
     office: '备案机关',
     versions: '版本记录',
     basedOn: '复制自：{name}',
-    ruleBase: { present: '实到人数', expected: '应到人数', members: '全体成员' },
-    thresholds: { half: '过半数', twoThirds: '三分之二以上', fraction: '自定义比例' },
-    strict: '须超过（不含本数）',
+    ruleBasis: '规则依据',
+    ruleBasisHint: '如《中华人民共和国村民委员会组织法》第二十六条',
     save: '保存为新版本',
     noStages: '还没有环节：点击“添加环节”。',
     error: {
-      fraction: '比例应为不大于 1 的正分数',
       bodyNeeded: '会议环节须填写会议主体',
       officeNeeded: '请填写备案机关',
       noStages: '至少需要一个环节',

@@ -32,6 +32,7 @@ export default {
     canvassCounts: { for: '同意', against: '不同意', abstain: '未表态', invalid: '未见面' },
     basis: '实到 {present} 人 · 应到 {expected} 人',
     ruleNeed: '{rule}（需 {need} 票）',
+    ruleNeedHouseholds: '{rule}（需 {need} 户）',
     resolution: '决议',
     four: { title: '事项', owner: '谁来干', standard: '干到什么标准', dueOn: '什么时间干完', supervisor: '谁来监督' },
   },

@@ -3,7 +3,7 @@
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate, type DocDef } from '../layout'
 import { fieldTable, when } from '../blocks'
-import { METHOD, RESULT } from '../labels'
+import { attendanceText, countsText, METHOD, outcomeWords, RESULT, superiorCommittee } from '../labels'
 import type { MeetingDocsInput, TopicBlock } from '../inputs'
 
 // A fresh object per cell: pdfmake annotates content objects in place.
@@ -16,7 +16,7 @@ function voteSummary(t: TopicBlock): string {
   return t.votes
     .map((v) => {
       const c = v.counts
-      return `${METHOD[v.method]}${c ? `，同意${c.for}票、反对${c.against}票、弃权${c.abstain}票` : ''}${v.result ? `，${RESULT[v.result]}` : ''}`
+      return `${METHOD[v.method]}${c ? `，${countsText(v.method, c, v.rule)}` : ''}${v.result ? `，${RESULT[v.result]}` : ''}`
     })
     .join('；')
 }
@@ -28,23 +28,20 @@ export function filingFormToDocDef(
   const { meeting, community, quorum: q } = input
   const list = topics.length > 0 ? topics : input.topics
   const n = input.resolutionNotice
+  const words = outcomeWords(meeting.decides)
+  const committee = superiorCommittee(community.superior)
   const content: Content[] = [
     { text: '重大事项备案表', style: 'title' },
-    { text: `报送：${community.superior}党（工）委`, margin: [0, 0, 0, 6] },
+    { text: `报送：${committee}`, margin: [0, 0, 0, 6] },
     fieldTable(
       [
         ['报备单位', community.partyOrg],
         ['事项名称', list.map((t) => t.title).join('；')],
         ['会议名称', meeting.title],
         ['时间地点', `${when(meeting.date, meeting.startTime)}\u3000${meeting.place ?? ''}`],
-        [
-          '参会情况',
-          q
-            ? `应到${q.expected}人，实到${q.present}人，缺席${q.absent}人；${q.reached ? '符合法定人数' : '未达法定人数'}`
-            : '',
-        ],
+        ['参会情况', q ? `${attendanceText(q)}；${q.reached ? `符合${words.quorum}` : `未达${words.quorum}`}` : ''],
         ['表决情况', list.map((t) => `${t.title}：${voteSummary(t) || '未表决'}`).join('\n')],
-        ['决议内容', list.map((t) => `${t.title}：${t.resolution ?? '（无）'}`).join('\n')],
+        [`${words.outcome}内容`, list.map((t) => `${t.title}：${t.resolution ?? '（无）'}`).join('\n')],
         [
           '公示情况',
           n?.startsOn
@@ -52,11 +49,11 @@ export function filingFormToDocDef(
             : '尚未公示',
         ],
         ['党组织意见', blankOpinion()],
-        [`${community.superior}意见`, blankOpinion()],
+        [`${committee}意见`, blankOpinion()],
       ],
       100,
     ),
-    { text: '本表一式两份，报备单位和上级党（工）委各存一份。', style: 'small' },
+    { text: `本表一式两份，报备单位和${committee}各存一份。`, style: 'small' },
   ]
   return {
     frame: { title: `备案表 ${meeting.title}`, communityName: community.name, date: chineseDate(input.printedOn) },

@@ -4,20 +4,22 @@
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate, type DocDef } from '../layout'
 import { fieldTable, h2, note, para, signatures, when } from '../blocks'
-import { ruleText, STATE } from '../labels'
+import { attendanceText, outcomeWords, ruleText, STATE } from '../labels'
 import type { MeetingDocsInput, PersonLine } from '../inputs'
 import { actionTable, topicSection } from './topicParts'
 
 /** 出席 / 列席 / 利益相关方 / 部门和专家 / 缺席与请假 */
 function attendanceGroups(people: PersonLine[]): [string, string][] {
+  // 出席 lists exactly the people counted in 实到; others present sit under 列席 and the rest.
   const here = people.filter((p) => p.state === undefined || p.state === 'present')
+  const counted = (p: PersonLine) => p.counted ?? ['chair', 'recorder', 'voting', 'teller'].includes(p.meetingRole)
   const names = (list: PersonLine[]) =>
     list.map((p) => (p.partyRole ? `${p.name}（${p.partyRole}）` : p.name)).join('、')
   const groups: [string, PersonLine[]][] = [
-    ['出席', here.filter((p) => ['chair', 'recorder', 'voting', 'teller'].includes(p.meetingRole))],
-    ['列席', here.filter((p) => p.meetingRole === 'nonVoting')],
-    ['利益相关方', here.filter((p) => p.meetingRole === 'stakeholder')],
-    ['部门/专家', here.filter((p) => p.meetingRole === 'guest')],
+    ['出席', here.filter(counted)],
+    ['列席', here.filter((p) => !counted(p) && !['stakeholder', 'guest'].includes(p.meetingRole))],
+    ['利益相关方', here.filter((p) => !counted(p) && p.meetingRole === 'stakeholder')],
+    ['部门/专家', here.filter((p) => !counted(p) && p.meetingRole === 'guest')],
   ]
   const away = people.filter((p) => p.state && p.state !== 'present')
   const out: [string, string][] = groups.filter(([, l]) => l.length > 0).map(([label, l]) => [label, names(l)])
@@ -31,14 +33,15 @@ export function minutesToDocDef(input: MeetingDocsInput): DocDef {
   if (input.carryOver.length > 0) {
     content.push(h2('上次议定事项落实情况'), actionTable(input.carryOver, true, true))
   }
+  const words = outcomeWords(meeting.decides)
   const quorumText = q
-    ? `应到 ${q.expected} 人，实到 ${q.present} 人，缺席 ${q.absent} 人。${q.rule ? `按${ruleText(q.rule)}出席的规定，` : ''}${q.reached ? '到会人数符合规定，会议有效。' : '到会人数不足，不得作出决定。'}`
+    ? `${attendanceText(q)}。${q.rule ? `${words.quorum}：${ruleText(q.rule, 'quorum')}；` : ''}${q.reached ? '到会人数符合规定，会议有效。' : `到会人数不足，不得${words.verb}。`}`
     : ''
   content.push(
     h2('会议基本情况'),
     fieldTable([
       ['会议名称', meeting.title],
-      ['时间', when(meeting.date, meeting.startTime)],
+      ['时间', `${when(meeting.date, meeting.startTime)}${meeting.endTime ? `至${meeting.endTime}` : '至____'}`],
       ['地点', meeting.place ?? ''],
       ['主持人', meeting.chair ?? ''],
       ['记录人', meeting.recorder ?? ''],
@@ -51,7 +54,7 @@ export function minutesToDocDef(input: MeetingDocsInput): DocDef {
   if (written.length > 0) {
     content.push(h2('书面意见'), ...written.map((p) => para(`${p.name}：${p.writtenOpinion}`)))
   }
-  for (const t of input.topics) content.push(...topicSection(t))
+  for (const t of input.topics) content.push(...topicSection(t, undefined, meeting.decides))
   const allActions = input.topics.flatMap((t) => t.actions)
   if (allActions.length > 0) content.push(h2('责任分工汇总'), actionTable(allActions))
   content.push(signatures(['主持人', '记录人']))

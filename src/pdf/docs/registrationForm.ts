@@ -7,7 +7,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { CommunityKind } from '@/domain/community'
 import type { MotionOrigin, StageAttempt } from '@/domain/matter'
 import type { StageDef } from '@/domain/template'
-import type { Rule } from '@/domain/vote'
+import { ruleText } from '../labels'
 import { chineseDate, type DocDef } from '../layout'
 
 export interface RegistrationFormInput {
@@ -56,19 +56,6 @@ function checkbox(checked: boolean, label: string): Content {
     ],
     columnGap: 0,
   }
-}
-
-const BASES: Record<Rule['base'], string> = { present: '实到人数', expected: '应到人数', members: '全体成员' }
-function ruleText(rule: Rule | undefined): string {
-  if (!rule) return ''
-  const t = rule.threshold
-  const part =
-    t.kind === 'half'
-      ? '过半数'
-      : t.kind === 'twoThirds'
-        ? '三分之二以上'
-        : `${t.num}/${t.den}${t.strict ? '以上（不含）' : '以上'}`
-  return `${BASES[rule.base]}${part}`
 }
 
 function ratio(present?: number, expected?: number): string {
@@ -120,9 +107,13 @@ function sittingRows(stage: StageDef, a: StageAttempt | undefined, n: number, of
     ],
     [
       label('规则'),
-      ...rest(`到会须${ruleText(stage.quorumRule)}；通过须同意人数达${ruleText(stage.passingRule)}`, 5, {
-        style: 'small',
-      }),
+      ...rest(
+        `到会：${ruleText(stage.quorumRule, 'quorum')}；通过：${ruleText(stage.passingRule, 'passing')}${stage.ruleBasis ? `（依据${stage.ruleBasis}）` : ''}`,
+        5,
+        {
+          style: 'small',
+        },
+      ),
     ],
     [
       label('参会人员\n签字'),

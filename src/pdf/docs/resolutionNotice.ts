@@ -3,7 +3,7 @@
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate, type DocDef } from '../layout'
 import { when } from '../blocks'
-import { RESULT } from '../labels'
+import { countsText, outcomeWords, RESULT } from '../labels'
 import type { MeetingDocsInput } from '../inputs'
 import { issuerBlock, objectionLines } from './noticeParts'
 
@@ -12,9 +12,10 @@ const BIG = 14
 export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
   const { meeting, community } = input
   const n = input.resolutionNotice ?? { periodDays: community.noticePeriodDays, places: [] }
+  const words = outcomeWords(meeting.decides)
   const decided = input.topics.filter((t) => t.votes.length > 0 || t.resolution)
   const content: Content[] = [
-    { text: '决议公示', style: 'poster', fontSize: 30 },
+    { text: words.notice, style: 'poster', fontSize: 30 },
     {
       text: `${when(meeting.date, meeting.startTime)}，${community.name}在${meeting.place ?? ''}召开${meeting.title}，对以下事项进行了协商议事，现将结果公示如下：`,
       fontSize: BIG,
@@ -24,7 +25,7 @@ export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
     ...decided.map((t, i): Content => {
       const last = t.votes[t.votes.length - 1]
       const result = last?.result
-        ? `（${RESULT[last.result]}${last.counts ? `：同意${last.counts.for}票，反对${last.counts.against}票，弃权${last.counts.abstain}票` : ''}）`
+        ? `（${RESULT[last.result]}${last.counts && last.result !== 'deferred' ? `：${countsText(last.method, last.counts, last.rule)}` : ''}）`
         : ''
       return {
         unbreakable: true,
@@ -49,7 +50,7 @@ export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
   ]
   return {
     frame: {
-      title: `决议公示 ${meeting.title}`,
+      title: `${words.notice} ${meeting.title}`,
       communityName: community.name,
       date: chineseDate(n.startsOn ?? input.printedOn),
     },

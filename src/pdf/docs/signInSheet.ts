@@ -4,7 +4,7 @@
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate, type DocDef } from '../layout'
 import { formTable, when, type Cell } from '../blocks'
-import { MEETING_ROLE } from '../labels'
+import { attendanceText, MEETING_ROLE } from '../labels'
 import type { MeetingDocsInput } from '../inputs'
 
 const WALK_IN_ROWS = 5
@@ -20,9 +20,7 @@ export function signInSheetToDocDef(input: MeetingDocsInput): DocDef {
     '',
   ])
   for (let i = 0; i < WALK_IN_ROWS; i++) rows.push([input.people.length + i + 1, '', '', '', '', ''])
-  const q = input.quorum
-  const blank = '____'
-  const totals = `应到 ${q ? q.expected : blank} 人\u3000\u3000实到 ${q ? q.present : blank} 人\u3000\u3000缺席 ${q ? q.absent : blank} 人`
+  const totals = attendanceText(input.quorum, '\u3000\u3000')
   const content: Content[] = [
     { text: `${meeting.title}签到表`, style: 'title' },
     {

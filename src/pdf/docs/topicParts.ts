@@ -4,12 +4,12 @@
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate } from '../layout'
 import { formTable, h3, para, publicName, publicText } from '../blocks'
-import { ACTION_STATUS, METHOD, percent, RESULT, ruleText, yuan } from '../labels'
+import { ACTION_STATUS, countsText, METHOD, outcomeWords, percent, RESULT, ruleText, yuan } from '../labels'
 import type { ActionLine, CanvassTally, PublicOptions, TopicBlock, VoteLine } from '../inputs'
 
 export function canvassTable(rows: CanvassTally[]): Content {
   return formTable(
-    ['征求事项', '日期', '入户', '同意', '不同意', '未表态', '未见面', '同意率'],
+    ['征求事项', '日期', '走访户数', '同意', '不同意', '未表态', '未见面', '同意率'],
     rows.map((c) => [
       c.question,
       chineseDate(c.on),
@@ -24,18 +24,31 @@ export function canvassTable(rows: CanvassTally[]): Content {
   )
 }
 
+/** One sentence per vote; a canvass speaks of households and the canvass rule, never of 票. */
 export function voteLines(votes: VoteLine[]): Content[] {
   return votes.map((v): Content => {
-    const c = v.counts
-    const counts = c
-      ? `同意 ${c.for} 票，反对 ${c.against} 票，弃权 ${c.abstain} 票${c.invalid ? `，无效 ${c.invalid} 票` : ''}`
-      : ''
+    const option = v.optionTitle ? `就“${v.optionTitle}”` : ''
+    if (v.result === 'deferred') return para(`${option}暂缓表决。${v.deferReason ? `原因：${v.deferReason}。` : ''}`)
+    const counts = v.counts ? `${countsText(v.method, v.counts, v.rule)}。` : ''
+    if (v.method === 'canvass') {
+      const rule = v.rule ? `征求意见规则：${ruleText(v.rule, 'canvass')}为通过。` : ''
+      const result = v.result ? `征求意见结果：${v.result === 'passed' ? '多数同意' : '未达到规定的同意比例'}。` : ''
+      return para(`${option}采用入户征求意见方式。${counts}${rule}${result}`)
+    }
     const base = v.expected !== undefined ? `应到 ${v.expected} 人，实到 ${v.present ?? 0} 人。` : ''
-    const recused = v.recused.length > 0 ? `${v.recused.join('、')}因与本议题有利害关系回避表决。` : ''
-    const rule = v.rule ? `表决规则：${ruleText(v.rule)}同意为通过。` : ''
+    const recused =
+      v.recused.length > 0
+        ? `${v.recused.join('、')}因与本议题有利害关系回避表决${v.passingBase !== undefined ? `，本议题通过基数为 ${v.passingBase} 人` : ''}。`
+        : ''
+    const b = v.ballots
+    const ballots = b
+      ? `发出表决票 ${b.issued} 张，收回 ${b.returned} 张，有效 ${b.returned - (v.counts?.invalid ?? 0)} 张。`
+      : ''
+    const tellers = v.tellers?.length ? `监票人、计票人：${v.tellers.join('、')}。` : ''
+    const rule = v.rule ? `表决规则：${ruleText(v.rule, 'passing')}为通过。` : ''
     const result = v.result ? `表决结果：${RESULT[v.result]}。` : ''
     return para(
-      `${v.optionTitle ? `就“${v.optionTitle}”` : ''}采用${METHOD[v.method]}方式表决。${base}${recused}${counts ? `${counts}。` : ''}${rule}${result}`,
+      `${option}采用${METHOD[v.method]}方式表决。${base}${recused}${ballots}${counts}${tellers}${rule}${result}`,
     )
   })
 }
@@ -64,7 +77,7 @@ export function actionTable(items: ActionLine[], withStatus = false, withMeeting
   )
 }
 
-export function topicSection(t: TopicBlock, opts?: PublicOptions): Content[] {
+export function topicSection(t: TopicBlock, opts?: PublicOptions, decides = true): Content[] {
   const out: Content[] = [{ text: `议题${t.order}：${t.title}`, style: 'h2', headlineLevel: 2 }]
   if (t.presenter) out.push(para(`汇报人：${t.presenter}`))
   if (t.description) out.push(para(publicText(t.description, opts)))
@@ -95,11 +108,14 @@ export function topicSection(t: TopicBlock, opts?: PublicOptions): Content[] {
     }
   }
   if (t.votes.length > 0) {
-    out.push(h3('表决情况'))
+    out.push(h3(t.votes.every((v) => v.method === 'canvass') ? '征求意见情况' : '表决情况'))
     out.push(...voteLines(t.votes.map((v) => ({ ...v, recused: v.recused.map((n) => publicName(n, opts)) }))))
   }
+  if (t.deferredReason && !t.votes.some((v) => v.result === 'deferred')) {
+    out.push(h3('表决情况'), para(`本议题暂缓表决。原因：${publicText(t.deferredReason, opts)}。`))
+  }
   if (t.resolution) {
-    out.push(h3('决议'))
+    out.push(h3(outcomeWords(decides).outcome))
     out.push(para(publicText(t.resolution, opts)))
   }
   if (t.actions.length > 0) {

@@ -1,6 +1,6 @@
 import { computed, inject, provide, type ComputedRef, type InjectionKey, type Ref } from 'vue'
 import type { Attendance } from '@/domain/attendance'
-import { quorum, type QuorumState } from '@/domain/quorum'
+import { quorumState, type QuorumState } from '@/domain/rules'
 import type { Recusal, Speaker, Statement } from '@/domain/speakers'
 import type { Topic } from '@/domain/topic'
 import type { Body, Vote } from '@/domain/vote'
@@ -57,7 +57,9 @@ export function provideDeliberation(
     recusals: useLive(() => listRecusals(id()), [] as Recusal[], [id]),
     resolutions: useLive(() => listResolutions(id()), [] as ResolutionWithItems[], [id]),
     quorum: computed(() =>
-      d.body.value ? quorum(d.body.value.quorumRule, topicHeadcount(d.attendance.value, d.body.value, [])) : undefined,
+      d.body.value
+        ? quorumState(d.body.value.quorumRule, topicHeadcount(d.attendance.value, d.body.value, []))
+        : undefined,
     ),
     sealed: computed(sealed),
   }

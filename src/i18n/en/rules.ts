@@ -1,0 +1,32 @@
+export default {
+  rules: {
+    base: {
+      members: 'all members',
+      expected: 'those expected',
+      present: 'those present',
+      asked: 'households asked',
+      reached: 'households reached',
+    },
+    share: {
+      half: 'more than half',
+      twoThirds: 'two thirds or more',
+      atLeast: '{share} or more',
+      moreThan: 'more than {share}',
+    },
+    use: {
+      quorum: '{share} of {base} present',
+      passing: '{share} of {base} in favour',
+      canvass: '{share} of {base} agreeing',
+    },
+    kind: { half: 'More than half', twoThirds: 'Two thirds or more', fraction: 'Custom fraction' },
+    strict: 'Must exceed (not equal)',
+    error: {
+      fraction: 'The fraction must be positive and at most 1',
+      base: {
+        quorum: 'Attendance can only be counted against all members or those expected',
+        passing: 'A passing rule counts against those present, expected or all members',
+        canvass: 'A canvass counts against the households asked or those reached',
+      },
+    },
+  },
+}
