@@ -81,6 +81,20 @@ export default tseslint.config(
       ],
     },
   },
+  // A calendar day is the local day (src/domain/calendar.ts), never the UTC day that toISOString gives.
+  {
+    files: ['src/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(slice|substring|substr)$/][callee.object.callee.property.name='toISOString']",
+          message: 'toISOString() is the UTC day: use today() / localDay() from src/domain/calendar.ts.',
+        },
+      ],
+    },
+  },
   // The domain is pure rules: no framework, no storage, no DOM.
   {
     files: ['src/domain/**/*.ts'],

@@ -1,5 +1,6 @@
 // Step 2's meeting side: participants by role preset, per-topic parties (X),
 // and the record of the agenda notice (议题公示) the stepper guard reads.
+import { addDays } from '@/domain/calendar'
 import { newId, nowIso } from '@/domain/ids'
 import type { Meeting, Participant } from '@/domain/meeting'
 import type { PublicNotice } from '@/domain/notice'
@@ -176,9 +177,4 @@ export async function recordAgendaNotice(meetingId: string, input: AgendaNoticeI
 
 export async function agendaNotice(meetingId: string): Promise<PublicNotice | undefined> {
   return (await db.notices.where('meetingId').equals(meetingId).toArray()).find((n) => n.kind === 'agenda')
-}
-
-function addDays(date: string, days: number): string {
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10)
 }

@@ -1,3 +1,4 @@
+import { localTime, now } from '@/domain/calendar'
 import type { Attendance, AttendanceState, ExpectedRow } from '@/domain/attendance'
 import { DomainError, problem } from '@/domain/problem'
 import type { MeetingRole } from '@/domain/roles'
@@ -8,10 +9,7 @@ export async function listAttendance(meetingId: string): Promise<Attendance[]> {
   return db.attendance.where('meetingId').equals(meetingId).toArray()
 }
 
-const hhmm = () => {
-  const d = new Date()
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
-}
+const hhmm = () => localTime(now())
 
 /**
  * Creates the sign-in sheet from the expected list (everyone starts as

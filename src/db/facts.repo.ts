@@ -1,12 +1,6 @@
+import { today } from '@/domain/calendar'
 import { EMPTY_FACTS, type MeetingFacts } from '@/domain/procedure'
 import { db } from './schema'
-
-// The local calendar day: a notice period ends at local midnight (in China,
-// toISOString's UTC date lags by a day before 08:00).
-const today = () => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
 
 /**
  * Gathers what the step guards need to know about a meeting, in one read

@@ -1,6 +1,8 @@
 // 研究落实: action items across meetings, their trail, evaluations, the
 // results notice and closing the loop with the people who asked.
 // Every change is one transaction: the item, its event, and anything it moves.
+import { noticeEndsOn } from '@/domain/notice'
+import { today } from '@/domain/calendar'
 import { carryOver, checkDate, nextStatus, type ProgressInput, type ReportInput } from '@/domain/followup'
 import { judge, nextRound, type EvaluationInput } from '@/domain/evaluation'
 import { newId, nowIso, type RecordBase } from '@/domain/ids'
@@ -19,8 +21,6 @@ import {
 } from '@/domain/resolution'
 import type { Topic } from '@/domain/topic'
 import { db } from './schema'
-
-const today = () => new Date().toISOString().slice(0, 10)
 
 /** An item with what the board shows next to it. */
 export interface BoardRow extends ActionItem {
@@ -322,8 +322,6 @@ export async function postResultsNotice(input: {
       throw new DomainError([problem('followup.errors.noticeNeedsClosed')])
     if (input.places.length === 0) throw new DomainError([problem('followup.errors.placesRequired')])
     const now = nowIso()
-    const end = new Date(`${input.startsOn}T00:00:00Z`)
-    end.setUTCDate(end.getUTCDate() + input.periodDays - 1)
     const notice: PublicNotice = {
       id: newId(),
       communityId: meeting.communityId,
@@ -333,7 +331,7 @@ export async function postResultsNotice(input: {
       actionItemIds: [...input.actionItemIds],
       postedAt: now,
       startsOn: input.startsOn,
-      endsOn: end.toISOString().slice(0, 10),
+      endsOn: noticeEndsOn(input.startsOn, input.periodDays),
       periodDays: input.periodDays,
       places: [...input.places],
       createdAt: now,

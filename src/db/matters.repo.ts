@@ -1,3 +1,4 @@
+import { today } from '@/domain/calendar'
 import { newId, nowIso } from '@/domain/ids'
 import {
   currentStage,
@@ -20,8 +21,6 @@ export interface MatterView {
   matter: Matter
   topic: Topic
 }
-
-const today = () => new Date().toISOString().slice(0, 10)
 
 export async function listMatters(communityId: string): Promise<MatterView[]> {
   return db.transaction('r', db.matters, db.topics, async () => {

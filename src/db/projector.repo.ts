@@ -1,3 +1,4 @@
+import { today } from '@/domain/calendar'
 import type { Projection } from '@/domain/projection'
 import { quorumState, type QuorumState } from '@/domain/rules'
 import type { Counts, Rule, VoteMethod, VoteResult } from '@/domain/vote'
@@ -132,14 +133,14 @@ export type CarriedItem = {
  * of slide wait for it).
  */
 export async function projectorCarryOver(meetingId: string): Promise<CarriedItem[]> {
-  const today = new Date().toISOString().slice(0, 10)
+  const day = today()
   return (await carryOverFor(meetingId)).map((i) => ({
     id: i.id,
     title: i.title,
     owner: i.owner,
     dueOn: i.dueOn,
     status: i.status,
-    overdue: isOverdue(i, today),
+    overdue: isOverdue(i, day),
   }))
 }
 

@@ -1,8 +1,7 @@
 // Reads what the period statistics count. The counting is in domain/stats.ts.
+import { today } from '@/domain/calendar'
 import { periodStats, RESOLVED_STATUSES, type Period, type PeriodStats, type RequestRow } from '@/domain/stats'
 import { db } from './schema'
-
-const today = () => new Date().toISOString().slice(0, 10)
 
 /**
  * Requests with the day they were resolved: the first trail row that set a

@@ -2,6 +2,8 @@
 // where the app runs (Asia/Shanghai in practice), never the UTC day that
 // toISOString() gives: before 08:00 in China that is still yesterday.
 
+import chineseDays from 'chinese-days/dist/chinese-days.json'
+
 /** Where "now" comes from; tests and benchmarks swap it with setClock. */
 export interface Clock {
   now(): Date
@@ -30,6 +32,14 @@ export function localDay(at: Date): string {
 /** The local wall-clock time (HH:mm) of an instant. */
 export function localTime(at: Date): string {
   return `${pad(at.getHours())}:${pad(at.getMinutes())}`
+}
+
+/**
+ * The UTC calendar day of an instant. Only for dates that are UTC midnights by
+ * convention (spreadsheet cells read by exceljs); never for "today".
+ */
+export function utcDay(at: Date): string {
+  return `${pad(at.getUTCFullYear(), 4)}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`
 }
 
 /** Today's local calendar day. */
@@ -68,4 +78,67 @@ export function addDays(day: string, n: number): string {
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to) - toUtc(from)) / 86_400_000)
+}
+
+// Working days. China moves working days around its holidays (调休): a
+// Sunday can be a working day and a Wednesday a holiday. The State Council's
+// calendar comes from the maintained `chinese-days` data (one lookup table, no
+// time zone involved); the secretary adds days for years it does not know yet.
+
+/** Days the secretary adds in settings: extra holidays, and make-up working days (调休上班). */
+export interface CalendarAdditions {
+  holidays?: readonly string[]
+  workdays?: readonly string[]
+}
+
+const OFFICIAL_HOLIDAYS: Readonly<Record<string, string>> = chineseDays.holidays
+const OFFICIAL_WORKDAYS: Readonly<Record<string, string>> = chineseDays.workdays
+const KNOWN_YEARS = new Set(Object.keys(OFFICIAL_HOLIDAYS).map((d) => Number(d.slice(0, 4))))
+
+/** Whether the holiday data knows the official calendar of `year` (later years need days added by hand). */
+export function knowsYear(year: number): boolean {
+  return KNOWN_YEARS.has(year)
+}
+
+/** Older callers pass a plain list of added holidays. */
+function additions(added: readonly string[] | CalendarAdditions): CalendarAdditions {
+  return Array.isArray(added) ? { holidays: added as readonly string[] } : (added as CalendarAdditions)
+}
+
+/** A working day: the secretary's additions first, then the official calendar, then Monday to Friday. */
+export function isWorkingDay(day: string, added: readonly string[] | CalendarAdditions = {}): boolean {
+  const a = additions(added)
+  if (a.workdays?.includes(day)) return true
+  if (a.holidays?.includes(day)) return false
+  if (day in OFFICIAL_WORKDAYS) return true
+  if (day in OFFICIAL_HOLIDAYS) return false
+  const dow = new Date(toUtc(day)).getUTCDay()
+  return dow !== 0 && dow !== 6
+}
+
+/** The day `n` working days after `day`; 0 is the same day (即办件 is due the day it comes in). */
+export function addWorkingDays(day: string, n: number, added: readonly string[] | CalendarAdditions = {}): string {
+  let at = day
+  let left = n
+  while (left > 0) {
+    at = addDays(at, 1)
+    if (isWorkingDay(at, added)) left -= 1
+  }
+  return at
+}
+
+/** Working days from `from` to `to`, counting `to` but not `from` (negative when `to` is earlier). */
+export function workingDaysBetween(
+  from: string,
+  to: string,
+  added: readonly string[] | CalendarAdditions = {},
+): number {
+  const sign = to >= from ? 1 : -1
+  let at = from
+  let n = 0
+  while (at !== to) {
+    at = addDays(at, sign)
+    if (isWorkingDay(at, added)) n += sign
+  }
+  return n
 }

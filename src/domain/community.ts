@@ -35,8 +35,10 @@ export interface Community extends RecordBase {
   categories?: string[]
   /** Working days allowed per handling type */
   handlingDays?: Partial<Record<HandlingType, number>>
-  /** Public holidays (YYYY-MM-DD) skipped when counting working days */
+  /** Holidays (YYYY-MM-DD) added to the official calendar, skipped when counting working days */
   holidays?: string[]
+  /** Make-up working days (调休上班) added for years the official calendar does not know yet */
+  workdays?: string[]
 }
 
 export const DEFAULT_CHANNELS = [
@@ -66,13 +68,14 @@ export const DEFAULT_CATEGORIES = [
 
 /** The intake settings with defaults filled in (older records lack them). */
 export function intakeSettings(
-  c: Pick<Community, 'channels' | 'categories' | 'handlingDays' | 'holidays'> | undefined,
+  c: Pick<Community, 'channels' | 'categories' | 'handlingDays' | 'holidays' | 'workdays'> | undefined,
 ) {
   return {
     channels: c?.channels?.length ? c.channels : DEFAULT_CHANNELS,
     categories: c?.categories?.length ? c.categories : DEFAULT_CATEGORIES,
     handlingDays: { ...DEFAULT_HANDLING_DAYS, ...c?.handlingDays },
     holidays: c?.holidays ?? [],
+    workdays: c?.workdays ?? [],
   }
 }
 
@@ -121,6 +124,7 @@ export const communitySettingsSchema = z.object({
     .partial()
     .optional(),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')).optional(),
+  workdays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')).optional(),
 })
 export type CommunitySettings = z.infer<typeof communitySettingsSchema>
 

@@ -1,5 +1,6 @@
 // 研究落实: the action item's status flow and the rules every change obeys.
 // Pure: the repository reads the item, asks these functions, then writes.
+import { addDays, daysBetween } from './calendar'
 import { z } from 'zod'
 import { DomainError, problem } from './problem'
 import type { ActionItem, ActionStatus } from './resolution'
@@ -88,16 +89,8 @@ export function isOnTime(item: Pick<ActionItem, 'doneOn' | 'dueOn'>): boolean {
   return Boolean(item.doneOn && item.doneOn <= item.dueOn)
 }
 
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
-
-/** Whole days from `a` to `b` (YYYY-MM-DD). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
-}
+// Day arithmetic lives in the one calendar; re-exported for the callers that import it from here.
+export { addDays, daysBetween }
 
 export interface BoardFilter {
   owner?: string

@@ -1,3 +1,4 @@
+import { now } from './calendar'
 import { uuidv7 } from 'uuidv7'
 
 /**
@@ -17,6 +18,7 @@ export interface RecordBase {
   updatedAt: string
 }
 
+/** The current instant from the one injectable clock (calendar.ts), as stored in records. */
 export function nowIso(): string {
-  return new Date().toISOString()
+  return now().toISOString()
 }

@@ -2,6 +2,7 @@
 // stage is recorded as attempts; a failed sitting stays on record and the
 // stage is held again. A matter keeps a snapshot of the template's stages and
 // each attempt a copy of the rules applied, so template edits never change them.
+import { addDays } from './calendar'
 import { z } from 'zod'
 import type { RecordBase } from './ids'
 import { DomainError, problem, type Problem } from './problem'
@@ -71,11 +72,8 @@ export interface StageProgress {
   status: StageStatus
 }
 
-/** YYYY-MM-DD plus n days. */
-export function addDays(iso: string, n: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10)
-}
+// Day arithmetic lives in the one calendar.
+export { addDays }
 
 /** Whether the stage's latest attempt completes it (a notice: once its period is over). */
 function completes(a: StageAttempt | undefined, today: string): 'passed' | 'failed' | 'running' | undefined {

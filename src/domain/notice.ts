@@ -1,4 +1,5 @@
 // Public notices (公示) and objections (异议) during the notice period.
+import { addDays, daysBetween } from './calendar'
 import { z } from 'zod'
 import type { RecordBase } from './ids'
 
@@ -87,13 +88,10 @@ export type FilingForm = z.infer<typeof filingSchema>
 
 /** The last day of a period of `days` days starting on `startsOn` (both counted). */
 export function noticeEndsOn(startsOn: string, days: number): string {
-  const [y, m, d] = startsOn.split('-').map(Number) as [number, number, number]
-  const end = new Date(Date.UTC(y, m - 1, d + days - 1))
-  return end.toISOString().slice(0, 10)
+  return addDays(startsOn, days - 1)
 }
 
 /** Days left in the period on `today` (0 on the last day's morrow and after). */
 export function daysLeft(endsOn: string, today: string): number {
-  const ms = Date.parse(`${endsOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)
-  return Math.max(0, Math.round(ms / 86_400_000) + 1)
+  return Math.max(0, daysBetween(today, endsOn) + 1)
 }

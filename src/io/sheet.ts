@@ -1,5 +1,6 @@
 // Reads the first sheet of an .xlsx or a .csv file into header + rows of
 // strings. The xlsx library is loaded only when a workbook is opened.
+import { utcDay } from '@/domain/calendar'
 import Papa from 'papaparse'
 import { problem, type Problem } from '@/domain/problem'
 
@@ -63,7 +64,8 @@ export async function parseXlsx(buffer: ArrayBuffer): Promise<Sheet> {
 /** Cell values come as numbers, dates, rich text or formulas; people typed text. */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return ''
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  // exceljs gives a date cell as UTC midnight, so its UTC day is the day written in the cell.
+  if (value instanceof Date) return utcDay(value)
   if (typeof value === 'object') {
     const v = value as { richText?: { text: string }[]; text?: string; result?: unknown }
     if (v.richText) return v.richText.map((p) => p.text).join('')

@@ -21,8 +21,10 @@ describe('working days and deadlines', () => {
     expect(addWorkingDays('2026-11-20', 1)).toBe('2026-11-23')
     expect(addWorkingDays('2026-11-20', 5)).toBe('2026-11-27')
   })
-  it('skips the holidays the community lists', () => {
-    expect(addWorkingDays('2026-09-30', 1, ['2026-10-01', '2026-10-02', '2026-10-05'])).toBe('2026-10-06')
+  it('skips the official holidays and the ones the community adds', () => {
+    // National Day 2026 runs 10-01 to 10-07 in the official calendar
+    expect(addWorkingDays('2026-09-30', 1)).toBe('2026-10-08')
+    expect(addWorkingDays('2026-09-30', 1, ['2026-10-08'])).toBe('2026-10-09')
   })
   it('computes due dates from the handling type, with settings overriding defaults', () => {
     expect(dueDateFor('committed', '2026-11-20')).toBe('2026-12-11')
@@ -124,7 +126,7 @@ describe('intake settings', () => {
     const s = intakeSettings({})
     expect(s.channels).toEqual(DEFAULT_CHANNELS)
     expect(s.channels).toHaveLength(11)
-    expect(s.handlingDays.immediate).toBe(1)
+    expect(s.handlingDays.immediate).toBe(0) // 即办件: due the same day
     expect(intakeSettings({ handlingDays: { immediate: 2 } }).handlingDays).toMatchObject({
       immediate: 2,
       committed: 15,

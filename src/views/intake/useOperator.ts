@@ -1,7 +1,7 @@
+import { today } from '@/domain/calendar'
 import { ref, watch } from 'vue'
 
 const KEY = 'shangliang.operator'
-const today = () => new Date().toLocaleDateString('sv-SE')
 
 // The name of whoever is at the keyboard, kept between sessions: there are no
 // logins, yet every decision must say who made it.
