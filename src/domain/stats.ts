@@ -12,16 +12,47 @@ export interface Period {
   to: string
 }
 
-/** A request with the day it was resolved, if it was (from its trail). */
+/**
+ * A request as the statistics read it: plain fields only, so a per-month
+ * aggregate can feed the same predicates. The fields that decide:
+ *
+ * - 已解决 (isResolved): `status` is 'resolved', or 'closed' after being
+ *   resolved — i.e. NOT when `triage.decision` is 'reject' (不予采纳, then
+ *   closed), and NOT when `topicResult` is 'failed' (its topic was voted down)
+ *   or 'deferred'.
+ * - 已答复 (isAnswered): the person got a final answer: `status` is
+ *   'rejected', 'resolved' or 'closed', or `loopClosedOn` is set. Every
+ *   resolved request is answered; a rejected one is answered, never resolved.
+ */
 export type RequestRow = Pick<
   Request,
   'receivedOn' | 'status' | 'channel' | 'handlingType' | 'category' | 'loopClosedOn'
-> & { resolvedOn?: string }
+> & {
+  /** Only `triage.decision` is read */
+  triage?: Pick<NonNullable<Request['triage']>, 'decision'>
+  /** The standing vote result of the topic it went on, if it went on one */
+  topicResult?: 'passed' | 'failed' | 'deferred'
+  /** The day it was resolved (from its trail) */
+  resolvedOn?: string
+}
+
+/** 已解决: solved (handled and done, or carried out after a decision); see RequestRow for the fields. */
+export function isResolved(r: Pick<RequestRow, 'status' | 'triage' | 'topicResult'>): boolean {
+  if (r.status !== 'resolved' && r.status !== 'closed') return false
+  if (r.triage?.decision === 'reject') return false
+  return r.topicResult !== 'failed' && r.topicResult !== 'deferred'
+}
+
+/** 已答复: the person was given a final answer, whatever it was; see RequestRow for the fields. */
+export function isAnswered(r: Pick<RequestRow, 'status' | 'loopClosedOn'>): boolean {
+  return r.status === 'rejected' || r.status === 'resolved' || r.status === 'closed' || Boolean(r.loopClosedOn)
+}
 
 export interface Breakdown {
   key: string
   collected: number
   resolved: number
+  answered: number
 }
 
 export interface PeriodStats {
@@ -30,6 +61,10 @@ export interface PeriodStats {
   resolved: number
   /** resolved / collected, undefined when nothing was collected */
   resolutionRate?: number
+  /** 已答复: resolved plus answered otherwise (不予采纳 …) */
+  answered: number
+  /** answered / collected */
+  answerRate?: number
   loopsClosed: number
   /** Mean days from receipt to resolution over resolved requests with a date */
   avgDaysToResolution?: number
@@ -47,7 +82,7 @@ export interface PeriodStats {
   reworkCount: number
 }
 
-/** Counted as resolved: solved, or solved and the person told. */
+/** Trail statuses that can mark the day of resolution (isResolved decides whether it counts). */
 export const RESOLVED_STATUSES: readonly Request['status'][] = ['resolved', 'closed']
 
 const inPeriod = (day: string | undefined, p: Period) => Boolean(day && day >= p.from && day <= p.to)
@@ -57,9 +92,10 @@ function breakdown(rows: RequestRow[], keyOf: (r: RequestRow) => string): Breakd
   const map = new Map<string, Breakdown>()
   for (const r of rows) {
     const key = keyOf(r)
-    const b = map.get(key) ?? { key, collected: 0, resolved: 0 }
+    const b = map.get(key) ?? { key, collected: 0, resolved: 0, answered: 0 }
     b.collected += 1
-    if (RESOLVED_STATUSES.includes(r.status)) b.resolved += 1
+    if (isResolved(r)) b.resolved += 1
+    if (isAnswered(r)) b.answered += 1
     map.set(key, b)
   }
   return [...map.values()].sort((a, b) => b.collected - a.collected || a.key.localeCompare(b.key, 'zh-CN'))
@@ -75,7 +111,8 @@ export function periodStats(
   today: string,
 ): PeriodStats {
   const requests = input.requests.filter((r) => inPeriod(r.receivedOn, period))
-  const resolved = requests.filter((r) => RESOLVED_STATUSES.includes(r.status))
+  const resolved = requests.filter(isResolved)
+  const answered = requests.filter(isAnswered).length
   const durations = resolved.flatMap((r) => {
     const on = r.resolvedOn ?? r.loopClosedOn
     return on ? [daysBetween(r.receivedOn, on)] : []
@@ -103,6 +140,8 @@ export function periodStats(
     collected: requests.length,
     resolved: resolved.length,
     resolutionRate: ratio(resolved.length, requests.length),
+    answered,
+    answerRate: ratio(answered, requests.length),
     loopsClosed: requests.filter((r) => r.loopClosedOn).length,
     avgDaysToResolution: durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : undefined,
     byChannel: breakdown(requests, (r) => r.channel),

@@ -209,15 +209,16 @@ describe('period statistics', () => {
     // (4 + 10 + 30) / 3
     expect(s.avgDaysToResolution).toBeCloseTo(44 / 3)
     expect(s.byChannel).toEqual([
-      { key: '热线电话', collected: 2, resolved: 1 },
-      { key: '入户走访', collected: 2, resolved: 2 },
+      { key: '热线电话', collected: 2, resolved: 1, answered: 1 },
+      { key: '入户走访', collected: 2, resolved: 2, answered: 2 },
     ])
     expect(s.byHandlingType.find((b) => b.key === 'suggestion')).toEqual({
       key: 'suggestion',
       collected: 2,
       resolved: 1,
+      answered: 1,
     })
-    expect(s.byCategory[0]).toEqual({ key: '道路设施', collected: 2, resolved: 2 })
+    expect(s.byCategory[0]).toEqual({ key: '道路设施', collected: 2, resolved: 2, answered: 2 })
     // a on time, b late, c overdue; d not due yet
     expect(s.itemsDue).toBe(3)
     expect(s.itemsOnTime).toBe(1)

@@ -99,10 +99,10 @@ describe('follow-up documents', () => {
       statisticsToDocDef({ communityName: '新华路社区', superior: '新华路街道', date: '2026-12-31', stats }),
     )
     const text = pdfTextCompact(bytes)
+    pdfToPngs(bytes, 'statistics')
     expect(pdfPageCount(bytes)).toBe(1)
     expect(text).toContain('本期共受理群众诉求40件，已解决38件。')
     expect(text).toContain('95.0%')
     expect(text).toContain('即办件')
-    pdfToPngs(bytes, 'statistics')
   })
 })

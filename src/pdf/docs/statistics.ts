@@ -24,18 +24,19 @@ const rate = (r: number | undefined) => (r === undefined ? '—' : percent(r))
 const cell = (text: string | number): TableCell => ({ text: String(text), style: 'cell' })
 
 function breakdownTable(title: string, rows: Breakdown[], label: (k: string) => string = (k) => k): Content[] {
-  const head: TableCell[] = [title, '受理', '解决', '解决率'].map((text) => ({ text, style: 'th' }))
+  const head: TableCell[] = [title, '受理', '解决', '解决率', '答复率'].map((text) => ({ text, style: 'th' }))
   const body = rows.length
     ? rows.map((b) => [
         cell(label(b.key)),
         cell(b.collected),
         cell(b.resolved),
         cell(rate(b.collected ? b.resolved / b.collected : undefined)),
+        cell(rate(b.collected ? b.answered / b.collected : undefined)),
       ])
-    : [[cell('—'), cell(0), cell(0), cell('—')]]
+    : [[cell('—'), cell(0), cell(0), cell('—'), cell('—')]]
   return [
     {
-      table: { headerRows: 1, widths: ['*', 36, 36, 48], body: [head, ...body] },
+      table: { headerRows: 1, widths: ['*', 28, 28, 42, 42], body: [head, ...body] },
       layout: 'form',
       margin: [0, 0, 0, 4],
     },
@@ -48,6 +49,8 @@ export function statisticsToDocDef(input: StatisticsInput): DocDef {
     ['受理群众诉求', `${s.collected} 件`],
     ['已解决', `${s.resolved} 件`],
     ['解决率', rate(s.resolutionRate)],
+    ['已答复（含不予采纳）', `${s.answered} 件`],
+    ['答复率', rate(s.answerRate)],
     ['已反馈闭环', `${s.loopsClosed} 件`],
     ['平均办结用时', s.avgDaysToResolution === undefined ? '—' : `${s.avgDaysToResolution.toFixed(1)} 天`],
     ['落实事项按期完成率', `${rate(s.onTimeRate)}（${s.itemsOnTime}/${s.itemsDue} 项）`],
@@ -90,7 +93,7 @@ export function statisticsToDocDef(input: StatisticsInput): DocDef {
       { text: '按诉求类别', style: 'h3' },
       ...breakdownTable('类别', s.byCategory.slice(0, 12)),
       {
-        text: '注：解决率 = 已解决 ÷ 受理；按期完成率按本期到期的落实事项计；满意率取每项事项最后一轮群众评议。',
+        text: '注：解决率 = 已解决 ÷ 受理（不予采纳的诉求已答复、不算解决）；答复率 = 已答复 ÷ 受理；按期完成率按本期到期的落实事项计；满意率取每项事项最后一轮群众评议。',
         style: 'small',
         margin: [0, 8, 0, 0],
       },

@@ -8,8 +8,15 @@ const rate = (r?: number) => (r === undefined ? '' : percent(r))
 
 function breakdownRows(rows: Breakdown[], label: (k: string) => string = (k) => k): (string | number)[][] {
   return [
-    ['', '受理', '解决', '解决率'],
-    ...rows.map((b) => [label(b.key), b.collected, b.resolved, rate(b.resolved / b.collected)]),
+    ['', '受理', '解决', '解决率', '答复', '答复率'],
+    ...rows.map((b) => [
+      label(b.key),
+      b.collected,
+      b.resolved,
+      rate(b.resolved / b.collected),
+      b.answered,
+      rate(b.answered / b.collected),
+    ]),
   ]
 }
 
@@ -23,6 +30,8 @@ export function statsSheets(s: PeriodStats): { name: string; rows: (string | num
         ['受理群众诉求（件）', s.collected],
         ['已解决（件）', s.resolved],
         ['解决率', rate(s.resolutionRate)],
+        ['已答复（件，含不予采纳）', s.answered],
+        ['答复率', rate(s.answerRate)],
         ['已反馈闭环（件）', s.loopsClosed],
         ['平均办结用时（天）', s.avgDaysToResolution === undefined ? '' : Number(s.avgDaysToResolution.toFixed(1))],
         ['本期到期落实事项（项）', s.itemsDue],
