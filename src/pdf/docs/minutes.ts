@@ -68,7 +68,7 @@ export function minutesToDocDef(input: MeetingDocsInput): DocDef {
           stack: [
             { text: `核验码：${input.seal.code}`, bold: true, fontSize: 13 },
             note(
-              `本纪要的签到、表决和决议已于${chineseDate(input.seal.sealedAt)}封存，任何改动都会使核验码对不上。在“商量”中输入核验码即可核对。`,
+              `本纪要的签到、表决和${words.outcome}已于${chineseDate(input.seal.sealedAt)}封存，任何改动都会使核验码对不上。在“商量”中输入核验码即可核对。`,
             ),
           ],
           margin: [8, 8, 0, 0],

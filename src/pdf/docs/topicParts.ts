@@ -20,7 +20,7 @@ export function canvassTable(rows: CanvassTally[]): Content {
       c.notReached,
       percent(c.agree, c.asked),
     ]),
-    ['*', 74, 34, 34, 38, 38, 38, 44],
+    ['*', 70, 46, 34, 38, 38, 38, 44],
   )
 }
 
