@@ -8,6 +8,7 @@ import { BUILT_IN_PRESETS } from '@/domain/roles'
 import type { ActionItem } from '@/domain/resolution'
 import { verificationCode } from '@/domain/seal'
 import type { Topic } from '@/domain/topic'
+import { raisedByName } from '@/domain/request'
 import type { Body, Vote } from '@/domain/vote'
 import { headcount, quorum } from '@/domain/quorum'
 import type {
@@ -285,7 +286,7 @@ export async function dossierInput(topicId: string): Promise<DossierInput> {
         .map((r) => ({
           receivedOn: r.receivedOn,
           channel: r.channel,
-          raisedBy: r.raisedBy.kind === 'anonymous' ? '匿名' : r.raisedBy.name,
+          raisedBy: raisedByName(r, '匿名'),
           place: r.place,
           description: r.description,
           handlingLabel: HANDLING[r.handlingType] ?? r.handlingType,
