@@ -21,7 +21,6 @@ import type {
   StatementLine,
   TopicBlock,
 } from '@/pdf/inputs'
-import { HANDLING, MEETING_TYPE, RESEARCH_KIND, TOPIC_EVENT, TRIAGE } from '@/pdf/labels'
 import type { PublicNotice } from '@/domain/notice'
 import { carryOverFor } from './followup.repo'
 import { db } from './schema'
@@ -140,7 +139,7 @@ async function topicBlock(t: Topic, index: number, names: Map<string, string>): 
     researchSummary: t.researchSummary,
     research: research
       .sort((a, b) => a.on.localeCompare(b.on))
-      .map((r) => ({ kindLabel: RESEARCH_KIND[r.kind] ?? r.kind, on: r.on, who: r.who, findings: r.findings })),
+      .map((r) => ({ kind: r.kind, on: r.on, who: r.who, findings: r.findings })),
     canvasses: canvasses.map((c) => ({
       question: c.question,
       on: c.on,
@@ -220,7 +219,6 @@ export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsIn
 function meetingInfo(m: Meeting, names: Map<string, string>, bodyName?: string) {
   return {
     title: m.title,
-    typeLabel: MEETING_TYPE[m.type] ?? '',
     date: m.date,
     startTime: m.startTime,
     place: m.place,
@@ -289,16 +287,15 @@ export async function dossierInput(topicId: string): Promise<DossierInput> {
           raisedBy: raisedByName(r, '匿名'),
           place: r.place,
           description: r.description,
-          handlingLabel: HANDLING[r.handlingType] ?? r.handlingType,
-          triage: r.triage
-            ? `${TRIAGE[r.triage.decision] ?? r.triage.decision}${r.triage.reason ? `：${r.triage.reason}` : ''}`
-            : undefined,
+          handlingType: r.handlingType,
         })),
       trail: events
         .sort((a, b) => a.at.localeCompare(b.at))
         .map((e) => ({
           at: e.at,
-          what: `${TOPIC_EVENT[e.kind] ?? e.kind}${e.reason ? `：${e.reason}` : ''}（${e.by}）`,
+          kind: e.kind,
+          reason: e.reason,
+          by: e.by,
         })),
       attendance: base?.people ?? [],
       quorum: base?.quorum,
