@@ -35,8 +35,3 @@ export async function rolePresets(communityId: string): Promise<RolePreset[]> {
   const own = await db.rolePresets.where('communityId').equals(communityId).toArray()
   return [...BUILT_IN_PRESETS, ...own]
 }
-
-export async function saveRolePreset(preset: RolePreset): Promise<void> {
-  if (preset.builtIn) throw new Error('built-in presets are read-only')
-  await db.rolePresets.put(preset)
-}

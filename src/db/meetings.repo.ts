@@ -54,17 +54,3 @@ export async function updateMeeting(
 export async function listParticipants(meetingId: string): Promise<Participant[]> {
   return db.participants.where('meetingId').equals(meetingId).toArray()
 }
-
-export async function saveParticipant(
-  p: Omit<Participant, 'id' | 'createdAt' | 'updatedAt'> & { id?: string },
-): Promise<Participant> {
-  const now = nowIso()
-  const existing = p.id ? await db.participants.get(p.id) : undefined
-  const row: Participant = { ...p, id: p.id ?? newId(), createdAt: existing?.createdAt ?? now, updatedAt: now }
-  await db.participants.put(row)
-  return row
-}
-
-export async function removeParticipant(id: string): Promise<void> {
-  await db.participants.delete(id)
-}

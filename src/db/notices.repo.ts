@@ -115,10 +115,6 @@ export async function postNotice(
   })
 }
 
-export async function noticePhoto(photoId: string): Promise<Attachment | undefined> {
-  return db.attachments.get(photoId)
-}
-
 /** Logs an objection received during a notice's period. */
 export async function addObjection(noticeId: string, input: unknown): Promise<Objection> {
   const form = parsed(parseForm(objectionSchema, input))

@@ -268,4 +268,4 @@ export const newMatterSchema = z.object({
   origin: z.enum(MOTION_ORIGINS, { message: 'matters.error.origin' }),
   templateId: z.string().min(1, 'validation.required'),
 })
-export type NewMatter = z.infer<typeof newMatterSchema>
+type NewMatter = z.infer<typeof newMatterSchema>

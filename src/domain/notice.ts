@@ -62,14 +62,14 @@ export const noticePostingSchema = z.object({
   objectPhone: z.string().trim().max(40, 'validation.tooLong').optional(),
   objectBox: z.string().trim().max(60, 'validation.tooLong').optional(),
 })
-export type NoticePosting = z.infer<typeof noticePostingSchema>
+type NoticePosting = z.infer<typeof noticePostingSchema>
 
 export const objectionSchema = z.object({
   receivedOn: z.string().regex(DATE, 'validation.date'),
   from: z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong'),
   content: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
 })
-export type ObjectionForm = z.infer<typeof objectionSchema>
+type ObjectionForm = z.infer<typeof objectionSchema>
 
 export const answerSchema = z.object({
   answer: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
@@ -83,7 +83,7 @@ export const filingSchema = z.object({
   reference: z.string().trim().max(60, 'validation.tooLong').optional(),
   note: z.string().trim().max(500, 'validation.tooLong').optional(),
 })
-export type FilingForm = z.infer<typeof filingSchema>
+type FilingForm = z.infer<typeof filingSchema>
 
 /** The last day of a period of `days` days starting on `startsOn` (both counted). */
 export function noticeEndsOn(startsOn: string, days: number): string {

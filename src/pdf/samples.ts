@@ -351,7 +351,10 @@ export function stressMeeting(): MeetingDocsInput {
   return { ...base, people, topics, quorum: { expected: 60, present: 56, absent: 4, reached: true } }
 }
 
-/** The benchmark's standard minutes: 8 topics, 40 attendees, 24 action items. */
+/**
+ * The benchmark's standard minutes: 8 topics, 40 attendees, 24 action items.
+ * @public tests/bench loads it through the built bundle.
+ */
 export function benchmarkMeeting(): MeetingDocsInput {
   const base = sampleMeeting()
   const topics = Array.from({ length: 8 }, (_, i) => {
