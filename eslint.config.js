@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
 import prettier from 'eslint-config-prettier'
+import importX from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
 const FRAMEWORKS = [
   'vue',
@@ -76,6 +78,11 @@ export default tseslint.config(
               group: ['pdfmake', 'pdfmake/*', '!pdfmake/interfaces'],
               message: 'Only src/pdf/render.worker.ts imports pdfmake.',
             },
+            {
+              group: ['@/pdf/*', '../pdf/*'],
+              allowTypeImports: true,
+              message: 'src/db hands plain inputs to the PDF builders: import their types only.',
+            },
           ],
         },
       ],
@@ -125,6 +132,51 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  // Feature folders do not import each other: a shared piece moves to
+  // src/components or src/composables, a rule to src/domain, state to src/stores.
+  {
+    files: ['src/views/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@/views/|\\.\\./[^./]|(\\.\\./)+views/)',
+              message: 'A view feature folder imports no other: move the shared piece to src/components or src/composables.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // PDF builders are pure data from plain inputs: no database, no Vue.
+  {
+    files: ['src/pdf/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(@/db(/|$)|(\\.\\./)+db(/|$))', message: 'src/pdf never reads the database: take an input.' },
+            { group: ['vue', 'pinia', 'vue-i18n', 'element-plus'], message: 'src/pdf is framework-free.' },
+          ],
+        },
+      ],
+    },
+  },
+  // No import cycles among the app's modules (.vue files are leaves here: a
+  // component cycle shows as a runtime error in the component itself).
+  {
+    files: ['src/**/*.{ts,vue}', 'electron/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   // Layout belongs to Prettier (npm run format); lint keeps to meaning.
   prettier,

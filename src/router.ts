@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router'
 
 /**
  * Each view folder declares its own routes in `views/<feature>/routes.ts`:
@@ -8,10 +8,27 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 interface FeatureRoutes {
   routes?: RouteRecordRaw[]
   meetingChildren?: RouteRecordRaw[]
+  /**
+   * A panel one feature shows at the top of another step's panel, by step kind
+   * (follow-up's carry-over opens every agenda). Attached here as the `opening`
+   * view, so no feature folder imports another.
+   */
+  stepOpenings?: Record<string, () => Promise<RouteComponent>>
 }
 const features = import.meta.glob<FeatureRoutes>('./views/*/routes.ts', { eager: true })
 
-const meetingChildren = Object.values(features).flatMap((f) => f.meetingChildren ?? [])
+const openings: Record<string, () => Promise<RouteComponent>> = Object.assign(
+  {},
+  ...Object.values(features).map((f) => f.stepOpenings ?? {}),
+)
+const meetingChildren = Object.values(features)
+  .flatMap((f) => f.meetingChildren ?? [])
+  .map((r): RouteRecordRaw => {
+    const opening = openings[r.meta?.step ?? '']
+    if (!opening || !r.component) return r
+    const { component, ...rest } = r
+    return { ...rest, components: { default: component, opening }, props: { default: true, opening: true } }
+  })
 const topLevel = Object.values(features).flatMap((f) => f.routes ?? [])
 
 const routes: RouteRecordRaw[] = [

@@ -3,12 +3,13 @@
 import { addDays } from '@/domain/calendar'
 import { newId, nowIso } from '@/domain/ids'
 import type { Meeting, Participant } from '@/domain/meeting'
-import type { PublicNotice } from '@/domain/notice'
+import { agendaNoticeSchema, topicPartySchema, type PublicNotice } from '@/domain/notice'
 import type { Person } from '@/domain/person'
 import type { Body } from '@/domain/vote'
 import { DomainError, problem } from '@/domain/problem'
 import type { MeetingRole, RolePreset } from '@/domain/roles'
 import { db } from './schema'
+import { parseInput, write } from './write'
 
 async function openMeeting(meetingId: string): Promise<Meeting> {
   const m = await db.meetings.get(meetingId)
@@ -57,7 +58,7 @@ async function invitePeople(
   people: Person[],
   preferRoles: string[] = [],
 ): Promise<number> {
-  return db.transaction('rw', db.meetings, db.participants, async () => {
+  return write([db.meetings, db.participants], async () => {
     const m = await openMeeting(meetingId)
     const existing = await db.participants.where('meetingId').equals(meetingId).toArray()
     const invited = new Set(existing.filter((p) => p.topicIds.length === 0).map((p) => p.personId))
@@ -98,18 +99,10 @@ export async function listBodies(communityId: string): Promise<Body[]> {
   return db.bodies.where('communityId').equals(communityId).toArray()
 }
 
-export interface TopicPartyInput {
-  topicId: string
-  personId?: string
-  name: string
-  /** stakeholder / department / expert role id of the preset */
-  partyRoleId: string
-}
-
 /** Invites a party for one topic only (the X): a stakeholder, department or expert. */
-export async function inviteForTopic(meetingId: string, input: TopicPartyInput): Promise<Participant> {
-  if (!input.name.trim()) throw new DomainError([problem('agenda.errors.partyName')])
-  return db.transaction('rw', db.meetings, db.participants, async () => {
+export async function inviteForTopic(meetingId: string, raw: unknown): Promise<Participant> {
+  const input = parseInput(topicPartySchema, raw)
+  return write([db.meetings, db.participants], async () => {
     const m = await openMeeting(meetingId)
     const now = nowIso()
     const meetingRole: MeetingRole = input.partyRoleId === 'stakeholder' ? 'stakeholder' : 'guest'
@@ -131,7 +124,7 @@ export async function inviteForTopic(meetingId: string, input: TopicPartyInput):
 }
 
 export async function uninvite(participantId: string): Promise<void> {
-  await db.transaction('rw', db.meetings, db.participants, async () => {
+  await write([db.meetings, db.participants], async () => {
     const p = await db.participants.get(participantId)
     if (!p) return
     await openMeeting(p.meetingId)
@@ -139,20 +132,10 @@ export async function uninvite(participantId: string): Promise<void> {
   })
 }
 
-export interface AgendaNoticeInput {
-  /** YYYY-MM-DD the notice went up */
-  postedOn: string
-  periodDays: number
-  places: string[]
-}
-
 /** Records that the agenda notice was posted, and for how long. */
-export async function recordAgendaNotice(meetingId: string, input: AgendaNoticeInput): Promise<PublicNotice> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.postedOn)) throw new DomainError([problem('validation.date')])
-  if (!Number.isInteger(input.periodDays) || input.periodDays < 1 || input.periodDays > 90)
-    throw new DomainError([problem('validation.noticeDays')])
-  if (input.places.length === 0) throw new DomainError([problem('agenda.errors.noticePlaces')])
-  return db.transaction('rw', db.meetings, db.notices, async () => {
+export async function recordAgendaNotice(meetingId: string, raw: unknown): Promise<PublicNotice> {
+  const input = parseInput(agendaNoticeSchema, raw)
+  return write([db.meetings, db.notices], async () => {
     const m = await openMeeting(meetingId)
     if (m.date && input.postedOn > m.date) throw new DomainError([problem('agenda.errors.noticeAfterMeeting')])
     const existing = (await db.notices.where('meetingId').equals(meetingId).toArray()).find((n) => n.kind === 'agenda')

@@ -1,7 +1,8 @@
-import type { Community, CommunitySettings } from '@/domain/community'
+import { communitySettingsSchema, type Community } from '@/domain/community'
 import { newId, nowIso } from '@/domain/ids'
 import { BUILT_IN_PRESETS, type RolePreset } from '@/domain/roles'
 import { db } from './schema'
+import { parseInput, write } from './write'
 import { getSetting, setSetting } from './settings.repo'
 
 const CURRENT = 'currentCommunityId'
@@ -12,7 +13,8 @@ export async function currentCommunity(): Promise<Community | undefined> {
 }
 
 /** Creates the community (first run) or updates its settings. */
-export async function saveCommunity(settings: CommunitySettings, existing?: Community): Promise<Community> {
+export async function saveCommunity(input: unknown, existing?: Community): Promise<Community> {
+  const settings = parseInput(communitySettingsSchema, input)
   const now = nowIso()
   const id = existing?.id ?? newId()
   const record: Community = {
@@ -23,7 +25,7 @@ export async function saveCommunity(settings: CommunitySettings, existing?: Comm
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   }
-  await db.transaction('rw', db.communities, db.settings, async () => {
+  await write([db.communities, db.settings], async () => {
     await db.communities.put(record)
     if (!existing) await setSetting(CURRENT, id)
   })
@@ -34,9 +36,4 @@ export async function saveCommunity(settings: CommunitySettings, existing?: Comm
 export async function rolePresets(communityId: string): Promise<RolePreset[]> {
   const own = await db.rolePresets.where('communityId').equals(communityId).toArray()
   return [...BUILT_IN_PRESETS, ...own]
-}
-
-export async function saveRolePreset(preset: RolePreset): Promise<void> {
-  if (preset.builtIn) throw new Error('built-in presets are read-only')
-  await db.rolePresets.put(preset)
 }

@@ -8,6 +8,7 @@ import { BUILT_IN_PRESETS } from '@/domain/roles'
 import type { ActionItem } from '@/domain/resolution'
 import { verificationCode } from '@/domain/seal'
 import type { Topic } from '@/domain/topic'
+import { raisedByName } from '@/domain/request'
 import type { Body, Vote } from '@/domain/vote'
 import { countedRows, headcount, isPresent, passingBases, quorumCheck } from '@/domain/rules'
 import { localTime, today } from '@/domain/calendar'
@@ -21,7 +22,6 @@ import type {
   StatementLine,
   TopicBlock,
 } from '@/pdf/inputs'
-import { HANDLING, MEETING_TYPE, RESEARCH_KIND, TOPIC_EVENT, TRIAGE } from '@/pdf/labels'
 import type { PublicNotice } from '@/domain/notice'
 import { carryOverFor } from './followup.repo'
 import { db } from './schema'
@@ -158,7 +158,7 @@ async function topicBlock(t: Topic, index: number, names: Map<string, string>): 
     researchSummary: t.researchSummary,
     research: research
       .sort((a, b) => a.on.localeCompare(b.on))
-      .map((r) => ({ kindLabel: RESEARCH_KIND[r.kind] ?? r.kind, on: r.on, who: r.who, findings: r.findings })),
+      .map((r) => ({ kind: r.kind, on: r.on, who: r.who, findings: r.findings })),
     canvasses: canvasses.map((c) => ({
       question: c.question,
       on: c.on,
@@ -251,7 +251,6 @@ export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsIn
 function meetingInfo(m: Meeting, names: Map<string, string>, body?: Body) {
   return {
     title: m.title,
-    typeLabel: MEETING_TYPE[m.type] ?? '',
     date: m.date,
     startTime: m.startTime,
     place: m.place,
@@ -320,19 +319,18 @@ export async function dossierInput(topicId: string): Promise<DossierInput> {
         .map((r) => ({
           receivedOn: r.receivedOn,
           channel: r.channel,
-          raisedBy: r.raisedBy.kind === 'anonymous' ? '匿名' : r.raisedBy.name,
+          raisedBy: raisedByName(r, '匿名'),
           place: r.place,
           description: r.description,
-          handlingLabel: HANDLING[r.handlingType] ?? r.handlingType,
-          triage: r.triage
-            ? `${TRIAGE[r.triage.decision] ?? r.triage.decision}${r.triage.reason ? `：${r.triage.reason}` : ''}`
-            : undefined,
+          handlingType: r.handlingType,
         })),
       trail: events
         .sort((a, b) => a.at.localeCompare(b.at))
         .map((e) => ({
           at: e.at,
-          what: `${TOPIC_EVENT[e.kind] ?? e.kind}${e.reason ? `：${e.reason}` : ''}（${e.by}）`,
+          kind: e.kind,
+          reason: e.reason,
+          by: e.by,
         })),
       attendance: base?.people ?? [],
       quorum: base?.quorum,

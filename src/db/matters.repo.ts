@@ -12,8 +12,8 @@ import {
 import { DomainError, problem } from '@/domain/problem'
 import { fitsMatters } from '@/domain/template'
 import type { Topic, TopicEvent } from '@/domain/topic'
-import { parseForm } from '@/domain/validate'
 import { db } from './schema'
+import { parseInput, write } from './write'
 import { getTemplate } from './templates.repo'
 
 /** A matter with the topic it routes (title and description live on the topic). */
@@ -52,9 +52,7 @@ export async function createMatter(
   communityNoticeDays: number,
   by: string,
 ): Promise<Matter> {
-  const parsed = parseForm(newMatterSchema, input)
-  if (!parsed.ok) throw new DomainError(Object.values(parsed.fields))
-  const { title, description, origin, templateId } = parsed.data
+  const { title, description, origin, templateId } = parseInput(newMatterSchema, input)
   const template = await getTemplate(templateId)
   if (!template || !fitsMatters(template)) throw new DomainError([problem('matters.error.template')])
   const now = nowIso()
@@ -91,7 +89,7 @@ export async function createMatter(
     createdAt: now,
     updatedAt: now,
   }
-  await db.transaction('rw', db.topics, db.topicEvents, db.matters, async () => {
+  await write([db.topics, db.topicEvents, db.matters], async () => {
     await db.topics.add(topic)
     await db.topicEvents.add(event)
     await db.matters.add(matter)
@@ -110,18 +108,17 @@ export async function recordStage(
   input: unknown,
   on = today(),
 ): Promise<StageAttempt> {
-  return db.transaction('rw', db.matters, db.meetings, async () => {
+  return write([db.matters, db.meetings], async () => {
     const matter = await db.matters.get(matterId)
     if (!matter) throw new DomainError([problem('matters.error.notFound')])
     const stage = matter.stages.find((s) => s.id === stageId)
     if (!stage) throw new DomainError([problem('matters.guard.noSuchStage')])
-    const parsed = parseForm(schemaFor(stage), input)
-    if (!parsed.ok) throw new DomainError(Object.values(parsed.fields))
-    const meetingId = 'meetingId' in parsed.data ? parsed.data.meetingId : undefined
+    const data = parseInput(schemaFor(stage), input)
+    const meetingId = 'meetingId' in data ? data.meetingId : undefined
     if (meetingId && (await db.meetings.get(meetingId))?.communityId !== matter.communityId)
       throw new DomainError([problem('matters.error.meeting')])
     const now = nowIso()
-    const attempt = recordAttempt(matter, stageId, parsed.data, newId(), now, on)
+    const attempt = recordAttempt(matter, stageId, data, newId(), now, on)
     await db.matters.update(matterId, { attempts: [...matter.attempts, attempt], updatedAt: now })
     return attempt
   })
@@ -131,7 +128,9 @@ export async function recordStage(
 export async function saveSupervisoryOpinion(matterId: string, opinion: string): Promise<void> {
   const text = opinion.trim()
   if (text.length > 500) throw new DomainError([problem('validation.tooLong')])
-  await db.matters.update(matterId, { supervisoryOpinion: text || undefined, updatedAt: nowIso() })
+  await write([db.matters], () =>
+    db.matters.update(matterId, { supervisoryOpinion: text || undefined, updatedAt: nowIso() }),
+  )
 }
 
 /** The stage a matter is at, for lists. */

@@ -1,7 +1,8 @@
-import { DomainError, problem } from '@/domain/problem'
+import { meetingTopicSchema } from '@/domain/speakers'
 import type { Topic } from '@/domain/topic'
 import { base, liveMeeting } from './live-meeting'
 import { db } from './schema'
+import { parseInput, write } from './write'
 
 export async function listMeetingTopics(meetingId: string): Promise<Topic[]> {
   const topics = await db.topics.where('meetingId').equals(meetingId).toArray()
@@ -12,14 +13,10 @@ export async function listMeetingTopics(meetingId: string): Promise<Topic[]> {
  * A topic raised in the meeting itself (临时动议), added to the end of the
  * agenda with a 'created' entry in its trail so its origin stays visible.
  */
-export async function addTopicToMeeting(
-  meetingId: string,
-  input: { title: string; description: string },
-  by: string,
-): Promise<Topic> {
-  const title = input.title.trim()
-  if (!title) throw new DomainError([problem('deliberation.error.topicTitle')])
-  return db.transaction('rw', [db.meetings, db.topics, db.topicEvents], async () => {
+export async function addTopicToMeeting(meetingId: string, raw: unknown, by: string): Promise<Topic> {
+  const input = parseInput(meetingTopicSchema, raw)
+  const title = input.title
+  return write([db.meetings, db.topics, db.topicEvents], async () => {
     const m = await liveMeeting(meetingId)
     const existing = await db.topics.where('meetingId').equals(meetingId).toArray()
     const topic: Topic = {
@@ -51,7 +48,7 @@ export async function setPresenter(
   presenterId: string | undefined,
   presenterName: string | undefined,
 ): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.topics], async () => {
+  await write([db.meetings, db.topics], async () => {
     const t = await db.topics.get(topicId)
     if (!t?.meetingId) return
     await liveMeeting(t.meetingId)

@@ -1,7 +1,8 @@
 import { newId, nowIso } from '@/domain/ids'
-import type { Meeting, NewMeeting, Participant } from '@/domain/meeting'
+import { newMeetingSchema, type Meeting, type Participant } from '@/domain/meeting'
 import { SIX_STEPS } from '@/domain/procedure'
 import { db } from './schema'
+import { parseInput, write } from './write'
 
 export async function listMeetings(communityId: string): Promise<Meeting[]> {
   const all = await db.meetings.where('communityId').equals(communityId).toArray()
@@ -17,9 +18,10 @@ export async function getMeeting(id: string): Promise<Meeting | undefined> {
 
 export async function createMeeting(
   communityId: string,
-  input: NewMeeting,
+  raw: unknown,
   defaults: Partial<Meeting> = {},
 ): Promise<Meeting> {
+  const input = parseInput(newMeetingSchema, raw)
   const now = nowIso()
   const meeting: Meeting = {
     id: newId(),
@@ -34,7 +36,7 @@ export async function createMeeting(
     updatedAt: now,
     ...defaults,
   }
-  await db.meetings.add(meeting)
+  await write([db.meetings], () => db.meetings.add(meeting))
   return meeting
 }
 
@@ -43,7 +45,7 @@ export async function updateMeeting(
   id: string,
   changes: Partial<Omit<Meeting, 'id' | 'communityId' | 'createdAt'>>,
 ): Promise<void> {
-  await db.transaction('rw', db.meetings, async () => {
+  await write([db.meetings], async () => {
     const m = await db.meetings.get(id)
     if (!m) throw new Error('meeting not found')
     if (m.status === 'closed' && !('stepIndex' in changes)) throw new Error('meeting is sealed')
@@ -53,18 +55,4 @@ export async function updateMeeting(
 
 export async function listParticipants(meetingId: string): Promise<Participant[]> {
   return db.participants.where('meetingId').equals(meetingId).toArray()
-}
-
-export async function saveParticipant(
-  p: Omit<Participant, 'id' | 'createdAt' | 'updatedAt'> & { id?: string },
-): Promise<Participant> {
-  const now = nowIso()
-  const existing = p.id ? await db.participants.get(p.id) : undefined
-  const row: Participant = { ...p, id: p.id ?? newId(), createdAt: existing?.createdAt ?? now, updatedAt: now }
-  await db.participants.put(row)
-  return row
-}
-
-export async function removeParticipant(id: string): Promise<void> {
-  await db.participants.delete(id)
 }

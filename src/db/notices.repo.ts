@@ -13,14 +13,9 @@ import {
   type PublicNotice,
 } from '@/domain/notice'
 import { DomainError, problem } from '@/domain/problem'
-import { parseForm } from '@/domain/validate'
 import type { Attachment } from '@/domain/research'
 import { db } from './schema'
-
-function parsed<T>(result: { ok: true; data: T } | { ok: false; fields: Record<string, { key: string }> }): T {
-  if (!result.ok) throw new DomainError(Object.values(result.fields).map((p) => problem(p.key)))
-  return result.data
-}
+import { parseInput, write } from './write'
 
 export interface PublicationState {
   notices: PublicNotice[]
@@ -65,11 +60,11 @@ export async function postNotice(
   input: unknown,
   photo?: PhotoInput,
 ): Promise<PublicNotice> {
-  const form = parsed(parseForm(noticePostingSchema, input))
+  const form = parseInput(noticePostingSchema, input)
   if (photo && !photo.mime.startsWith('image/')) throw new DomainError([problem('publication.photoNotImage')])
   if (photo && photo.bytes.byteLength > 10 * 1024 * 1024) throw new DomainError([problem('publication.photoTooLarge')])
   const now = nowIso()
-  return db.transaction('rw', [db.notices, db.attachments, db.meetings], async () => {
+  return write([db.notices, db.attachments, db.meetings], async () => {
     const m = await db.meetings.get(meeting.id)
     if (!m) throw new DomainError([problem('publication.noMeeting')])
     if (kind === 'resolution' && !m.sealedAt) throw new DomainError([problem('publication.notSealed')])
@@ -115,14 +110,10 @@ export async function postNotice(
   })
 }
 
-export async function noticePhoto(photoId: string): Promise<Attachment | undefined> {
-  return db.attachments.get(photoId)
-}
-
 /** Logs an objection received during a notice's period. */
 export async function addObjection(noticeId: string, input: unknown): Promise<Objection> {
-  const form = parsed(parseForm(objectionSchema, input))
-  return db.transaction('rw', [db.notices, db.objections], async () => {
+  const form = parseInput(objectionSchema, input)
+  return write([db.notices, db.objections], async () => {
     const notice = await db.notices.get(noticeId)
     if (!notice?.postedAt) throw new DomainError([problem('publication.noticeNotPosted')])
     if (notice.startsOn && form.receivedOn < notice.startsOn)
@@ -145,8 +136,8 @@ export async function addObjection(noticeId: string, input: unknown): Promise<Ob
 
 /** Records how an objection was answered. An answer is kept, never rewritten. */
 export async function answerObjection(objectionId: string, input: unknown): Promise<void> {
-  const form = parsed(parseForm(answerSchema, input))
-  await db.transaction('rw', db.objections, async () => {
+  const form = parseInput(answerSchema, input)
+  await write([db.objections], async () => {
     const o = await db.objections.get(objectionId)
     if (!o) throw new DomainError([problem('publication.noObjection')])
     if (o.answeredAt) throw new DomainError([problem('publication.alreadyAnswered')])
@@ -157,7 +148,7 @@ export async function answerObjection(objectionId: string, input: unknown): Prom
 
 /** Records that the filing form went to the superior. */
 export async function addFiling(meeting: { id: string; communityId: string }, input: unknown): Promise<Filing> {
-  const form = parsed(parseForm(filingSchema, input))
+  const form = parseInput(filingSchema, input)
   const now = nowIso()
   const row: Filing = {
     id: newId(),
@@ -171,6 +162,6 @@ export async function addFiling(meeting: { id: string; communityId: string }, in
     createdAt: now,
     updatedAt: now,
   }
-  await db.filings.add(row)
+  await write([db.filings], () => db.filings.add(row))
   return row
 }

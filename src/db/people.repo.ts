@@ -1,6 +1,7 @@
 import { newId, nowIso } from '@/domain/ids'
-import type { Contact, Person, PersonForm } from '@/domain/person'
+import { personFormSchema, type Contact, type Person, type PersonForm } from '@/domain/person'
 import { db } from './schema'
+import { parseInput, write } from './write'
 
 export async function listPeople(communityId: string): Promise<Person[]> {
   const people = await db.people.where('communityId').equals(communityId).toArray()
@@ -31,11 +32,12 @@ function personFrom(form: PersonForm, communityId: string, now: string, existing
 }
 
 /** Adds or edits one person; contact details go to their own table. */
-export async function savePerson(communityId: string, form: PersonForm, existing?: Person): Promise<Person> {
+export async function savePerson(communityId: string, input: unknown, existing?: Person): Promise<Person> {
+  const form = parseInput(personFormSchema, input)
   const now = nowIso()
   const person = personFrom(form, communityId, now, existing)
   const contact = contactFrom(form, person.id, communityId, now)
-  await db.transaction('rw', db.people, db.contacts, async () => {
+  await write([db.people, db.contacts], async () => {
     await db.people.put(person)
     if (contact) await db.contacts.put(contact)
     else await db.contacts.delete(person.id)
@@ -44,13 +46,14 @@ export async function savePerson(communityId: string, form: PersonForm, existing
 }
 
 /** Imports a validated roster in one transaction: all rows or none. */
-export async function importPeople(communityId: string, forms: PersonForm[]): Promise<number> {
+export async function importPeople(communityId: string, input: unknown): Promise<number> {
+  const forms = parseInput(personFormSchema.array(), input)
   const now = nowIso()
   const people = forms.map((f) => personFrom(f, communityId, now))
   const contacts = forms
     .map((f, i) => contactFrom(f, people[i]!.id, communityId, now))
     .filter((c): c is Contact => c !== null)
-  await db.transaction('rw', db.people, db.contacts, async () => {
+  await write([db.people, db.contacts], async () => {
     await db.people.bulkAdd(people)
     await db.contacts.bulkAdd(contacts)
   })
@@ -59,5 +62,5 @@ export async function importPeople(communityId: string, forms: PersonForm[]): Pr
 
 /** People are deactivated, never deleted: they may appear in sealed records. */
 export async function setPersonActive(id: string, active: boolean): Promise<void> {
-  await db.people.update(id, { active, updatedAt: nowIso() })
+  await write([db.people], () => db.people.update(id, { active, updatedAt: nowIso() }))
 }

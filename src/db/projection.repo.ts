@@ -1,5 +1,6 @@
 import { PROJECTION_ID, standby, type Projection } from '@/domain/projection'
 import { db } from './schema'
+import { write } from './write'
 
 export async function readProjection(): Promise<Projection> {
   return (await db.projection.get(PROJECTION_ID)) ?? standby(null)
@@ -7,7 +8,7 @@ export async function readProjection(): Promise<Projection> {
 
 /** The console's one write to drive the projector. */
 export async function project(change: Partial<Omit<Projection, 'id' | 'seq' | 'updatedAt'>>): Promise<Projection> {
-  return db.transaction('rw', db.projection, async () => {
+  return write([db.projection], async () => {
     const current = (await db.projection.get(PROJECTION_ID)) ?? standby(null)
     const next: Projection = {
       ...current,

@@ -1,41 +1,39 @@
 // Research beforehand (议前调研): activities, canvass tallies, options and
 // attachments for one topic. Inputs are validated before anything is written.
-import {
-  attachmentProblems,
-  tallyProblems,
-  type ActivityForm,
-  type CanvassForm,
-  type OptionForm,
-} from '@/domain/canvass'
+import { activitySchema, attachmentProblems, canvassSchema, optionSchema, tallyProblems } from '@/domain/canvass'
 import { newId, nowIso } from '@/domain/ids'
 import { DomainError } from '@/domain/problem'
 import type { Attachment, Canvass, ResearchActivity, TopicOption } from '@/domain/research'
 import { db } from './schema'
+import { parseInput, write } from './write'
 
 const base = (communityId: string) => {
   const now = nowIso()
   return { id: newId(), communityId, createdAt: now, updatedAt: now }
 }
 
-export async function addActivity(communityId: string, topicId: string, form: ActivityForm): Promise<ResearchActivity> {
+export async function addActivity(communityId: string, topicId: string, input: unknown): Promise<ResearchActivity> {
+  const form = parseInput(activitySchema, input)
   const row: ResearchActivity = { ...base(communityId), topicId, ...form }
-  await db.research.add(row)
+  await write([db.research], () => db.research.add(row))
   return row
 }
 
 /** Saves a canvass only when every building's answers add up to those asked. */
-export async function addCanvass(communityId: string, topicId: string, form: CanvassForm): Promise<Canvass> {
+export async function addCanvass(communityId: string, topicId: string, input: unknown): Promise<Canvass> {
+  const form = parseInput(canvassSchema, input)
   const problems = tallyProblems(form.rows)
   if (problems.length > 0) throw new DomainError(problems)
   const row: Canvass = { ...base(communityId), topicId, ...form }
-  await db.canvasses.add(row)
+  await write([db.canvasses], () => db.canvasses.add(row))
   return row
 }
 
 /** Adds an option; a recommended one takes the mark from the others. */
-export async function saveOption(communityId: string, topicId: string, form: OptionForm): Promise<TopicOption> {
+export async function saveOption(communityId: string, topicId: string, input: unknown): Promise<TopicOption> {
+  const form = parseInput(optionSchema, input)
   const row: TopicOption = { ...base(communityId), topicId, ...form }
-  await db.transaction('rw', db.options, async () => {
+  await write([db.options], async () => {
     if (row.recommended) await db.options.where('topicId').equals(topicId).modify({ recommended: false })
     await db.options.add(row)
   })
@@ -43,7 +41,7 @@ export async function saveOption(communityId: string, topicId: string, form: Opt
 }
 
 export async function recommendOption(topicId: string, optionId: string): Promise<void> {
-  await db.transaction('rw', db.options, async () => {
+  await write([db.options], async () => {
     await db.options
       .where('topicId')
       .equals(topicId)
@@ -70,12 +68,12 @@ export async function addAttachment(
     size: file.bytes.byteLength,
     bytes: file.bytes,
   }
-  await db.attachments.add(row)
+  await write([db.attachments], () => db.attachments.add(row))
   return row
 }
 
 export async function removeAttachment(id: string): Promise<void> {
-  await db.attachments.delete(id)
+  await write([db.attachments], () => db.attachments.delete(id))
 }
 
 export async function getAttachment(id: string): Promise<Attachment | undefined> {

@@ -2,6 +2,7 @@ import { DomainError, type Problem } from '@/domain/problem'
 import { resolutionProblems, type ActionItem, type ActionItemForm, type Resolution } from '@/domain/resolution'
 import { base, liveMeeting } from './live-meeting'
 import { db } from './schema'
+import { write } from './write'
 
 export interface ResolutionWithItems {
   resolution: Resolution
@@ -31,7 +32,7 @@ export async function saveResolution(
 ): Promise<Resolution> {
   const problems: Problem[] = resolutionProblems(form)
   if (problems.length > 0) throw new DomainError(problems)
-  return db.transaction('rw', [db.meetings, db.resolutions, db.actionItems], async () => {
+  return write([db.meetings, db.resolutions, db.actionItems], async () => {
     const m = await liveMeeting(meetingId)
     const existing = await db.resolutions
       .where('topicId')

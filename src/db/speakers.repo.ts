@@ -1,7 +1,16 @@
 import { DomainError, problem } from '@/domain/problem'
-import { nextWaiting, type Recusal, type Speaker, type Statement } from '@/domain/speakers'
+import {
+  nextWaiting,
+  recusalSchema,
+  speakerSchema,
+  statementSchema,
+  type Recusal,
+  type Speaker,
+  type Statement,
+} from '@/domain/speakers'
 import { base, liveMeeting } from './live-meeting'
 import { db } from './schema'
+import { parseInput, write } from './write'
 
 const byOrder = (a: Speaker, b: Speaker) => a.order - b.order
 
@@ -9,15 +18,9 @@ export async function listSpeakers(meetingId: string): Promise<Speaker[]> {
   return (await db.speakers.where('meetingId').equals(meetingId).toArray()).sort(byOrder)
 }
 
-export async function addSpeaker(
-  meetingId: string,
-  topicId: string,
-  s: { name: string; personId?: string; role: string; minutes: number },
-): Promise<Speaker> {
-  if (!s.name.trim()) throw new DomainError([problem('deliberation.error.speakerName')])
-  if (!Number.isInteger(s.minutes) || s.minutes < 1 || s.minutes > 60)
-    throw new DomainError([problem('deliberation.error.minutes')])
-  return db.transaction('rw', db.meetings, db.speakers, async () => {
+export async function addSpeaker(meetingId: string, topicId: string, input: unknown): Promise<Speaker> {
+  const s = parseInput(speakerSchema, input)
+  return write([db.meetings, db.speakers], async () => {
     const m = await liveMeeting(meetingId)
     const list = await db.speakers.where('topicId').equals(topicId).toArray()
     const row: Speaker = {
@@ -38,7 +41,7 @@ export async function addSpeaker(
 
 /** Swaps a waiting speaker with the neighbour above (-1) or below (+1). */
 export async function moveSpeaker(id: string, dir: -1 | 1): Promise<void> {
-  await db.transaction('rw', db.speakers, async () => {
+  await write([db.speakers], async () => {
     const s = await db.speakers.get(id)
     if (!s) return
     const list = (await db.speakers.where('topicId').equals(s.topicId).toArray()).sort(byOrder)
@@ -51,7 +54,7 @@ export async function moveSpeaker(id: string, dir: -1 | 1): Promise<void> {
 }
 
 export async function removeSpeaker(id: string): Promise<void> {
-  await db.speakers.delete(id)
+  await write([db.speakers], () => db.speakers.delete(id))
 }
 
 function stopped(s: Speaker, now: number): Partial<Speaker> {
@@ -64,7 +67,7 @@ function stopped(s: Speaker, now: number): Partial<Speaker> {
  * time is stored; the projector counts down to it, so nothing writes per second.
  */
 export async function startSpeaker(id: string): Promise<Speaker | undefined> {
-  return db.transaction('rw', db.speakers, async () => {
+  return write([db.speakers], async () => {
     const s = await db.speakers.get(id)
     if (!s) return undefined
     const now = Date.now()
@@ -82,7 +85,7 @@ export async function startSpeaker(id: string): Promise<Speaker | undefined> {
 }
 
 export async function stopSpeaker(id: string): Promise<void> {
-  await db.transaction('rw', db.speakers, async () => {
+  await write([db.speakers], async () => {
     const s = await db.speakers.get(id)
     if (s?.status === 'speaking') await db.speakers.update(id, stopped(s, Date.now()))
   })
@@ -103,13 +106,9 @@ export async function listStatements(meetingId: string): Promise<Statement[]> {
   )
 }
 
-export async function addStatement(
-  meetingId: string,
-  topicId: string,
-  s: { name: string; personId?: string; role: string; gist: string },
-): Promise<void> {
-  if (!s.name.trim() || !s.gist.trim()) throw new DomainError([problem('deliberation.error.statement')])
-  await db.transaction('rw', db.meetings, db.statements, async () => {
+export async function addStatement(meetingId: string, topicId: string, input: unknown): Promise<void> {
+  const s = parseInput(statementSchema, input)
+  await write([db.meetings, db.statements], async () => {
     const m = await liveMeeting(meetingId)
     await db.statements.add({
       ...base(m.communityId),
@@ -128,13 +127,9 @@ export async function listRecusals(meetingId: string): Promise<Recusal[]> {
 }
 
 /** 回避: excludes a person from one topic's count; refused once its vote has closed. */
-export async function addRecusal(
-  meetingId: string,
-  topicId: string,
-  r: { attendanceId: string; reason: string },
-): Promise<void> {
-  if (!r.reason.trim()) throw new DomainError([problem('deliberation.error.reason')])
-  await db.transaction('rw', [db.meetings, db.recusals, db.attendance, db.votes], async () => {
+export async function addRecusal(meetingId: string, topicId: string, input: unknown): Promise<void> {
+  const r = parseInput(recusalSchema, input)
+  await write([db.meetings, db.recusals, db.attendance, db.votes], async () => {
     const m = await liveMeeting(meetingId)
     const row = await db.attendance.get(r.attendanceId)
     if (!row) throw new DomainError([problem('deliberation.error.noMeeting')])
@@ -159,7 +154,7 @@ export async function addRecusal(
 }
 
 export async function removeRecusal(id: string): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.recusals, db.votes], async () => {
+  await write([db.meetings, db.recusals, db.votes], async () => {
     const r = await db.recusals.get(id)
     if (!r) return
     await liveMeeting(r.meetingId)

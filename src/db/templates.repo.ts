@@ -7,8 +7,8 @@ import {
   templateFormSchema,
   type ProcedureTemplate,
 } from '@/domain/template'
-import { parseForm } from '@/domain/validate'
 import { db } from './schema'
+import { parseInput, write } from './write'
 
 const builtIns = new Map(BUILT_IN_TEMPLATES.map((t) => [t.id, t]))
 
@@ -43,7 +43,7 @@ export async function copyTemplateTo(communityId: string, sourceId: string, name
   const trimmed = name.trim()
   if (!trimmed) throw new DomainError([problem('validation.required')])
   const copy = copyTemplate(source, newId(), communityId, trimmed.slice(0, 40), nowIso())
-  await db.templates.add(copy)
+  await write([db.templates], () => db.templates.add(copy))
   return copy
 }
 
@@ -53,14 +53,13 @@ export async function copyTemplateTo(communityId: string, sourceId: string, name
  * that is no longer the newest (someone saved in between).
  */
 export async function saveTemplateVersion(currentId: string, input: unknown): Promise<ProcedureTemplate> {
-  const parsed = parseForm(templateFormSchema, input)
-  if (!parsed.ok) throw new DomainError(Object.values(parsed.fields))
-  return db.transaction('rw', db.templates, async () => {
+  const form = parseInput(templateFormSchema, input)
+  return write([db.templates], async () => {
     const current = await db.templates.get(currentId)
     if (!current) throw new DomainError([problem('templates.error.readOnly')])
     const newest = await db.templates.where('lineageId').equals(current.lineageId).toArray()
     if (newest.some((t) => t.version > current.version)) throw new DomainError([problem('templates.error.stale')])
-    const next = nextVersion(current, parsed.data, newId(), nowIso())
+    const next = nextVersion(current, form, newId(), nowIso())
     await db.templates.add(next)
     return next
   })

@@ -35,7 +35,6 @@ export const lockFormSchema = z
       .max(240, 'privacy.lock.idleRange'),
   })
   .refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'privacy.lock.mismatch' })
-export type LockForm = z.infer<typeof lockFormSchema>
 
 /** After the fifth wrong try: 30 s, then doubling, at most 15 minutes. */
 export function failureDelayMs(failures: number): number {

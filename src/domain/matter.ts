@@ -269,4 +269,3 @@ export const newMatterSchema = z.object({
   origin: z.enum(MOTION_ORIGINS, { message: 'matters.error.origin' }),
   templateId: z.string().min(1, 'validation.required'),
 })
-export type NewMatter = z.infer<typeof newMatterSchema>

@@ -63,17 +63,31 @@ export const noticePostingSchema = z.object({
   objectPhone: z.string().trim().max(40, 'validation.tooLong').optional(),
   objectBox: z.string().trim().max(60, 'validation.tooLong').optional(),
 })
-export type NoticePosting = z.infer<typeof noticePostingSchema>
+
+/** The agenda notice (议题公示) as posted: the day it went up, for how long, and where. */
+export const agendaNoticeSchema = z.object({
+  postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
+  periodDays: z.number().int('validation.noticeDays').min(1, 'validation.noticeDays').max(90, 'validation.noticeDays'),
+  places: z.array(z.string().trim().min(1)).min(1, 'agenda.errors.noticePlaces'),
+})
+
+/** A party invited for one topic only (the X): a stakeholder, department or expert. */
+export const topicPartySchema = z.object({
+  topicId: z.string().min(1, 'validation.required'),
+  personId: z.string().optional(),
+  name: z.string().trim().min(1, 'agenda.errors.partyName'),
+  /** stakeholder / department / expert role id of the preset */
+  partyRoleId: z.string().min(1, 'validation.required'),
+})
 
 export const objectionSchema = z.object({
   receivedOn: z.string().regex(DATE, 'validation.date'),
   from: z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong'),
-  content: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
+  content: z.string().trim().min(1, 'validation.required'),
 })
-export type ObjectionForm = z.infer<typeof objectionSchema>
 
 export const answerSchema = z.object({
-  answer: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
+  answer: z.string().trim().min(1, 'validation.required'),
   answeredAt: z.string().regex(DATE, 'validation.date'),
 })
 
@@ -84,7 +98,6 @@ export const filingSchema = z.object({
   reference: z.string().trim().max(60, 'validation.tooLong').optional(),
   note: z.string().trim().max(500, 'validation.tooLong').optional(),
 })
-export type FilingForm = z.infer<typeof filingSchema>
 
 /** The last day of a period of `days` days starting on `startsOn` (both counted). */
 export function noticeEndsOn(startsOn: string, days: number): string {

@@ -21,6 +21,11 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 export type RaisedBy =
   { kind: 'person'; personId: string; name: string } | { kind: 'text'; name: string } | { kind: 'anonymous' }
 
+/** The name shown for whoever raised it; `anonymous` is the word for nobody named (匿名 in print). */
+export function raisedByName(r: { raisedBy: RaisedBy }, anonymous: string): string {
+  return r.raisedBy.kind === 'anonymous' ? anonymous : r.raisedBy.name
+}
+
 /** 入户 · 现场 · 网上 · 电话 · 书面 · 会议 */
 export const FEEDBACK_METHODS = ['homeVisit', 'onSite', 'online', 'phone', 'letter', 'meeting'] as const
 export type FeedbackMethod = (typeof FEEDBACK_METHODS)[number]

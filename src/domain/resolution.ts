@@ -58,7 +58,6 @@ export const resolutionSchema = z.object({
   text: required(2000),
   items: z.array(actionItemSchema),
 })
-export type ResolutionForm = z.infer<typeof resolutionSchema>
 
 /** A progress entry or status change on an action item, with who and when. */
 export interface ActionEvent extends RecordBase {

@@ -1,5 +1,40 @@
 // The speakers list (发言顺序) of one topic, with a countdown per speaker.
+import { z } from 'zod'
 import type { RecordBase } from './ids'
+
+const name = z.string().trim().min(1, 'deliberation.error.speakerName')
+
+/** A speaker put on the list: a name, the role shown, and 1–60 minutes. */
+export const speakerSchema = z.object({
+  name,
+  personId: z.string().optional(),
+  role: z.string(),
+  minutes: z
+    .number()
+    .int('deliberation.error.minutes')
+    .min(1, 'deliberation.error.minutes')
+    .max(60, 'deliberation.error.minutes'),
+})
+
+/** What one party said (各方发言): who, in which role, and the gist. */
+export const statementSchema = z.object({
+  name: z.string().trim().min(1, 'deliberation.error.statement'),
+  personId: z.string().optional(),
+  role: z.string(),
+  gist: z.string().trim().min(1, 'deliberation.error.statement'),
+})
+
+/** 回避: who steps out of one topic's count, and why. */
+export const recusalSchema = z.object({
+  attendanceId: z.string().min(1, 'validation.required'),
+  reason: z.string().trim().min(1, 'deliberation.error.reason'),
+})
+
+/** A topic added during the meeting itself. */
+export const meetingTopicSchema = z.object({
+  title: z.string().trim().min(1, 'deliberation.error.topicTitle'),
+  description: z.string().trim().default(''),
+})
 
 export interface Speaker extends RecordBase {
   meetingId: string

@@ -42,7 +42,6 @@ export interface TopicEvent extends RecordBase {
 }
 
 /** Participants invited for one topic only (the X of 1+7+X) are Participants with topicIds. */
-export type TopicPartyKind = 'stakeholder' | 'department' | 'expert'
 
 export const topicFormSchema = z.object({
   title: z.string().trim().min(1, 'agenda.errors.emptyTitle').max(60, 'validation.tooLong'),

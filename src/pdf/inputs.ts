@@ -19,8 +19,6 @@ export interface CommunityInfo {
 
 export interface MeetingInfo {
   title: string
-  /** 党群议事日 … */
-  typeLabel: string
   /** YYYY-MM-DD */
   date?: string
   /** HH:mm */
@@ -78,8 +76,8 @@ export interface CanvassTally {
 }
 
 export interface ResearchLine {
-  /** 实地察看 … */
-  kindLabel: string
+  /** siteVisit · canvass · survey · forum · department · expert (printed in Chinese by the builder) */
+  kind: string
   on: string
   who: string
   findings: string
@@ -189,8 +187,8 @@ export interface RequestLine {
   raisedBy: string
   place?: string
   description: string
-  handlingLabel: string
-  triage?: string
+  /** immediate · supplement · committed · suggestion · escalate */
+  handlingType: string
 }
 
 export interface ObjectionLine {
@@ -213,7 +211,10 @@ export interface EvaluationLine {
 
 export interface TopicEventLine {
   at: string
-  what: string
+  /** created · merged · split · narrowed · scheduled … */
+  kind: string
+  reason?: string
+  by: string
 }
 
 /** 一事一档: one topic through every step. */

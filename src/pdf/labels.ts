@@ -72,13 +72,6 @@ export function percent(part: number, whole: number): string {
   return whole > 0 ? `${+((part / whole) * 100).toFixed(1)}%` : '—'
 }
 
-export const MEETING_TYPE: Record<string, string> = {
-  partyMassDay: '党群议事日',
-  redBench: '红板凳议事会',
-  residentsTalk: '居民恳谈会',
-  majorMatter: '重大事项会议',
-}
-
 export const RESEARCH_KIND: Record<string, string> = {
   siteVisit: '实地察看',
   canvass: '入户走访',
@@ -94,13 +87,6 @@ export const HANDLING: Record<string, string> = {
   committed: '承诺件',
   suggestion: '建议件',
   escalate: '上报件',
-}
-
-export const TRIAGE: Record<string, string> = {
-  direct: '直接办理',
-  escalate: '上报',
-  reject: '不予采纳',
-  topic: '列为议题',
 }
 
 export const TOPIC_EVENT: Record<string, string> = {

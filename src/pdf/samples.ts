@@ -84,12 +84,12 @@ const TOPICS: TopicBlock[] = [
     researchSummary: '社区组织入户征求意见，1,800户中1,760户同意开通北门；物业测算每年增加门卫费用4.2万元。',
     research: [
       {
-        kindLabel: '实地察看',
+        kind: 'siteVisit',
         on: '2026-11-20',
         who: '王建国、张伟、物业经理刘洋',
         findings: '北门宽6米，门外为市政道路，具备开通条件；需加装道闸和监控。居民联系电话13812345678。',
       },
-      { kindLabel: '部门意见', on: '2026-11-25', who: '区住建局', findings: '开通不涉及规划变更，报街道备案即可。' },
+      { kind: 'department', on: '2026-11-25', who: '区住建局', findings: '开通不涉及规划变更，报街道备案即可。' },
     ],
     canvasses: [
       {
@@ -150,7 +150,7 @@ const TOPICS: TopicBlock[] = [
     presenter: '李秀英（居委会主任）',
     research: [
       {
-        kindLabel: '座谈会',
+        kind: 'forum',
         on: '2026-11-22',
         who: '5号楼2单元全体住户',
         findings: '一楼、二楼住户担心采光和噪声，要求补偿。',
@@ -220,7 +220,6 @@ export function sampleMeeting(): MeetingDocsInput {
     community,
     meeting: {
       title: '2026年12月党群议事日',
-      typeLabel: '党群议事日',
       date: '2026-12-10',
       startTime: '14:30',
       place: '社区党群服务中心二楼会议室',
@@ -297,7 +296,7 @@ export function sampleDossier(): DossierInput {
         raisedBy: '梁堃',
         place: '3号楼',
         description: '北门长期关闭，老人出行不便，请求开通。联系电话13812345678，身份证110105194912310021。',
-        handlingLabel: '建议件',
+        handlingType: 'suggestion',
       },
       {
         receivedOn: '2026-10-20',
@@ -305,12 +304,12 @@ export function sampleDossier(): DossierInput {
         raisedBy: '唐玥',
         place: '5号楼',
         description: '希望开北门，方便孩子上学。',
-        handlingLabel: '建议件',
+        handlingType: 'suggestion',
       },
     ],
     trail: [
-      { at: '2026-11-02', what: '合并两条诉求为一个议题（张伟）' },
-      { at: '2026-11-05', what: '列入12月党群议事日议程（王建国）' },
+      { at: '2026-11-02', kind: 'merged', reason: '北门两条诉求合为一个议题', by: '张伟' },
+      { at: '2026-11-05', kind: 'scheduled', reason: '12月党群议事日', by: '王建国' },
     ],
     attendance: m.people,
     quorum: m.quorum,
@@ -361,7 +360,10 @@ export function stressMeeting(): MeetingDocsInput {
   }
 }
 
-/** The benchmark's standard minutes: 8 topics, 40 attendees, 24 action items. */
+/**
+ * The benchmark's standard minutes: 8 topics, 40 attendees, 24 action items.
+ * @public tests/bench loads it through the built bundle.
+ */
 export function benchmarkMeeting(): MeetingDocsInput {
   const base = sampleMeeting()
   const topics = Array.from({ length: 8 }, (_, i) => {

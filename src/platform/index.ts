@@ -19,8 +19,6 @@ const MIME: Record<SaveKind, string> = {
   archive: 'application/octet-stream',
 }
 
-export const isDesktop = () => typeof window !== 'undefined' && Boolean(window.shangliang)
-
 /** Saves bytes: a save dialog in the desktop app, a download in a browser. */
 export async function saveFile(kind: SaveKind, bytes: Uint8Array, suggestedName: string): Promise<SaveOutcome> {
   const api = window.shangliang

@@ -3,11 +3,14 @@
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate, type DocDef } from '../layout'
 import { fieldTable, formTable, h2, note, para, publicName, publicText, when } from '../blocks'
-import { MEETING_ROLE, STATE } from '../labels'
-import type { DossierInput, PublicOptions } from '../inputs'
+import { HANDLING, MEETING_ROLE, STATE, TOPIC_EVENT } from '../labels'
+import type { DossierInput, PublicOptions, TopicEventLine } from '../inputs'
 import { topicSection } from './topicParts'
 
 const OFFICIAL = ['chair', 'recorder', 'guest']
+
+/** 合并诉求：北门两条诉求合为一个议题（张伟） */
+const trailText = (e: TopicEventLine) => `${TOPIC_EVENT[e.kind] ?? e.kind}${e.reason ? `：${e.reason}` : ''}（${e.by}）`
 
 export function topicDossierToDocDef(
   input: DossierInput,
@@ -26,14 +29,14 @@ export function topicDossierToDocDef(
             r.channel,
             publicName(r.raisedBy, opts),
             publicText(r.description, opts),
-            r.handlingLabel,
+            HANDLING[r.handlingType] ?? r.handlingType,
           ]),
           [78, 62, 44, '*', 44],
         )
       : para('本议题由社区党组织直接提出。'),
     h2('二、议题确定'),
     ...(input.trail.length > 0
-      ? input.trail.map((e) => para(`${chineseDate(e.at)}\u3000${publicText(e.what, opts)}`))
+      ? input.trail.map((e) => para(`${chineseDate(e.at)}\u3000${publicText(trailText(e), opts)}`))
       : [para('（无记录）')]),
   ]
   if (meeting) {

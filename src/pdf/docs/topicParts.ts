@@ -4,7 +4,7 @@
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate } from '../layout'
 import { formTable, h3, para, publicName, publicText } from '../blocks'
-import { ACTION_STATUS, countsText, METHOD, outcomeWords, percent, RESULT, ruleText, yuan } from '../labels'
+import { ACTION_STATUS, countsText, METHOD, outcomeWords, percent, RESEARCH_KIND, RESULT, ruleText, yuan } from '../labels'
 import type { ActionLine, CanvassTally, PublicOptions, TopicBlock, VoteLine } from '../inputs'
 
 export function canvassTable(rows: CanvassTally[]): Content {
@@ -85,7 +85,9 @@ export function topicSection(t: TopicBlock, opts?: PublicOptions, decides = true
     out.push(h3('议前调研情况'))
     if (t.researchSummary) out.push(para(publicText(t.researchSummary, opts)))
     for (const r of t.research)
-      out.push(para(`${chineseDate(r.on)}，${r.kindLabel}（${r.who}）：${publicText(r.findings, opts)}`))
+      out.push(
+        para(`${chineseDate(r.on)}，${RESEARCH_KIND[r.kind] ?? r.kind}（${r.who}）：${publicText(r.findings, opts)}`),
+      )
     if (t.canvasses.length > 0) out.push(canvassTable(t.canvasses))
   }
   if (t.options.length > 0) {

@@ -5,7 +5,7 @@ import type { BackupReasonName } from '../../../electron/shared/channels'
 import { exportArchive } from '@/db/archive.repo'
 import { changedSinceBackup, getBackupPrefs, setBackupPrefs } from '@/db/backup.repo'
 import { getLock } from '@/db/privacy.repo'
-import { useAppLock } from '../privacy/useAppLock'
+import { useAppLockStore } from '@/stores/appLock'
 
 export type BackupRun =
   { ok: true; name: string } | { ok: false; reason: 'unavailable' | 'noSecret' | 'failed'; message?: string }
@@ -16,7 +16,7 @@ export async function runBackup(reason: BackupReasonName): Promise<BackupRun> {
   const api = window.shangliang
   if (!api) return { ok: false, reason: 'unavailable' }
   const [prefs, lock, { hash }] = await Promise.all([getBackupPrefs(), getLock(), changedSinceBackup()])
-  const secret = useAppLock().sessionSecret()
+  const secret = useAppLockStore().sessionSecret()
   // Default: encrypted when an app password is set (its password is the passphrase).
   const encrypt = prefs.encryptLocal ?? Boolean(lock)
   if (encrypt && !secret) return { ok: false, reason: 'noSecret' }

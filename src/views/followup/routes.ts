@@ -9,6 +9,11 @@ export const routes: RouteRecordRaw[] = [
   },
 ]
 
+export const stepOpenings = {
+  // 上次议定事项落实情况 opens every agenda (step 6 carries unfinished items over).
+  confirm: () => import('./FollowupCarryOver.vue'),
+}
+
 export const meetingChildren: RouteRecordRaw[] = [
   {
     path: 'followup',

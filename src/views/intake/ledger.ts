@@ -1,6 +1,6 @@
 // Pure helpers for the ledger view: filtering and the export rows.
 import { dueState, type DueState } from '@/domain/handling'
-import type { Request } from '@/domain/request'
+import { raisedByName, type Request } from '@/domain/request'
 import type { LedgerRow } from '@/io/ledger-xlsx'
 
 export interface LedgerFilter {
@@ -35,10 +35,6 @@ export function plainFilter(f: LedgerFilter): LedgerFilter {
     categories: [...f.categories],
     period: f.period ? [f.period[0], f.period[1]] : null,
   }
-}
-
-export function raisedByName(r: Request, anonymous: string): string {
-  return r.raisedBy.kind === 'anonymous' ? anonymous : r.raisedBy.name
 }
 
 export function matches(r: Request, f: LedgerFilter, today: string, holidays: string[]): boolean {
