@@ -4,11 +4,19 @@
 import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { backupListPayload, backupReadPayload, backupWritePayload, CHANNELS, emptyPayload } from '../ipc-contract'
+import {
+  backupListPayload,
+  backupReadPayload,
+  backupWritePayload,
+  CHANNELS,
+  emptyPayload,
+  issuedCodePayload,
+} from '../ipc-contract'
 import { checkMessage } from '../ipc-guard'
 import { getConsoleWindow, ownWebContentsIds } from '../windows'
 import type { BackupFolderInfo, BackupWriteResult } from '../../shared/channels'
 import { readChosenFolder, saveChosenFolder } from './folder'
+import { IssuedCodeLog } from './issued'
 import { BackupStore } from './store'
 
 const senderOf = (event: IpcMainInvokeEvent) => ({ id: event.sender.id, frameUrl: event.senderFrame?.url })
@@ -21,7 +29,19 @@ async function storeFor(target: 'app' | 'folder'): Promise<BackupStore | null> {
   return new BackupStore(dir)
 }
 
+/** Beside the app's own backups, which the chosen folder cannot replace. */
+const issuedLog = () => new IssuedCodeLog(join(app.getPath('userData'), 'backups'))
+
 export function registerBackupIpc(): void {
+  ipcMain.handle(CHANNELS.codesIssue, async (event, payload: unknown): Promise<void> => {
+    const data = checkMessage(senderOf(event), ownWebContentsIds(), issuedCodePayload, payload)
+    await mkdir(join(app.getPath('userData'), 'backups'), { recursive: true })
+    await issuedLog().append(data)
+  })
+  ipcMain.handle(CHANNELS.codesList, async (event, payload: unknown) => {
+    checkMessage(senderOf(event), ownWebContentsIds(), emptyPayload, payload)
+    return issuedLog().read()
+  })
   ipcMain.handle(CHANNELS.backupWrite, async (event, payload: unknown): Promise<BackupWriteResult> => {
     const data = checkMessage(senderOf(event), ownWebContentsIds(), backupWritePayload, payload)
     const store = await storeFor(data.target)
