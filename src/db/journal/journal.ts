@@ -20,6 +20,7 @@ import {
 import { BLOB, stripBytes, type AttachmentRow } from './snapshot'
 import type { JournalFiles, JournalScan } from './files'
 import { markRestoring } from '../seal-guard'
+import { applyTombstones } from '../privacy.repo'
 
 /** A new snapshot after this many entries or bytes, so recovery stays quick and the files small. */
 const SNAPSHOT_AFTER_ENTRIES = 2000
@@ -309,6 +310,8 @@ export async function startJournal(db: Dexie, files: JournalFiles | undefined): 
       const plan = planRecovery(await files.readAll())
       if (plan && plan.snapshot.rows > 0) {
         const rows = await restore(db, files, plan)
+        // Erasures made after the snapshot's rows were written must not come back with them.
+        await applyTombstones(db)
         activate(db, files, maxGen, maxSeq, plan.entries.length)
         return { state: 'recovered', rows, entries: plan.entries.length, at: plan.snapshot.header.at }
       }
