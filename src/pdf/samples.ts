@@ -258,7 +258,7 @@ export function sampleMeeting(): MeetingDocsInput {
       },
     ],
     seal: {
-      code: 'QKY5-1C2N-6MTE-W8RZ-PF0A',
+      code: 'KN61-W2VT-DXF2-TF4B-K80Z',
       head: '9d4c1e0b7a6f5e2d3c8b9a01f2e3d4c5b6a7980112233445566778899aabbccd',
       sealedAt: '2026-12-10T09:30:00Z',
     },
