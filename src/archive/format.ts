@@ -2,12 +2,12 @@
 // manifest schema, version, checksums, row schemas, ids, hash chains) and
 // either returns the whole content or throws an ArchiveError: the caller
 // writes only after it returned.
-import { unzipSync, zipSync, type Unzipped, type Zippable } from 'fflate'
+import { zipSync, type Unzipped, type Zippable } from 'fflate'
 import { canonicalJson, sealedRecords, type SealEntry, type SealKind } from '@/domain/seal'
 import { auditChain, type IssuedCode, type SealedMeetingRef } from '@/domain/chain-audit'
 import { sha256Hex } from '@/platform/hash'
 import { sha256Bytes } from './bytes'
-import { frame, unframe } from './frame'
+import { frame, unframe, unzipLimited } from './frame'
 import { decryptArchive, encryptArchive, isEncrypted } from './crypto'
 import { ArchiveError } from './errors'
 import {
@@ -134,25 +134,6 @@ function parseJson(bytes: Uint8Array, code: 'badManifest' | 'badRows', params: R
   return value
 }
 
-function unzip(bytes: Uint8Array): Unzipped {
-  let entries = 0
-  let total = 0
-  try {
-    return unzipSync(bytes, {
-      filter: (f) => {
-        entries += 1
-        total += f.originalSize
-        if (entries > LIMITS.files || f.originalSize > LIMITS.entryBytes || total > LIMITS.unpackedBytes)
-          throw new ArchiveError('tooLarge')
-        return true
-      },
-    })
-  } catch (error) {
-    if (error instanceof ArchiveError) throw error
-    throw new ArchiveError('notArchive')
-  }
-}
-
 export interface UnpackOptions {
   passphrase?: string
   /** Tables this build knows; any other name is refused. */
@@ -166,7 +147,7 @@ export async function unpackArchive(bytes: Uint8Array, opts: UnpackOptions): Pro
     if (!opts.passphrase) throw new ArchiveError('needPassphrase')
     bytes = await decryptArchive(bytes, opts.passphrase)
   }
-  const zip = unzip(await unframe(bytes))
+  const zip = unzipLimited(await unframe(bytes))
   if (!zip[MANIFEST]) throw new ArchiveError('notArchive')
   const raw = parseJson(zip[MANIFEST], 'badManifest', {})
   const versionSeen = (raw as { version?: unknown })?.version
