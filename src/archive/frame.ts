@@ -39,7 +39,7 @@ export async function unframe(bytes: Uint8Array): Promise<Uint8Array> {
  */
 export function unzipLimited(
   zip: Uint8Array,
-  limits: Pick<typeof LIMITS, 'files' | 'entryBytes' | 'unpackedBytes'> = LIMITS,
+  limits: { files: number; entryBytes: number; unpackedBytes: number } = LIMITS,
 ): Unzipped {
   const out: Unzipped = {}
   let entries = 0

@@ -61,6 +61,8 @@ export default {
       noFolder: 'No external folder chosen',
       encryptLocal: 'Encrypt local backups too (needs an app password)',
       copyToFolder: 'Also back up to the chosen folder (always encrypted)',
+      needFolder: 'Choose a USB stick or folder first',
+      needPassword: 'Set an app password under Privacy first: backups on removable media are always encrypted with it',
       empty: 'No backups yet. Click “Back up now” to make the first.',
       at: 'Time',
       reason: 'Reason',
@@ -75,6 +77,27 @@ export default {
         unavailable: 'Backups are not available here',
         noSecret: 'Encrypted backups need the password: lock and unlock once',
         failed: 'Backup failed: {message}',
+      },
+    },
+    status: {
+      times: 'Last automatic backup {local} · last copy to USB {copy}',
+      localOnly: 'Last automatic backup {local} (USB copy not enabled)',
+      open: 'Open backup & verify',
+      warning: {
+        never: 'No automatic backup yet',
+        missed: 'No backup for more than one interval',
+        copyMissed: 'The USB copy is behind the local backup',
+      },
+      failed: {
+        app: 'Automatic backup failed at {at}: ',
+        folder: 'Copy to USB failed at {at}: ',
+      },
+      reason: {
+        noSecret: 'it must be encrypted: set an app password and unlock',
+        notMounted: 'the chosen folder (USB stick) is not connected; nothing was written to the internal disk',
+        noFolder: 'no folder chosen',
+        tampered: 'sealed records do not verify; backup refused',
+        failed: '{message}',
       },
     },
     reasons: {

@@ -59,6 +59,8 @@ export default {
       noFolder: '未选择外部文件夹',
       encryptLocal: '本机备份也加密（需先设置开机密码）',
       copyToFolder: '同时备份到所选文件夹（始终加密）',
+      needFolder: '请先选择 U 盘或文件夹',
+      needPassword: '需要先在“隐私”中设置应用密码：写到 U 盘的备份必须加密，密码就是解密口令',
       empty: '还没有备份。点击“立即备份”创建第一份。',
       at: '时间',
       reason: '原因',
@@ -73,6 +75,27 @@ export default {
         unavailable: '当前环境不能自动备份',
         noSecret: '备份需要加密，请先锁定后用密码解锁一次',
         failed: '备份失败：{message}',
+      },
+    },
+    status: {
+      times: '上次自动备份 {local} · 上次备份到 U 盘 {copy}',
+      localOnly: '上次自动备份 {local}（未启用 U 盘备份）',
+      open: '打开备份与核验',
+      warning: {
+        never: '尚未自动备份过',
+        missed: '备份已超过一个周期没有进行',
+        copyMissed: 'U 盘备份落后于本机备份',
+      },
+      failed: {
+        app: '{at} 自动备份失败：',
+        folder: '{at} 备份到 U 盘失败：',
+      },
+      reason: {
+        noSecret: '需要密码加密，请先设置应用密码并解锁',
+        notMounted: '所选文件夹（U 盘）未连接，没有写入本机磁盘',
+        noFolder: '尚未选择文件夹',
+        tampered: '封存记录核验不通过，已拒绝备份',
+        failed: '{message}',
       },
     },
     reasons: {
