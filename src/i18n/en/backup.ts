@@ -63,6 +63,7 @@ export default {
       copyToFolder: 'Also back up to the chosen folder (always encrypted)',
       needFolder: 'Choose a USB stick or folder first',
       needPassword: 'Set an app password under Privacy first: backups on removable media are always encrypted with it',
+      needPasswordLocal: 'Set an app password under Privacy first (it is the passphrase of encrypted backups)',
       empty: 'No backups yet. Click “Back up now” to make the first.',
       at: 'Time',
       reason: 'Reason',
@@ -135,8 +136,7 @@ export default {
       issuedNone: 'No issued codes are recorded on this laptop.',
       startTitle: 'Sealed records do not verify',
       startBody:
-        'The start-up check found that the sealed records of “{community}” differ from what was sealed ({reason}). Exports and backups are refused until this is resolved. See Backup & verify for details.',
-      startOpen: 'Show details',
+        'The start-up check found that the sealed records of “{community}” differ from what was sealed ({reason}). Exports and backups are refused until this is resolved. Click to see the details under Backup & verify.',
       codeOk: 'Genuine: the records of “{title}” ({date}) are as sealed',
       codeBroken: 'The code belongs to “{title}”, but its sealed records were changed or are missing',
     },
