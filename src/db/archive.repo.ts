@@ -18,6 +18,7 @@ import {
 } from '@/archive/format'
 import { db as appDb } from './schema'
 import { markRestoring } from './seal-guard'
+import { takeSnapshot } from './journal/journal'
 import { applyTombstones, erasedPersonIds } from './privacy.repo'
 import type { IssuedCode } from '@/domain/chain-audit'
 import { issueCode, issuedCodes } from '@/platform'
@@ -255,6 +256,8 @@ export async function importArchive(
     await applyTombstones(d)
   })
   await keepIssuedCodes(issued)
+  // A snapshot right after: recovery then starts from the imported state, not by replaying one huge entry.
+  await takeSnapshot()
   return { rows: Object.values(written).reduce((a, b) => a + b, 0), tables: written }
 }
 

@@ -7,6 +7,7 @@ import { fromBase64, toBase64 } from '@/archive/bytes'
 import type { Dexie } from 'dexie'
 import { db } from './schema'
 import { write } from './write'
+import { takeSnapshot } from './journal/journal'
 
 const LOCK = 'lock'
 const FAILURES = 'lockFailures'
@@ -138,7 +139,7 @@ export async function applyTombstones(d: Dexie = db): Promise<number> {
  * roles only, so the chain still verifies afterwards.
  */
 export async function eraseContact(personId: string, actor: string): Promise<ErasureRecord | null> {
-  return write([db.contacts, db.people, db.auditLog, db.settings], async () => {
+  const erased = await write([db.contacts, db.people, db.auditLog, db.settings], async () => {
     const [contact, person] = await Promise.all([db.contacts.get(personId), db.people.get(personId)])
     if (!contact || !person) return null
     const fields = (['phone', 'address', 'idNumber'] as const).filter((f) => contact[f])
@@ -160,6 +161,9 @@ export async function eraseContact(personId: string, actor: string): Promise<Era
     await db.settings.put({ key: TOMBSTONES, value: [...(await tombstones(db)), record] })
     return record
   })
+  // A snapshot at once: the journal files older than it, which hold the erased details, are removed.
+  if (erased) await takeSnapshot()
+  return erased
 }
 
 export async function listErasures(communityId: string): Promise<ErasureRecord[]> {

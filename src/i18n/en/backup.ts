@@ -8,6 +8,15 @@ export default {
       recovered:
         'After the app stopped unexpectedly, the browser found this machine’s database damaged and emptied it. {rows} records were restored from the second local copy (the snapshot of {at} and the {entries} saves after it). Export an archive now under Backup & verify, and check the latest meeting’s records.',
       ok: 'OK',
+      failedTitle: 'The second copy could not be written',
+      failed:
+        'The last save is in the database, but {what} failed ({message}). This machine has only one copy for now: back up or export an archive under Backup & verify.',
+      what: {
+        append: 'writing the local journal',
+        attachment: 'copying an attachment',
+        serialize: 'preparing the journal entry',
+        snapshot: 'taking a journal snapshot',
+      },
     },
     export: {
       heading: 'Export an archive',

@@ -8,6 +8,15 @@ export default {
       recovered:
         '上次程序异常退出后，浏览器判定本机数据库已损坏并将其清空。已从本机的第二份副本（{at} 的快照及其后的 {entries} 次保存）恢复 {rows} 条记录。请到“备份与核验”立即导出一份归档，并核对最近一次会议的记录。',
       ok: '知道了',
+      failedTitle: '第二份副本写入失败',
+      failed:
+        '刚才的保存已存入数据库，但{what}失败（{message}）。本机暂时只有一份副本：请到“备份与核验”立即备份或导出归档。',
+      what: {
+        append: '写入本机日志',
+        attachment: '保存附件副本',
+        serialize: '整理日志记录',
+        snapshot: '生成日志快照',
+      },
     },
     export: {
       heading: '导出归档',
