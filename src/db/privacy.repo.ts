@@ -1,7 +1,14 @@
 // Personal data: the app-lock password (as a slow salted hash, never the
 // password) and erasure of a resident's contact details with an audit record.
 import { newId, nowIso } from '@/domain/ids'
-import { failureDelayMs, LOCK_ITERATIONS, sameDigest, type LockFailures, type LockRecord } from '@/domain/lock'
+import {
+  failureDelayMs,
+  LOCK_ITERATIONS,
+  MEDIA_PASSPHRASE_MIN,
+  sameDigest,
+  type LockFailures,
+  type LockRecord,
+} from '@/domain/lock'
 import { pbkdf2 } from '@/archive/crypto'
 import { fromBase64, toBase64 } from '@/archive/bytes'
 import type { Dexie } from 'dexie'
@@ -27,6 +34,7 @@ export async function setLockPassword(password: string, idleMinutes: number): Pr
     hash,
     idleMinutes,
     setAt: nowIso(),
+    mediaReady: [...password].length >= MEDIA_PASSPHRASE_MIN,
   }
   await db.transaction('rw', db.settings, async () => {
     await db.settings.put({ key: LOCK, value: record })

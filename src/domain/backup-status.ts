@@ -2,7 +2,7 @@
 // it can be tested without a clock or a main process. "Missed" means the
 // scheduler should have backed up (or found nothing new) and did not.
 
-export type BackupFailureReason = 'noSecret' | 'notMounted' | 'noFolder' | 'tampered' | 'failed'
+export type BackupFailureReason = 'noSecret' | 'weakPassword' | 'notMounted' | 'noFolder' | 'tampered' | 'failed'
 
 export interface BackupOutcomes {
   /** Last successful backup to the app's own folder */

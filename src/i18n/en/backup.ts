@@ -34,7 +34,7 @@ export default {
       confirm: 'Passphrase again',
       run: 'Export',
       running: 'Exporting…',
-      passphraseShort: 'At least 8 characters',
+      passphraseShort: 'At least {n} characters (it travels on a USB stick; short ones are guessed)',
       passphraseMismatch: 'The passphrases differ',
     },
     import: {
@@ -72,6 +72,8 @@ export default {
       copyToFolder: 'Also back up to the chosen folder (always encrypted)',
       needFolder: 'Choose a USB stick or folder first',
       needPassword: 'Set an app password under Privacy first: backups on removable media are always encrypted with it',
+      weakPassword:
+        'The app password is under 10 characters, too short to encrypt backups on removable media: choose a longer one under Privacy',
       needPasswordLocal: 'Set an app password under Privacy first (it is the passphrase of encrypted backups)',
       empty: 'No backups yet. Click “Back up now” to make the first.',
       at: 'Time',
@@ -104,6 +106,7 @@ export default {
       },
       reason: {
         noSecret: 'it must be encrypted: set an app password and unlock',
+        weakPassword: 'the app password is under 10 characters, too short for removable media',
         notMounted: 'the chosen folder (USB stick) is not connected; nothing was written to the internal disk',
         noFolder: 'no folder chosen',
         tampered: 'sealed records do not verify; backup refused',

@@ -33,7 +33,7 @@ export default {
       confirm: '再次输入口令',
       run: '导出',
       running: '正在导出…',
-      passphraseShort: '口令至少 8 位',
+      passphraseShort: '口令至少 {n} 位（会随 U 盘带走，太短容易被猜出）',
       passphraseMismatch: '两次输入的口令不一致',
     },
     import: {
@@ -70,6 +70,7 @@ export default {
       copyToFolder: '同时备份到所选文件夹（始终加密）',
       needFolder: '请先选择 U 盘或文件夹',
       needPassword: '需要先在“隐私与安全”中设置应用密码：写到 U 盘的备份始终加密，应用密码就是解密口令',
+      weakPassword: '应用密码不足 10 位，不能用来加密写到 U 盘的备份：请在“隐私与安全”中换一个更长的密码',
       needPasswordLocal: '需要先在“隐私与安全”中设置应用密码（它就是本机备份的加密口令）',
       empty: '还没有备份。点击“立即备份”创建第一份。',
       at: '时间',
@@ -102,6 +103,7 @@ export default {
       },
       reason: {
         noSecret: '需要密码加密，请先设置应用密码并解锁',
+        weakPassword: '应用密码不足 10 位，不能加密 U 盘备份',
         notMounted: '所选文件夹（U 盘）未连接，没有写入本机磁盘',
         noFolder: '尚未选择文件夹',
         tampered: '封存记录核验不通过，已拒绝备份',

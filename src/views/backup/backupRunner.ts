@@ -55,6 +55,7 @@ export async function runBackup(reason: BackupReasonName): Promise<BackupRun> {
     return { ok: true, name: local.name, copied: false, copyFailure: why }
   }
   if (!secret) return copyFailed('noSecret')
+  if (!lock?.mediaReady) return copyFailed('weakPassword')
   const copy = encrypt ? bytes : await exportArchive({ passphrase: secret, unaudited: reason === 'beforeRestore' })
   const r = await api.writeBackup(copy, reason, 'folder')
   if (!r.ok) return copyFailed(reasonOf(r.message), r.message)
