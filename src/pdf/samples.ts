@@ -258,7 +258,7 @@ export function sampleMeeting(): MeetingDocsInput {
       },
     ],
     seal: {
-      code: 'KN61-W2VT-DXF2-TF4B-K80Z',
+      code: '7K3QF-9XD2M',
       head: '9d4c1e0b7a6f5e2d3c8b9a01f2e3d4c5b6a7980112233445566778899aabbccd',
       sealedAt: '2026-12-10T09:30:00Z',
     },
