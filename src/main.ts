@@ -10,7 +10,6 @@ import { backupBeforeMigration } from './db/migrations.repo'
 import { db } from './db/schema'
 import { workerFiles } from './db/journal/files'
 import { startJournal, setJournalStart } from './db/journal/journal'
-import { installFaultHook } from './db/journal/fault-hook'
 
 async function start() {
   // Before this build's schema upgrade touches the stored data, the main
@@ -27,7 +26,8 @@ async function start() {
   // The console window keeps the journal (a second copy outside IndexedDB)
   // and rebuilds an emptied database from it; the projector only reads.
   if (!location.hash.startsWith('#/projector')) setJournalStart(await startJournal(db, workerFiles()))
-  installFaultHook(db)
+  // The fault test's hook exists only in `--mode e2e` builds; production builds drop this branch and its chunk.
+  if (import.meta.env.MODE === 'e2e') (await import('./db/journal/fault-hook')).installFaultHook(db)
   void requestPersistentStorage()
   await loadLocale()
   createApp(App).use(createPinia()).use(router).use(i18n).mount('#app')

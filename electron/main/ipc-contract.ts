@@ -36,4 +36,6 @@ export const backupListPayload = z.strictObject({ target: backupTarget })
 /** A name from the listing; the store looks it up there, it is never used as a path. */
 export const backupReadPayload = z.strictObject({ target: backupTarget, name: z.string().min(1).max(200) })
 
+export { issuedCodeSchema as issuedCodePayload } from './backup/issued'
+
 export { CHANNELS, type SaveResult } from '../shared/channels'

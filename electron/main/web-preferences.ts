@@ -2,9 +2,11 @@
 import { isAppUrl } from './origin'
 
 /** Every window gets exactly these; nothing else in the app builds webPreferences. */
-export function secureWebPreferences(preload: string) {
+export function secureWebPreferences(preload: string, packaged = true) {
   return {
     preload,
+    // No DevTools in a packaged build: they would open IndexedDB past the app lock.
+    devTools: !packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

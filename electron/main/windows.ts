@@ -1,4 +1,4 @@
-import { BrowserWindow, screen } from 'electron'
+import { app, BrowserWindow, screen } from 'electron'
 import { join } from 'node:path'
 import { CHANNELS } from '../shared/channels'
 import { chooseProjectorDisplay } from './displays'
@@ -28,7 +28,7 @@ export function createConsoleWindow(): BrowserWindow {
     minHeight: 640,
     title: '商量 · 协商议事',
     show: false,
-    webPreferences: secureWebPreferences(preload),
+    webPreferences: secureWebPreferences(preload, app.isPackaged),
   })
   consoleWindow.once('ready-to-show', () => consoleWindow?.show())
   consoleWindow.on('closed', () => {
@@ -59,7 +59,7 @@ export function openProjector(): void {
           fullscreen: true,
         }
       : { width: 1280, height: 720 }),
-    webPreferences: secureWebPreferences(preload),
+    webPreferences: secureWebPreferences(preload, app.isPackaged),
   })
   projectorWindow.on('closed', () => {
     projectorWindow = null

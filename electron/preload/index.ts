@@ -7,6 +7,7 @@ import {
   type BackupReasonName,
   type BackupTarget,
   type BackupWriteResult,
+  type IssuedCodeEntry,
   type SaveKind,
   type SaveResult,
 } from '../shared/channels'
@@ -28,6 +29,9 @@ const api = {
     ipcRenderer.invoke(CHANNELS.backupRead, { target, name }),
   chooseBackupFolder: (): Promise<BackupFolderInfo> => ipcRenderer.invoke(CHANNELS.backupChooseFolder),
   backupFolder: (): Promise<BackupFolderInfo> => ipcRenderer.invoke(CHANNELS.backupFolder),
+  /** Appends a code issued at sealing to main's append-only log beside the backups. */
+  issueCode: (entry: IssuedCodeEntry): Promise<void> => ipcRenderer.invoke(CHANNELS.codesIssue, entry),
+  issuedCodes: (): Promise<IssuedCodeEntry[]> => ipcRenderer.invoke(CHANNELS.codesList),
   /** Calls back when the projector window closes; returns an unsubscribe. */
   onProjectorClosed: (callback: () => void): (() => void) => {
     const listener = () => callback()

@@ -10,6 +10,8 @@ export const CHANNELS = {
   backupRead: 'backup:read',
   backupChooseFolder: 'backup:choose-folder',
   backupFolder: 'backup:folder',
+  codesIssue: 'codes:issue',
+  codesList: 'codes:list',
 } as const
 
 /** Where a backup goes: the app's own folder under userData, or the folder the user picked (a USB stick). */
@@ -30,3 +32,14 @@ export type SaveKind = 'pdf' | 'xlsx' | 'csv' | 'archive'
 
 /** What a save returns to the renderer: never the full path, only the file name. */
 export type SaveResult = { ok: true; fileName: string } | { ok: false; reason: 'canceled' | 'failed'; message?: string }
+
+/** A verification code as issued when a meeting was sealed (kept by main in an append-only file). */
+export interface IssuedCodeEntry {
+  communityId: string
+  meetingId: string
+  code: string
+  head: string
+  at: string
+  title?: string
+  date?: string
+}

@@ -16,6 +16,8 @@ export type ArchiveErrorCode =
   | 'duplicateId'
   | 'count'
   | 'brokenChain'
+  | 'duplicateSealed'
+  | 'tampered'
   | 'conflict'
   | 'community'
 

@@ -2,15 +2,24 @@
 // manifest schema, version, checksums, row schemas, ids, hash chains) and
 // either returns the whole content or throws an ArchiveError: the caller
 // writes only after it returned.
-import { unzipSync, zipSync, type Unzipped, type Zippable } from 'fflate'
-import { canonicalJson, type SealEntry, type SealKind } from '@/domain/seal'
-import { auditChain, type SealedMeetingRef } from '@/domain/chain-audit'
+import { zipSync, type Unzipped, type Zippable } from 'fflate'
+import { canonicalJson, sealedRecords, type SealEntry, type SealKind } from '@/domain/seal'
+import { auditChain, type IssuedCode, type SealedMeetingRef } from '@/domain/chain-audit'
 import { sha256Hex } from '@/platform/hash'
 import { sha256Bytes } from './bytes'
-import { frame, unframe } from './frame'
+import { frame, unframe, unzipLimited } from './frame'
 import { decryptArchive, encryptArchive, isEncrypted } from './crypto'
 import { ArchiveError } from './errors'
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, LIMITS, manifestSchema, rowSchema, unsafeJson, type Manifest } from './schema'
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_VERSION,
+  issuedCodesSchema,
+  LIMITS,
+  manifestSchema,
+  rowSchema,
+  unsafeJson,
+  type Manifest,
+} from './schema'
 
 export type ArchiveRow = { id: string; [key: string]: unknown }
 export type ArchiveTables = Record<string, ArchiveRow[]>
@@ -26,13 +35,22 @@ export interface PackInput {
   schemaVersion: number
   createdAt: string
   passphrase?: string
+  /** The codes the laptop issued at sealing (from its log outside the database) */
+  issued?: readonly IssuedCode[]
 }
 
 export interface Unpacked {
   manifest: Manifest
   tables: ArchiveTables
   documents: ArchiveDocument[]
+  issued: IssuedCode[]
 }
+
+/**
+ * Issued codes travel as a checksummed document, so builds that predate them
+ * still read the archive (they list it as one more document).
+ */
+export const ISSUED_DOCUMENT = 'issued-codes.json'
 
 /** Where each sealed kind's records live. */
 export const SEAL_TABLES: Record<SealKind, string> = {
@@ -78,6 +96,7 @@ export async function packArchive(input: PackInput): Promise<Uint8Array> {
     counts[table] = rows.length
   }
   for (const doc of input.documents ?? []) files[`documents/${doc.name}`] = doc.bytes
+  if (input.issued?.length) files[`documents/${ISSUED_DOCUMENT}`] = enc.encode(JSON.stringify(input.issued))
   const sums: Record<string, string> = {}
   for (const [path, bytes] of Object.entries(files)) sums[path] = await sha256Bytes(bytes)
   const manifest: Manifest = {
@@ -115,25 +134,6 @@ function parseJson(bytes: Uint8Array, code: 'badManifest' | 'badRows', params: R
   return value
 }
 
-function unzip(bytes: Uint8Array): Unzipped {
-  let entries = 0
-  let total = 0
-  try {
-    return unzipSync(bytes, {
-      filter: (f) => {
-        entries += 1
-        total += f.originalSize
-        if (entries > LIMITS.files || f.originalSize > LIMITS.entryBytes || total > LIMITS.unpackedBytes)
-          throw new ArchiveError('tooLarge')
-        return true
-      },
-    })
-  } catch (error) {
-    if (error instanceof ArchiveError) throw error
-    throw new ArchiveError('notArchive')
-  }
-}
-
 export interface UnpackOptions {
   passphrase?: string
   /** Tables this build knows; any other name is refused. */
@@ -147,7 +147,7 @@ export async function unpackArchive(bytes: Uint8Array, opts: UnpackOptions): Pro
     if (!opts.passphrase) throw new ArchiveError('needPassphrase')
     bytes = await decryptArchive(bytes, opts.passphrase)
   }
-  const zip = unzip(await unframe(bytes))
+  const zip = unzipLimited(await unframe(bytes))
   if (!zip[MANIFEST]) throw new ArchiveError('notArchive')
   const raw = parseJson(zip[MANIFEST], 'badManifest', {})
   const versionSeen = (raw as { version?: unknown })?.version
@@ -172,10 +172,18 @@ export async function unpackArchive(bytes: Uint8Array, opts: UnpackOptions): Pro
     if (tables[table].length !== count) throw new ArchiveError('count', { table })
   }
   const documents = Object.keys(zip)
-    .filter((p) => p.startsWith('documents/'))
+    .filter((p) => p.startsWith('documents/') && p !== `documents/${ISSUED_DOCUMENT}`)
     .map((p) => ({ name: p.slice('documents/'.length), bytes: zip[p]! }))
-  await verifyArchiveChains(tables)
-  return { manifest, tables, documents }
+  const issuedFile = zip[`documents/${ISSUED_DOCUMENT}`]
+  const issued = issuedFile ? readIssued(parseJson(issuedFile, 'badRows', { table: ISSUED_DOCUMENT })) : []
+  await verifyArchiveChains(tables, issued)
+  return { manifest, tables, documents, issued }
+}
+
+function readIssued(value: unknown): IssuedCode[] {
+  const parsed = issuedCodesSchema.safeParse(value)
+  if (!parsed.success) throw new ArchiveError('badRows', { table: ISSUED_DOCUMENT })
+  return parsed.data
 }
 
 function readRows(table: string, value: unknown, zip: Unzipped, manifest: Manifest): ArchiveRow[] {
@@ -206,21 +214,41 @@ function readRows(table: string, value: unknown, zip: Unzipped, manifest: Manife
   })
 }
 
-/** Recomputes every community's chain over the archive's own records, and each sealed meeting's code. */
-export async function verifyArchiveChains(tables: ArchiveTables): Promise<void> {
-  const records = new Map<string, unknown>()
-  for (const table of Object.values(SEAL_TABLES)) for (const row of tables[table] ?? []) records.set(row.id, row)
+/**
+ * Recomputes every community's chain over the archive's own records, each
+ * looked up in its own kind's table, and each sealed meeting's code; an id in
+ * two sealed tables is refused with both tables named, and so is a chain that
+ * no longer matches a code issued on the laptop that made the archive.
+ */
+export async function verifyArchiveChains(tables: ArchiveTables, issued: readonly IssuedCode[] = []): Promise<void> {
+  const seenIn = new Map<string, string>()
+  for (const table of Object.values(SEAL_TABLES))
+    for (const row of tables[table] ?? []) {
+      const other = seenIn.get(row.id)
+      if (other) throw new ArchiveError('duplicateSealed', { id: row.id, table: other, other: table })
+      seenIn.set(row.id, table)
+    }
+  const records = sealedRecords(
+    Object.fromEntries(Object.entries(SEAL_TABLES).map(([kind, table]) => [kind, tables[table] ?? []])),
+  )
   const byCommunity = new Map<string, SealEntry[]>()
   for (const seal of (tables.seals ?? []) as unknown as SealEntry[]) {
     const list = byCommunity.get(seal.communityId) ?? []
     list.push(seal)
     byCommunity.set(seal.communityId, list)
   }
+  // A community whose links were all deleted still has its sealed meetings and issued codes to answer for.
+  const meetingIds = new Set((tables.meetings ?? []).map((m) => m.id))
+  for (const m of tables.meetings ?? [])
+    if (m.sealedAt) byCommunity.set(String(m.communityId), byCommunity.get(String(m.communityId)) ?? [])
+  for (const c of issued)
+    if (meetingIds.has(c.meetingId)) byCommunity.set(c.communityId, byCommunity.get(c.communityId) ?? [])
   for (const [communityId, seals] of byCommunity) {
     const meetings = (tables.meetings ?? []).filter(
       (m) => m.communityId === communityId,
     ) as unknown as SealedMeetingRef[]
-    const check = await auditChain(seals, records, meetings, sha256Hex)
+    const mine = issued.filter((c) => c.communityId === communityId)
+    const check = await auditChain(seals, records, meetings, sha256Hex, mine)
     if (!check.ok) throw new ArchiveError('brokenChain', { communityId, seq: check.seq ?? '-' })
   }
 }

@@ -59,6 +59,21 @@ export const manifestSchema = z.strictObject({
 })
 export type Manifest = z.infer<typeof manifestSchema>
 
+/** The codes issued at sealing, as they travel in an archive. */
+export const issuedCodesSchema = z
+  .array(
+    z.strictObject({
+      communityId: id,
+      meetingId: id,
+      code: z.string().min(1).max(40),
+      head: sha,
+      at: z.string().min(1).max(40),
+      title: z.string().max(200).optional(),
+      date: z.string().max(20).optional(),
+    }),
+  )
+  .max(1_000_000)
+
 /** Every row: an id, and communityId/createdAt/updatedAt when present are well-formed. */
 const rowBase = z.looseObject({ id, communityId: id.optional(), createdAt: iso.optional(), updatedAt: iso.optional() })
 

@@ -10,6 +10,7 @@ import {
   packArchive,
   SEAL_TABLES,
   unpackArchive,
+  verifyArchiveChains,
   type ArchiveDocument,
   type ArchiveRow,
   type ArchiveTables,
@@ -17,6 +18,10 @@ import {
 } from '@/archive/format'
 import { db as appDb } from './schema'
 import { markRestoring } from './seal-guard'
+import { takeSnapshot } from './journal/journal'
+import { applyTombstones, erasedPersonIds } from './privacy.repo'
+import type { IssuedCode } from '@/domain/chain-audit'
+import { issueCode, issuedCodes } from '@/platform'
 
 /** Device-local: the projector's slide and this laptop's settings (lock, backup folder) never travel. */
 export const LOCAL_TABLES = ['projection', 'settings'] as const
@@ -45,6 +50,11 @@ export interface ExportOptions {
   passphrase?: string
   /** The period's PDFs, for the package handed upward. */
   documents?: ArchiveDocument[]
+  /**
+   * Skips the audit: only the copy taken before a schema upgrade, which keeps
+   * whatever is on disk. Every other export is refused when the chain does not verify.
+   */
+  unaudited?: boolean
 }
 
 function inScope(table: string, row: ArchiveRow, opts: ExportOptions): boolean {
@@ -67,15 +77,34 @@ export async function readTables(d: Dexie = appDb, opts: ExportOptions = {}): Pr
   return out
 }
 
+/**
+ * Packs the database (or a community, or a period). The audit runs first over
+ * exactly the rows being packed, against the codes issued at sealing: a
+ * database changed around the seal guard (raw IndexedDB writes) is refused
+ * here, so no backup or hand-out carries it as if it were genuine.
+ */
 export async function exportArchive(opts: ExportOptions = {}, d: Dexie = appDb): Promise<Uint8Array> {
+  const tables = await readTables(d, opts)
+  const issued = await issuedCodes()
+  if (!opts.unaudited) await auditBeforeExport(tables, issued)
   return packArchive({
-    tables: await readTables(d, opts),
+    tables,
     documents: opts.documents,
     scope: { communityId: opts.communityId ?? null, from: opts.from ?? null, to: opts.to ?? null },
     schemaVersion: d.verno,
     createdAt: nowIso(),
     passphrase: opts.passphrase,
+    issued: opts.communityId ? issued.filter((c) => c.communityId === opts.communityId) : issued,
   })
+}
+
+async function auditBeforeExport(tables: ArchiveTables, issued: IssuedCode[]): Promise<void> {
+  try {
+    await verifyArchiveChains(tables, issued)
+  } catch (e) {
+    if (e instanceof ArchiveError) throw new ArchiveError('tampered', e.params)
+    throw e
+  }
 }
 
 /** The database's content as one hash: equal hashes mean equal records. */
@@ -94,46 +123,84 @@ export interface ImportResult {
   tables: Record<string, number>
 }
 
-/**
- * 'replace' restores: the archive becomes the database. 'merge' adds another
- * community's or another laptop's records; a sealed record that differs from
- * the one already here is a conflict and refuses the whole file.
- */
-export async function importArchive(
-  bytes: Uint8Array,
-  mode: ImportMode,
-  passphrase?: string,
-  d: Dexie = appDb,
-): Promise<ImportResult> {
-  const { tables: content } = await inspectArchive(bytes, passphrase, d)
-  const tables = archivedTables(d).filter((t) => content[t.name])
-  if (mode === 'merge') await checkMerge(content, d)
-  const written: Record<string, number> = {}
-  await d.transaction('rw', archivedTables(d), async () => {
-    // The file's chain was verified above, so a restore may replace sealed rows wholesale.
-    if (mode === 'replace') markRestoring()
-    if (mode === 'replace') for (const t of archivedTables(d)) await t.clear()
-    for (const t of tables) {
-      const rows = content[t.name]!
-      if (rows.length) await t.bulkPut(rows)
-      written[t.name] = rows.length
-    }
-  })
-  return { rows: Object.values(written).reduce((a, b) => a + b, 0), tables: written }
+/** What an import does to one table: the import screen shows it before the user confirms. */
+export interface TablePlan {
+  adds: number
+  updates: number
+  keeps: number
+  refuses: number
+}
+export type ImportPlan = Record<string, TablePlan>
+
+interface PlannedImport {
+  plan: ImportPlan
+  /** The rows to write, per table */
+  writes: ArchiveTables
+  /** The first refusal, for the message */
+  refusal?: ArchiveError
 }
 
-async function checkMerge(content: ArchiveTables, d: Dexie): Promise<void> {
-  for (const name of SEALED_TABLES) {
-    const rows = content[name] ?? []
-    if (!rows.length) continue
-    const existing = await d.table(name).bulkGet(rows.map((r) => r.id))
+const stampOf = (row: ArchiveRow) => (typeof row.updatedAt === 'string' ? row.updatedAt : '')
+
+/**
+ * Decides row by row. Replace: every row of the file, as it is. Merge: a new
+ * row is added; a sealed or append-only row must be identical to ours (the
+ * part that moves on after sealing may be newer) or it is refused; any other
+ * row replaces ours only when its `updatedAt` is newer, so a merge never goes
+ * backwards. Contact details of people erased on this laptop are never written.
+ */
+async function planImport(content: ArchiveTables, mode: ImportMode, d: Dexie): Promise<PlannedImport> {
+  const plan: ImportPlan = {}
+  const writes: ArchiveTables = {}
+  const erased = new Set(await erasedPersonIds(d))
+  let refusal: ArchiveError | undefined
+  const ownTable = new Map<string, string>()
+  for (const t of archivedTables(d)) {
+    const rows = content[t.name]
+    if (!rows) continue
+    const p: TablePlan = { adds: 0, updates: 0, keeps: 0, refuses: 0 }
+    const out: ArchiveRow[] = []
+    const existing = mode === 'merge' ? ((await t.bulkGet(rows.map((r) => r.id))) as (ArchiveRow | undefined)[]) : []
     rows.forEach((row, i) => {
+      if (t.name === 'contacts' && erased.has(row.id)) return void (p.keeps += 1)
+      if (SEALED_TABLES.has(t.name)) ownTable.set(row.id, t.name)
       const here = existing[i]
-      if (here && frozen(name, here as ArchiveRow) !== frozen(name, row))
-        throw new ArchiveError('conflict', { table: name })
+      if (!here) {
+        out.push(row)
+        return void (p.adds += 1)
+      }
+      if (SEALED_TABLES.has(t.name) && frozen(t.name, here) !== frozen(t.name, row)) {
+        refusal ??= new ArchiveError('conflict', { table: t.name })
+        return void (p.refuses += 1)
+      }
+      if (stampOf(row) > stampOf(here)) {
+        out.push(row)
+        return void (p.updates += 1)
+      }
+      p.keeps += 1
     })
+    plan[t.name] = p
+    writes[t.name] = out
   }
-  // Two different chains for one community cannot both be kept: the one here must be a prefix of the file's, or the other way round.
+  if (mode === 'merge') refusal ??= await strayAcrossTables(ownTable, d)
+  if (mode === 'merge') refusal ??= await chainsDisagree(content, d)
+  return { plan, writes, refusal }
+}
+
+/** A sealed row whose id this laptop holds in another sealed table: a decoy, never merged. */
+async function strayAcrossTables(ownTable: Map<string, string>, d: Dexie): Promise<ArchiveError | undefined> {
+  const ids = [...ownTable.keys()]
+  for (const table of new Set(Object.values(SEAL_TABLES))) {
+    const here = (await d.table(table).bulkGet(ids)) as (ArchiveRow | undefined)[]
+    const stray = here.find((r) => r && ownTable.get(r.id) !== table)
+    if (stray)
+      return new ArchiveError('duplicateSealed', { id: stray.id, table: ownTable.get(stray.id)!, other: table })
+  }
+  return undefined
+}
+
+/** Two different chains for one community cannot both be kept: one must be a prefix of the other. */
+async function chainsDisagree(content: ArchiveTables, d: Dexie): Promise<ArchiveError | undefined> {
   const bySeq = (rows: ArchiveRow[]) =>
     new Map(rows.map((r) => [`${String(r.communityId)}#${String(r.seq)}`, String(r.hash)]))
   const incoming = bySeq(content.seals ?? [])
@@ -141,6 +208,62 @@ async function checkMerge(content: ArchiveTables, d: Dexie): Promise<void> {
   for (const c of communities) {
     const here = bySeq((await d.table('seals').where('communityId').equals(c).toArray()) as ArchiveRow[])
     for (const [k, hash] of here)
-      if (incoming.has(k) && incoming.get(k) !== hash) throw new ArchiveError('conflict', { table: 'seals' })
+      if (incoming.has(k) && incoming.get(k) !== hash) return new ArchiveError('conflict', { table: 'seals' })
   }
+  return undefined
+}
+
+/** Checks the file and tells, per table, what an import in this mode would do. Writes nothing. */
+export async function previewImport(
+  bytes: Uint8Array,
+  mode: ImportMode,
+  passphrase?: string,
+  d: Dexie = appDb,
+): Promise<{ plan: ImportPlan; refusal?: ArchiveError }> {
+  const { tables } = await inspectArchive(bytes, passphrase, d)
+  const { plan, refusal } = await planImport(tables, mode, d)
+  return { plan, refusal }
+}
+
+/**
+ * 'replace' restores: the archive becomes the database. 'merge' adds another
+ * community's or another laptop's records row by row (planImport); a sealed
+ * record that differs from ours refuses the whole file. Either way the
+ * erasures made on this laptop are applied again in the same transaction,
+ * and the codes the file's laptop issued join this laptop's log.
+ */
+export async function importArchive(
+  bytes: Uint8Array,
+  mode: ImportMode,
+  passphrase?: string,
+  d: Dexie = appDb,
+): Promise<ImportResult> {
+  const { tables: content, issued } = await inspectArchive(bytes, passphrase, d)
+  const { writes, refusal } = await planImport(content, mode, d)
+  if (refusal) throw refusal
+  const written: Record<string, number> = {}
+  // Meetings last: a sealed meeting written first would make the seal guard refuse its own votes and attendance.
+  const order = archivedTables(d).sort((a, b) => Number(a.name === 'meetings') - Number(b.name === 'meetings'))
+  await d.transaction('rw', d.tables, async () => {
+    // The file's chain was verified above, so a restore may replace sealed rows wholesale.
+    if (mode === 'replace') markRestoring()
+    if (mode === 'replace') for (const t of archivedTables(d)) await t.clear()
+    for (const t of order) {
+      const rows = writes[t.name] ?? []
+      if (rows.length) await t.bulkPut(rows)
+      written[t.name] = rows.length
+    }
+    await applyTombstones(d)
+  })
+  await keepIssuedCodes(issued)
+  // A snapshot right after: recovery then starts from the imported state, not by replaying one huge entry.
+  await takeSnapshot()
+  return { rows: Object.values(written).reduce((a, b) => a + b, 0), tables: written }
+}
+
+/** Adds the file's issued codes this laptop's log does not have yet. */
+async function keepIssuedCodes(incoming: IssuedCode[]): Promise<void> {
+  if (!incoming.length) return
+  const known = new Set((await issuedCodes()).map((c) => `${c.meetingId}|${c.head}`))
+  for (const c of incoming) if (!known.has(`${c.meetingId}|${c.head}`)) await issueCode(c)
 }

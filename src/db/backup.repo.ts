@@ -1,15 +1,16 @@
 // Backup preferences (device-local, in settings) and the "is there anything
 // new since the last backup" check the scheduler runs every 15 minutes.
+import type { BackupOutcomes } from '@/domain/backup-status'
 import { databaseHash } from './archive.repo'
 import { db } from './schema'
+import { write } from './write'
 
-export interface BackupPrefs {
+export interface BackupPrefs extends BackupOutcomes {
   /** Encrypt backups in the app's own folder; undefined = encrypted when an app password is set */
   encryptLocal?: boolean
   /** Also write each backup to the folder the user picked (a USB stick), always encrypted */
   copyToFolder?: boolean
   lastHash?: string
-  lastAt?: string
 }
 
 const KEY = 'backupPrefs'
@@ -19,7 +20,7 @@ export async function getBackupPrefs(): Promise<BackupPrefs> {
 }
 
 export async function setBackupPrefs(patch: Partial<BackupPrefs>): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
+  await write([db.settings], async () => {
     const prefs = ((await db.settings.get(KEY))?.value as BackupPrefs | undefined) ?? {}
     await db.settings.put({ key: KEY, value: { ...prefs, ...patch } })
   })

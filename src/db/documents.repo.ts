@@ -7,6 +7,7 @@ import type { Meeting, Participant } from '@/domain/meeting'
 import { BUILT_IN_PRESETS } from '@/domain/roles'
 import type { ActionItem } from '@/domain/resolution'
 import { verificationCode } from '@/domain/seal'
+import { lastLinks } from '@/domain/chain-audit'
 import type { Topic } from '@/domain/topic'
 import { raisedByName } from '@/domain/request'
 import type { Body, Vote } from '@/domain/vote'
@@ -271,10 +272,10 @@ async function carryOver(m: Meeting): Promise<ActionLine[]> {
 
 async function sealInfo(m: Meeting) {
   if (!m.sealedAt) return undefined
-  if (m.verificationCode) return { code: m.verificationCode, sealedAt: m.sealedAt }
   const links = await db.seals.where('[meetingId+seq]').between([m.id, -Infinity], [m.id, Infinity]).toArray()
-  const last = links[links.length - 1]
-  return last ? { code: verificationCode(last.hash), sealedAt: m.sealedAt } : undefined
+  const last = lastLinks(links).get(m.id)
+  const code = m.verificationCode ?? (last ? verificationCode(last.hash) : undefined)
+  return code ? { code, head: last?.hash, sealedAt: m.sealedAt } : undefined
 }
 
 /** 一事一档 for one topic, from its requests to its evaluation. */

@@ -30,7 +30,7 @@ export async function backupBeforeMigration(
   const raw = new Dexie(name)
   try {
     await raw.open()
-    await write(await exportArchive({}, raw), 'beforeMigration')
+    await write(await exportArchive({ unaudited: true }, raw), 'beforeMigration')
     return true
   } finally {
     raw.close()

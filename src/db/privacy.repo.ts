@@ -1,10 +1,20 @@
 // Personal data: the app-lock password (as a slow salted hash, never the
 // password) and erasure of a resident's contact details with an audit record.
 import { newId, nowIso } from '@/domain/ids'
-import { failureDelayMs, LOCK_ITERATIONS, sameDigest, type LockFailures, type LockRecord } from '@/domain/lock'
+import {
+  failureDelayMs,
+  LOCK_ITERATIONS,
+  MEDIA_PASSPHRASE_MIN,
+  sameDigest,
+  type LockFailures,
+  type LockRecord,
+} from '@/domain/lock'
 import { pbkdf2 } from '@/archive/crypto'
 import { fromBase64, toBase64 } from '@/archive/bytes'
+import type { Dexie } from 'dexie'
 import { db } from './schema'
+import { write } from './write'
+import { takeSnapshot } from './journal/journal'
 
 const LOCK = 'lock'
 const FAILURES = 'lockFailures'
@@ -24,6 +34,7 @@ export async function setLockPassword(password: string, idleMinutes: number): Pr
     hash,
     idleMinutes,
     setAt: nowIso(),
+    mediaReady: [...password].length >= MEDIA_PASSPHRASE_MIN,
   }
   await db.transaction('rw', db.settings, async () => {
     await db.settings.put({ key: LOCK, value: record })
@@ -84,12 +95,59 @@ export interface ErasureRecord {
 }
 
 /**
- * Erases a person's contact details everywhere they are kept (only the
- * contacts table holds them) and records who did it and when. Sealed records
- * hold names and roles only, so the chain still verifies afterwards.
+ * Device-local (settings never travel): every erasure made on this laptop.
+ * Imports, restores and journal recovery re-apply it, so an older copy never
+ * brings erased details back, and a restore never clears the erasure log.
+ */
+const TOMBSTONES = 'erasures'
+
+async function tombstones(d: Dexie): Promise<ErasureRecord[]> {
+  return ((await d.table('settings').get(TOMBSTONES))?.value as ErasureRecord[] | undefined) ?? []
+}
+
+export async function erasedPersonIds(d: Dexie = db): Promise<string[]> {
+  return (await tombstones(d)).map((t) => t.subjectId)
+}
+
+/**
+ * Deletes the contact details of every erased person again and puts back any
+ * erasure record an older copy lacked. Joins the caller's transaction when
+ * there is one (an import applies it before it commits). Returns the contacts removed.
+ */
+export async function applyTombstones(d: Dexie = db): Promise<number> {
+  return d.transaction('rw', [d.table('settings'), d.table('contacts'), d.table('auditLog')], async () => {
+    // Erasures recorded in the database (made before tombstones existed, or merged in from another laptop) join the list.
+    const own = await tombstones(d)
+    const known = new Set(own.map((t) => t.id))
+    const logged0 = (await d.table('auditLog').toArray()) as ErasureRecord[]
+    const extra = logged0.filter((r) => r.action === 'contact.erased' && !known.has(r.id))
+    const list = [...own, ...extra]
+    if (extra.length) await d.table('settings').put({ key: TOMBSTONES, value: list })
+    if (!list.length) return 0
+    // A contact entered again after the erasure (the resident gave a new number) is kept.
+    const erasedAt = new Map<string, string>()
+    for (const t of list) if ((erasedAt.get(t.subjectId) ?? '') < t.at) erasedAt.set(t.subjectId, t.at)
+    const contacts = (await d.table('contacts').bulkGet([...erasedAt.keys()])) as (
+      { id: string; updatedAt?: string } | undefined
+    )[]
+    const doomed = contacts.filter((c) => c && (c.updatedAt ?? '') <= erasedAt.get(c.id)!).map((c) => c!.id)
+    await d.table('contacts').bulkDelete(doomed)
+    const present = doomed.length
+    const logged = await d.table('auditLog').bulkGet(list.map((t) => t.id))
+    const missing = list.filter((_, i) => !logged[i])
+    if (missing.length) await d.table('auditLog').bulkPut(missing)
+    return present
+  })
+}
+
+/**
+ * Erases a person's contact details everywhere they are kept in this
+ * database (only the contacts table holds them), records who did it and
+ * when, and keeps a device-local tombstone. Sealed records hold names and
+ * roles only, so the chain still verifies afterwards.
  */
 export async function eraseContact(personId: string, actor: string): Promise<ErasureRecord | null> {
-  return db.transaction('rw', db.contacts, db.people, db.auditLog, async () => {
+  const erased = await write([db.contacts, db.people, db.auditLog, db.settings], async () => {
     const [contact, person] = await Promise.all([db.contacts.get(personId), db.people.get(personId)])
     if (!contact || !person) return null
     const fields = (['phone', 'address', 'idNumber'] as const).filter((f) => contact[f])
@@ -108,8 +166,12 @@ export async function eraseContact(personId: string, actor: string): Promise<Era
     }
     await db.contacts.delete(personId)
     await db.auditLog.add(record as never)
+    await db.settings.put({ key: TOMBSTONES, value: [...(await tombstones(db)), record] })
     return record
   })
+  // A snapshot at once: the journal files older than it, which hold the erased details, are removed.
+  if (erased) await takeSnapshot()
+  return erased
 }
 
 export async function listErasures(communityId: string): Promise<ErasureRecord[]> {

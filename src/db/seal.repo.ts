@@ -11,8 +11,10 @@ import {
   type ToSeal,
 } from '@/domain/seal'
 import { sha256Hex } from '@/platform/hash'
+import { issueCode } from '@/platform'
 import { base } from './live-meeting'
 import { db } from './schema'
+import { sealedRecordsFor } from './verify.repo'
 
 async function chainHead(communityId: string): Promise<SealEntry | undefined> {
   return db.seals.where('[communityId+seq]').between([communityId, Dexie.minKey], [communityId, Dexie.maxKey]).last()
@@ -104,21 +106,29 @@ export async function closeAndSeal(meetingId: string): Promise<string> {
         return true
       },
     )
-    if (written) return code
+    if (written) {
+      const last = links[links.length - 1]!
+      await issueCode({
+        communityId: m.communityId,
+        meetingId,
+        code,
+        head: last.hash,
+        at,
+        title: m.title,
+        date: m.date,
+      })
+      return code
+    }
   }
   throw new DomainError([problem('deliberation.error.sealBusy')])
 }
 
 export type CommunityChainCheck = ChainCheck & { meetingId?: string; kind?: SealEntry['kind']; recordId?: string }
 
-/** Recomputes the community's whole chain against the records as stored now. */
+/** Recomputes the community's whole chain against the records as stored now, each in its own kind's table. */
 export async function verifyCommunityChain(communityId: string): Promise<CommunityChainCheck> {
   const entries = await communityChain(communityId)
-  const ids = entries.map((e) => e.recordId)
-  const tables = [db.meetings, db.attendance, db.votes, db.resolutions, db.actionItems, db.amendments] as const
-  const records = new Map<string, unknown>()
-  for (const t of tables) for (const r of await (t as typeof db.votes).bulkGet(ids)) if (r) records.set(r.id, r)
-  const check = await verifyChain(entries, records, sha256Hex)
+  const check = await verifyChain(entries, await sealedRecordsFor(entries), sha256Hex)
   if (check.ok) return check
   const e = entries[check.seq]
   return { ...check, meetingId: e?.meetingId, kind: e?.kind, recordId: e?.recordId }

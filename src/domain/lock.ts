@@ -6,6 +6,8 @@ export const LOCK_ITERATIONS = 600_000
 export const DEFAULT_IDLE_MINUTES = 10
 /** Wrong tries allowed before each further try has to wait. */
 export const FREE_TRIES = 5
+/** A passphrase for anything written to removable media (an exported archive, a USB backup) has at least this many characters. */
+export const MEDIA_PASSPHRASE_MIN = 10
 
 export interface LockRecord {
   algo: 'PBKDF2-SHA256'
@@ -16,6 +18,8 @@ export interface LockRecord {
   hash: string
   idleMinutes: number
   setAt: string
+  /** The password is long enough to encrypt backups on removable media (MEDIA_PASSPHRASE_MIN); its length is not kept */
+  mediaReady?: boolean
 }
 
 export interface LockFailures {

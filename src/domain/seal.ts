@@ -104,26 +104,47 @@ export async function appendToChain(
   return out
 }
 
+/**
+ * The records a chain covers, looked up in the table of each link's own kind:
+ * a copy of a sealed vote stored under the same id among the amendments must
+ * not stand in for the vote.
+ */
+export type SealedRecords = ReadonlyMap<SealKind, ReadonlyMap<string, unknown>>
+
+export const SEAL_KINDS: readonly SealKind[] = [
+  'meeting',
+  'attendance',
+  'vote',
+  'resolution',
+  'actionItem',
+  'amendment',
+]
+
+/** Builds the per-kind lookup from rows grouped by kind. */
+export function sealedRecords(rows: Partial<Record<SealKind, readonly unknown[]>>): SealedRecords {
+  return new Map(SEAL_KINDS.map((k) => [k, new Map((rows[k] ?? []).map((r) => [(r as { id: string }).id, r]))]))
+}
+
+export type ChainFailure = 'order' | 'link' | 'hash' | 'payload' | 'missing' | 'duplicate'
+
 export type ChainCheck =
-  | { ok: true; head: string; length: number }
-  | { ok: false; seq: number; reason: 'order' | 'link' | 'hash' | 'payload' | 'missing' }
+  { ok: true; head: string; length: number } | { ok: false; seq: number; reason: ChainFailure; strayKind?: SealKind }
 
 /**
- * Recomputes the chain from the start. `records` maps record id to the
- * record as stored now; a missing or altered record fails the check.
+ * Recomputes the chain from the start. Each link's record is read from its
+ * own kind; a missing or altered record fails the check, and so does a record
+ * whose id also appears under another sealed kind (the stray copy is named).
  */
-export async function verifyChain(
-  entries: SealEntry[],
-  records: ReadonlyMap<string, unknown>,
-  sha256: Sha256,
-): Promise<ChainCheck> {
+export async function verifyChain(entries: SealEntry[], records: SealedRecords, sha256: Sha256): Promise<ChainCheck> {
   let prevHash = GENESIS
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!
     if (e.seq !== i) return { ok: false, seq: i, reason: 'order' }
     if (e.prevHash !== prevHash) return { ok: false, seq: i, reason: 'link' }
     if ((await sha256(linkText(e))) !== e.hash) return { ok: false, seq: i, reason: 'hash' }
-    const record = records.get(e.recordId)
+    const stray = SEAL_KINDS.find((k) => k !== e.kind && records.get(k)?.has(e.recordId))
+    if (stray) return { ok: false, seq: i, reason: 'duplicate', strayKind: stray }
+    const record = records.get(e.kind)?.get(e.recordId)
     if (record === undefined || record === null || typeof record !== 'object')
       return { ok: false, seq: i, reason: 'missing' }
     const payload = sealedPayload(e.kind, record as Record<string, unknown>)
@@ -134,22 +155,55 @@ export async function verifyChain(
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+/** Characters of the printed code: 20 × 5 = 100 bits, beyond guessing. */
+const CODE_CHARS = 20
+/** Codes printed before 2026-12 were 10 characters (50 bits); they still verify their own meetings. */
+const LEGACY_CHARS = 10
+
+function crockford(hash: string, chars: number): string {
+  let bits = ''
+  for (const ch of hash.slice(0, Math.ceil((chars * 5) / 4))) bits += parseInt(ch, 16).toString(2).padStart(4, '0')
+  let code = ''
+  for (let i = 0; i < chars * 5; i += 5) code += CROCKFORD[parseInt(bits.slice(i, i + 5), 2)]
+  return code
+}
+
+const group = (code: string, size: number) => code.match(new RegExp(`.{1,${size}}`, 'g'))!.join('-')
 
 /**
- * A short code to print on minutes and notices: the first 50 bits of the
- * meeting's last link hash in Crockford base32, as XXXXX-XXXXX (no I, L, O, U
- * to misread). Typed back in, it is checked against the recomputed chain.
+ * The code printed on minutes and notices: the first 100 bits of the
+ * meeting's last link hash in Crockford base32, in five groups of four
+ * (no I, L, O, U to misread). Typed back in, it is checked against the chain.
  */
 export function verificationCode(hash: string): string {
-  let bits = ''
-  for (const ch of hash.slice(0, 13)) bits += parseInt(ch, 16).toString(2).padStart(4, '0')
-  let code = ''
-  for (let i = 0; i < 50; i += 5) code += CROCKFORD[parseInt(bits.slice(i, i + 5), 2)]
-  return `${code.slice(0, 5)}-${code.slice(5)}`
+  return group(crockford(hash, CODE_CHARS), 4)
 }
 
 /** Normalises a typed code: case, spaces, and the letters people confuse. */
 export function normaliseCode(typed: string): string {
   const clean = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0')
-  return clean.length === 10 ? `${clean.slice(0, 5)}-${clean.slice(5)}` : clean
+  if (clean.length === CODE_CHARS) return group(clean, 4)
+  return clean.length === LEGACY_CHARS ? group(clean, 5) : clean
+}
+
+/** Whether a code (typed, printed or stored, either length) is the one of this link hash. */
+export function codeMatches(hash: string, code: string): boolean {
+  const n = normaliseCode(code).replace(/-/g, '')
+  if (n.length === CODE_CHARS) return crockford(hash, CODE_CHARS) === n
+  return n.length === LEGACY_CHARS && crockford(hash, LEGACY_CHARS) === n
+}
+
+/** Whether a code is in the short form printed before codes grew to 100 bits. */
+export const isLegacyCode = (code: string) => normaliseCode(code).replace(/-/g, '').length === LEGACY_CHARS
+
+const QR_PREFIX = 'shangliang:seal:'
+
+/** What the QR on a sealed document holds: the full hash of the meeting's last chain link. */
+export const headQrText = (hash: string) => `${QR_PREFIX}${hash}`
+
+/** The full link hash from a scanned QR (a scanner types it like a keyboard) or a pasted hash. */
+export function headFromText(typed: string): string | undefined {
+  const t = typed.trim().toLowerCase()
+  const hex = t.startsWith(QR_PREFIX) ? t.slice(QR_PREFIX.length) : t
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : undefined
 }

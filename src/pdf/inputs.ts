@@ -159,8 +159,10 @@ export interface NoticeInfo {
 }
 
 export interface SealInfo {
-  /** XXXXX-XXXXX from the meeting's last chain link */
+  /** XXXX-XXXX-XXXX-XXXX-XXXX from the meeting's last sealing link */
   code: string
+  /** That link's full hash: what the QR holds (absent only for a meeting sealed without links) */
+  head?: string
   sealedAt: string
 }
 

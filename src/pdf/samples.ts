@@ -260,7 +260,11 @@ export function sampleMeeting(): MeetingDocsInput {
         fromMeeting: '10月议事会',
       },
     ],
-    seal: { code: '7K3QF-9XD2M', sealedAt: '2026-12-10T09:30:00Z' },
+    seal: {
+      code: '7K3QF-9XD2M',
+      head: '9d4c1e0b7a6f5e2d3c8b9a01f2e3d4c5b6a7980112233445566778899aabbccd',
+      sealedAt: '2026-12-10T09:30:00Z',
+    },
     agendaNotice: {
       startsOn: '2026-12-01',
       endsOn: '2026-12-07',

@@ -1,6 +1,7 @@
 // The one place that knows whether we run inside Electron (preload API on
 // window.shangliang) or in a plain browser (tests, development).
 import type { ShangliangApi } from '../../electron/preload/index'
+import type { IssuedCodeEntry } from '../../electron/shared/channels'
 
 declare global {
   interface Window {
@@ -71,4 +72,29 @@ export function onProjectorClosed(callback: () => void): () => void {
     }
   }, 1000)
   return () => clearInterval(timer)
+}
+
+/** Codes issued in a plain browser (tests, development): outside IndexedDB, like the desktop's file. */
+const ISSUED_KEY = 'shangliang.issuedCodes'
+
+function browserIssued(): IssuedCodeEntry[] {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(ISSUED_KEY) ?? '[]') as unknown
+    return Array.isArray(parsed) ? (parsed as IssuedCodeEntry[]) : []
+  } catch {
+    return []
+  }
+}
+
+/** Appends a verification code to the log kept outside the database (main's file beside the backups). */
+export async function issueCode(entry: IssuedCodeEntry): Promise<void> {
+  const api = typeof window !== 'undefined' ? window.shangliang : undefined
+  if (api) return api.issueCode(entry)
+  localStorage.setItem(ISSUED_KEY, JSON.stringify([...browserIssued(), entry]))
+}
+
+/** Every code issued on this machine, oldest first. */
+export async function issuedCodes(): Promise<IssuedCodeEntry[]> {
+  const api = typeof window !== 'undefined' ? window.shangliang : undefined
+  return api ? api.issuedCodes() : browserIssued()
 }

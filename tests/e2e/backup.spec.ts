@@ -25,9 +25,9 @@ test('encrypted archive: export, refuse a wrong passphrase, a flipped byte and a
 
   await page.locator('input[name=exportPassphrase]').fill('短')
   await page.getByTestId('export-run').click()
-  await expect(page.getByTestId('export-error')).toContainText('口令至少 8 位')
-  await page.locator('input[name=exportPassphrase]').fill('新华路社区2026')
-  await page.locator('input[name=exportConfirm]').fill('新华路社区2026')
+  await expect(page.getByTestId('export-error')).toContainText('口令至少 10 位')
+  await page.locator('input[name=exportPassphrase]').fill('新华路社区2026年')
+  await page.locator('input[name=exportConfirm]').fill('新华路社区2026年')
   const archive = await download(page, () => page.getByTestId('export-run').click())
   expect(archive.subarray(0, 4).toString('latin1')).toBe('SLAE')
   await shot(page, 'backup-page')
@@ -37,8 +37,8 @@ test('encrypted archive: export, refuse a wrong passphrase, a flipped byte and a
   flipped[Math.floor(flipped.length / 2)]! ^= 0x10
   for (const [bytes, pass] of [
     [archive, '不对的口令123'],
-    [flipped, '新华路社区2026'],
-    [archive.subarray(0, archive.length - 100), '新华路社区2026'],
+    [flipped, '新华路社区2026年'],
+    [archive.subarray(0, archive.length - 100), '新华路社区2026年'],
   ] as const) {
     await pickArchive(page, Buffer.from(bytes))
     await page.locator('input[name=importPassphrase]').fill(pass)
@@ -52,7 +52,7 @@ test('encrypted archive: export, refuse a wrong passphrase, a flipped byte and a
   await expect(page.getByTestId('import-error')).toContainText('不是“商量”的归档文件')
 
   await pickArchive(page, archive)
-  await page.locator('input[name=importPassphrase]').fill('新华路社区2026')
+  await page.locator('input[name=importPassphrase]').fill('新华路社区2026年')
   await page.getByTestId('import-check').click()
   await expect(page.getByTestId('import-summary')).toContainText('完整有效')
   await expect(page.getByTestId('import-summary')).toContainText('人员')

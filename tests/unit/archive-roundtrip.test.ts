@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { databaseHash, exportArchive, importArchive } from '@/db/archive.repo'
+import { databaseHash, exportArchive, importArchive, readTables } from '@/db/archive.repo'
+import { packArchive } from '@/archive/format'
 import { ArchiveError } from '@/archive/errors'
 import { db } from '@/db/schema'
 import { SealedRecordError } from '@/domain/chain-audit'
@@ -120,10 +121,17 @@ describe('archive round trip', () => {
     expect(await databaseHash()).toBe(before)
   })
 
-  it('an archive with a tampered sealed record is refused (the chain does not verify)', async () => {
+  it('a tampered database is refused at export, and a hand-made archive of it is refused at import', async () => {
     await wipe()
     await seedCommunity({ voteFor: 6 })
-    const file = await exportArchive()
+    expect((await refusal(exportArchive())).key).toBe('backup.errors.tampered')
+    // The same rows packed by hand, with every checksum recomputed: the chain still does not verify.
+    const file = await packArchive({
+      tables: await readTables(),
+      scope: { communityId: null, from: null, to: null },
+      schemaVersion: db.verno,
+      createdAt: '2026-12-01T08:00:00.000Z',
+    })
     await wipe()
     const e = await refusal(importArchive(file, 'replace'))
     expect(e.key).toBe('backup.errors.brokenChain')

@@ -196,7 +196,7 @@ describe('sealing', () => {
     const { meetingId, code } = await sealedMeeting()
     const m = await db.meetings.get(meetingId)
     expect(m).toMatchObject({ status: 'closed', verificationCode: code })
-    expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/)
+    expect(code).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/)
     // meeting + 31 attendance + 1 vote + 1 resolution + 3 items
     expect(await verifyCommunityChain(C)).toMatchObject({ ok: true, length: 37 })
   })

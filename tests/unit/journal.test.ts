@@ -13,7 +13,14 @@ import {
   toLine,
   type JournalFile,
 } from '@/db/journal/format'
-import { journalSettled, startJournal, stopJournal, takeSnapshot } from '@/db/journal/journal'
+import {
+  journalSettled,
+  onJournalFailure,
+  startJournal,
+  stopJournal,
+  takeSnapshot,
+  type JournalFailure,
+} from '@/db/journal/journal'
 import { buildSnapshot } from '@/db/journal/snapshot'
 import { seedCommunity, wipe, COMMUNITY } from './support/archive-fixture'
 
@@ -119,6 +126,20 @@ describe('journal: a second copy outside IndexedDB', () => {
     await db.people.update('p-3', { name: '刘洋洋' })
     await journalSettled()
     expect([...files.files.values()].join('')).toContain('刘洋洋')
+  })
+
+  it('a journal append that fails reaches the listeners the UI shows, with the reason', async () => {
+    const files = memoryFiles()
+    await startJournal(db, files)
+    await seedCommunity()
+    await journalSettled()
+    const seen: JournalFailure[] = []
+    const stop = onJournalFailure((f) => seen.push(f))
+    files.append = () => Promise.reject(new Error('QuotaExceededError'))
+    await db.people.update('p-3', { name: '刘洋洋' })
+    await journalSettled()
+    stop()
+    expect(seen).toEqual([expect.objectContaining({ what: 'append', message: 'QuotaExceededError' })])
   })
 
   it('skips a line cut off by a kill and keeps every whole one', async () => {

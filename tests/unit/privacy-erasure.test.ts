@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { unzipSync } from 'fflate'
 import { auditChain } from '@/domain/chain-audit'
+import { sealedRecords } from '@/domain/seal'
 import { sha256Hex } from '@/platform/hash'
 import { containsBytes } from '@/archive/bytes'
 import { db } from '@/db/schema'
@@ -16,9 +17,12 @@ const found = (file: Uint8Array, text: string) =>
 
 async function chainVerifies(): Promise<boolean> {
   const seals = await db.seals.where('communityId').equals(COMMUNITY).toArray()
-  const records = new Map<string, unknown>()
-  for (const t of [db.meetings, db.attendance, db.votes, db.resolutions])
-    for (const r of await t.toArray()) records.set(r.id, r)
+  const records = sealedRecords({
+    meeting: await db.meetings.toArray(),
+    attendance: await db.attendance.toArray(),
+    vote: await db.votes.toArray(),
+    resolution: await db.resolutions.toArray(),
+  })
   return (await auditChain(seals, records, [], sha256Hex)).ok
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { appendToChain, canonicalJson, normaliseCode, verificationCode, verifyChain } from '@/domain/seal'
+import {
+  appendToChain,
+  canonicalJson,
+  codeMatches,
+  normaliseCode,
+  sealedRecords,
+  verificationCode,
+  verifyChain,
+} from '@/domain/seal'
 import { sha256Hex } from '@/platform/hash'
 
 let n = 0
@@ -28,13 +36,11 @@ describe('hash chain basics', () => {
       ],
       ctx,
     )
-    const records = new Map<string, unknown>([
-      ['v1', vote],
-      ['a1', att],
-    ])
+    const records = sealedRecords({ vote: [vote], attendance: [att] })
     const ok = await verifyChain(chain, records, sha256Hex)
     expect(ok.ok).toBe(true)
-    expect(await verifyChain(chain, new Map([...records, ['v1', { ...vote, for: 21 }]]), sha256Hex)).toMatchObject({
+    const changed = sealedRecords({ vote: [{ ...vote, for: 21 }], attendance: [att] })
+    expect(await verifyChain(chain, changed, sha256Hex)).toMatchObject({
       ok: false,
       seq: 1,
       reason: 'payload',
@@ -52,12 +58,31 @@ describe('hash chain basics', () => {
       status: 'notStarted',
     }
     const chain = await appendToChain(undefined, [{ kind: 'actionItem', record: item }], ctx)
-    expect((await verifyChain(chain, new Map([['i1', { ...item, status: 'accepted' }]]), sha256Hex)).ok).toBe(true)
-    expect((await verifyChain(chain, new Map([['i1', { ...item, owner: '居委会' }]]), sha256Hex)).ok).toBe(false)
+    const as = (record: typeof item) => sealedRecords({ actionItem: [record] })
+    expect((await verifyChain(chain, as({ ...item, status: 'accepted' }), sha256Hex)).ok).toBe(true)
+    expect((await verifyChain(chain, as({ ...item, owner: '居委会' }), sha256Hex)).ok).toBe(false)
   })
-  it('verification codes are short, stable and forgiving when typed', () => {
+  it('a sealed vote copied under its id into another sealed table is refused, not used', async () => {
+    const vote = { id: 'v1', for: 5, against: 1, result: 'passed' }
+    const chain = await appendToChain(undefined, [{ kind: 'vote', record: vote }], ctx)
+    const decoy = { ...vote }
+    const tampered = sealedRecords({ vote: [{ ...vote, for: 1, against: 5, result: 'rejected' }], amendment: [decoy] })
+    expect(await verifyChain(chain, tampered, sha256Hex)).toMatchObject({
+      ok: false,
+      reason: 'duplicate',
+      strayKind: 'amendment',
+    })
+    // The copy alone, with the vote deleted, does not stand in for it either.
+    expect(await verifyChain(chain, sealedRecords({ amendment: [decoy] }), sha256Hex)).toMatchObject({ ok: false })
+  })
+  it('verification codes carry 100 bits in five groups and are forgiving when typed', () => {
     const code = verificationCode('a'.repeat(64))
-    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/)
-    expect(normaliseCode(code.toLowerCase().replace('-', ' '))).toBe(code)
+    expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){4}[0-9A-HJKMNP-TV-Z]{4}$/)
+    expect(code.replace(/-/g, '').length * 5).toBeGreaterThanOrEqual(80)
+    expect(normaliseCode(code.toLowerCase().replace(/-/g, ' '))).toBe(code)
+    expect(codeMatches('a'.repeat(64), code.toLowerCase())).toBe(true)
+    expect(codeMatches('b'.repeat(64), code)).toBe(false)
+    // A code printed before the change (10 characters, 50 bits) still names its link.
+    expect(codeMatches('a'.repeat(64), 'NANAN-ANANA')).toBe(true)
   })
 })

@@ -4,38 +4,63 @@
 import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { backupListPayload, backupReadPayload, backupWritePayload, CHANNELS, emptyPayload } from '../ipc-contract'
+import {
+  backupListPayload,
+  backupReadPayload,
+  backupWritePayload,
+  CHANNELS,
+  emptyPayload,
+  issuedCodePayload,
+} from '../ipc-contract'
 import { checkMessage } from '../ipc-guard'
 import { getConsoleWindow, ownWebContentsIds } from '../windows'
 import type { BackupFolderInfo, BackupWriteResult } from '../../shared/channels'
-import { readChosenFolder, saveChosenFolder } from './folder'
+import { mountedChosenFolder, readChosenFolder, saveChosenFolder } from './folder'
+import { IssuedCodeLog } from './issued'
 import { BackupStore } from './store'
 
 const senderOf = (event: IpcMainInvokeEvent) => ({ id: event.sender.id, frameUrl: event.senderFrame?.url })
 
-async function storeFor(target: 'app' | 'folder'): Promise<BackupStore | null> {
-  const dir =
-    target === 'app' ? join(app.getPath('userData'), 'backups') : await readChosenFolder(app.getPath('userData'))
-  if (!dir) return null
+/** The app's own folder is made when missing; the chosen folder never is (an unplugged stick is refused). */
+async function storeFor(target: 'app' | 'folder'): Promise<BackupStore | { refused: 'noFolder' | 'notMounted' }> {
+  if (target === 'folder') {
+    const state = await mountedChosenFolder(app.getPath('userData'))
+    return state.ok ? new BackupStore(state.folder) : { refused: state.reason }
+  }
+  const dir = join(app.getPath('userData'), 'backups')
   await mkdir(dir, { recursive: true })
   return new BackupStore(dir)
 }
 
+/** Beside the app's own backups, which the chosen folder cannot replace. */
+const issuedLog = () => new IssuedCodeLog(join(app.getPath('userData'), 'backups'))
+
 export function registerBackupIpc(): void {
+  ipcMain.handle(CHANNELS.codesIssue, async (event, payload: unknown): Promise<void> => {
+    const data = checkMessage(senderOf(event), ownWebContentsIds(), issuedCodePayload, payload)
+    await mkdir(join(app.getPath('userData'), 'backups'), { recursive: true })
+    await issuedLog().append(data)
+  })
+  ipcMain.handle(CHANNELS.codesList, async (event, payload: unknown) => {
+    checkMessage(senderOf(event), ownWebContentsIds(), emptyPayload, payload)
+    return issuedLog().read()
+  })
   ipcMain.handle(CHANNELS.backupWrite, async (event, payload: unknown): Promise<BackupWriteResult> => {
     const data = checkMessage(senderOf(event), ownWebContentsIds(), backupWritePayload, payload)
     const store = await storeFor(data.target)
-    if (!store) return { ok: false, message: 'no folder chosen' }
+    if ('refused' in store) return { ok: false, message: store.refused }
     const r = await store.write(data.bytes, data.reason)
     return r.ok ? { ok: true, name: r.backup.name, deleted: r.deleted.length } : r
   })
   ipcMain.handle(CHANNELS.backupList, async (event, payload: unknown) => {
     const data = checkMessage(senderOf(event), ownWebContentsIds(), backupListPayload, payload)
-    return (await storeFor(data.target))?.list() ?? []
+    const store = await storeFor(data.target)
+    return 'refused' in store ? [] : store.list()
   })
   ipcMain.handle(CHANNELS.backupRead, async (event, payload: unknown) => {
     const data = checkMessage(senderOf(event), ownWebContentsIds(), backupReadPayload, payload)
-    return (await storeFor(data.target))?.read(data.name) ?? null
+    const store = await storeFor(data.target)
+    return 'refused' in store ? null : store.read(data.name)
   })
   ipcMain.handle(CHANNELS.backupFolder, async (event, payload: unknown): Promise<BackupFolderInfo> => {
     checkMessage(senderOf(event), ownWebContentsIds(), emptyPayload, payload)

@@ -20,6 +20,7 @@ import {
 import { BLOB, stripBytes, type AttachmentRow } from './snapshot'
 import type { JournalFiles, JournalScan } from './files'
 import { markRestoring } from '../seal-guard'
+import { applyTombstones } from '../privacy.repo'
 
 /** A new snapshot after this many entries or bytes, so recovery stays quick and the files small. */
 const SNAPSHOT_AFTER_ENTRIES = 2000
@@ -40,6 +41,26 @@ let active: Active | undefined
 
 const captured = new WeakMap<object, JournalOp[]>()
 
+/** A write IndexedDB has but the journal does not: the user must hear of it, not only the console. */
+export interface JournalFailure {
+  what: 'append' | 'attachment' | 'serialize' | 'snapshot'
+  message: string
+  at: string
+}
+const failureListeners = new Set<(f: JournalFailure) => void>()
+
+/** Calls back on every journal failure from now on; returns an unsubscribe. */
+export function onJournalFailure(listener: (f: JournalFailure) => void): () => void {
+  failureListeners.add(listener)
+  return () => failureListeners.delete(listener)
+}
+
+function failed(what: JournalFailure['what'], error: unknown): void {
+  console.error(`[journal] ${what} failed`, error)
+  const f = { what, message: error instanceof Error ? error.message : String(error), at: new Date().toISOString() }
+  for (const listener of failureListeners) listener(f)
+}
+
 /** The ops of one transaction, written as one entry once it has committed (never if it aborts). */
 function opsOf(trans: object): JournalOp[] {
   const ops = captured.get(trans)
@@ -47,7 +68,12 @@ function opsOf(trans: object): JournalOp[] {
   const list: JournalOp[] = []
   captured.set(trans, list)
   ;(trans as EventTarget).addEventListener('complete', () => {
-    if (list.length > 0) record(list)
+    if (list.length === 0) return
+    try {
+      record(list)
+    } catch (error) {
+      failed('serialize', error)
+    }
   })
   return list
 }
@@ -63,9 +89,7 @@ function withoutBytes(a: Active, row: AttachmentRow): AttachmentRow {
   if (blob)
     track(
       a,
-      a.files
-        .putBlob(blob[0], blob[1])
-        .catch((error: unknown) => console.error('[journal] attachment file failed', error)),
+      a.files.putBlob(blob[0], blob[1]).catch((error: unknown) => failed('attachment', error)),
     )
   return stripped
 }
@@ -77,7 +101,7 @@ function record(ops: JournalOp[]): void {
   const line = toLine({ seq: a.seq, ops } satisfies JournalEntry)
   track(
     a,
-    a.files.append(a.gen, line).catch((error: unknown) => console.error('[journal] append failed', error)),
+    a.files.append(a.gen, line).catch((error: unknown) => failed('append', error)),
   )
   a.sinceSnapshot.entries += 1
   a.sinceSnapshot.bytes += line.length
@@ -159,7 +183,7 @@ function scheduleSnapshot(a: Active, delay = 3000): void {
   if (a.timer || a.snapshotting) return
   a.timer = setTimeout(() => {
     a.timer = undefined
-    void takeSnapshot().catch((error: unknown) => console.error('[journal] snapshot failed', error))
+    void takeSnapshot().catch((error: unknown) => failed('snapshot', error))
   }, delay)
 }
 
@@ -309,6 +333,8 @@ export async function startJournal(db: Dexie, files: JournalFiles | undefined): 
       const plan = planRecovery(await files.readAll())
       if (plan && plan.snapshot.rows > 0) {
         const rows = await restore(db, files, plan)
+        // Erasures made after the snapshot's rows were written must not come back with them.
+        await applyTombstones(db)
         activate(db, files, maxGen, maxSeq, plan.entries.length)
         return { state: 'recovered', rows, entries: plan.entries.length, at: plan.snapshot.header.at }
       }

@@ -8,6 +8,15 @@ export default {
       recovered:
         'After the app stopped unexpectedly, the browser found this machine’s database damaged and emptied it. {rows} records were restored from the second local copy (the snapshot of {at} and the {entries} saves after it). Export an archive now under Backup & verify, and check the latest meeting’s records.',
       ok: 'OK',
+      failedTitle: 'The second copy could not be written',
+      failed:
+        'The last save is in the database, but {what} failed ({message}). This machine has only one copy for now: back up or export an archive under Backup & verify.',
+      what: {
+        append: 'writing the local journal',
+        attachment: 'copying an attachment',
+        serialize: 'preparing the journal entry',
+        snapshot: 'taking a journal snapshot',
+      },
     },
     export: {
       heading: 'Export an archive',
@@ -25,7 +34,7 @@ export default {
       confirm: 'Passphrase again',
       run: 'Export',
       running: 'Exporting…',
-      passphraseShort: 'At least 8 characters',
+      passphraseShort: 'At least {n} characters (it travels on a USB stick; short ones are guessed)',
       passphraseMismatch: 'The passphrases differ',
     },
     import: {
@@ -40,6 +49,11 @@ export default {
       replace: 'Restore: replace all data with this file',
       run: 'Import',
       confirmMerge: 'Merge the file’s records into this computer’s data?',
+      table: 'Table',
+      adds: 'Adds',
+      updates: 'Updates',
+      keeps: 'Keeps ours',
+      refuses: 'Refuses',
       confirmReplace: 'Replace all data on this computer with this file? The current data is backed up first.',
       done: 'Imported {rows} records',
       backupFirstFailed: 'Backing up the current data failed; the restore was stopped and nothing changed',
@@ -56,6 +70,11 @@ export default {
       noFolder: 'No external folder chosen',
       encryptLocal: 'Encrypt local backups too (needs an app password)',
       copyToFolder: 'Also back up to the chosen folder (always encrypted)',
+      needFolder: 'Choose a USB stick or folder first',
+      needPassword: 'Set an app password under Privacy first: backups on removable media are always encrypted with it',
+      weakPassword:
+        'The app password is under 10 characters, too short to encrypt backups on removable media: choose a longer one under Privacy',
+      needPasswordLocal: 'Set an app password under Privacy first (it is the passphrase of encrypted backups)',
       empty: 'No backups yet. Click “Back up now” to make the first.',
       at: 'Time',
       reason: 'Reason',
@@ -70,6 +89,28 @@ export default {
         unavailable: 'Backups are not available here',
         noSecret: 'Encrypted backups need the password: lock and unlock once',
         failed: 'Backup failed: {message}',
+      },
+    },
+    status: {
+      times: 'Last automatic backup {local} · last copy to USB {copy}',
+      localOnly: 'Last automatic backup {local} (USB copy not enabled)',
+      open: 'Open backup & verify',
+      warning: {
+        never: 'No automatic backup yet',
+        missed: 'No backup for more than one interval',
+        copyMissed: 'The USB copy is behind the local backup',
+      },
+      failed: {
+        app: 'Automatic backup failed at {at}: ',
+        folder: 'Copy to USB failed at {at}: ',
+      },
+      reason: {
+        noSecret: 'it must be encrypted: set an app password and unlock',
+        weakPassword: 'the app password is under 10 characters, too short for removable media',
+        notMounted: 'the chosen folder (USB stick) is not connected; nothing was written to the internal disk',
+        noFolder: 'no folder chosen',
+        tampered: 'sealed records do not verify; backup refused',
+        failed: '{message}',
       },
     },
     reasons: {
@@ -92,15 +133,31 @@ export default {
         payload: 'points to a changed record',
         missing: 'points to a deleted record',
         code: 'is followed by a cut (code mismatch)',
+        duplicate: 'has an id that also appears in another sealed table (a possible decoy copy)',
+        issued: 'belongs to a meeting whose chain no longer matches the code issued at sealing: records were changed',
       },
+      stray: 'Record: {id} in {table}; another row with the same id is in {strayTable}',
+      record: 'Record: {id} in {table}',
       code: 'Code',
       check: 'Check',
-      unknownCode: 'No meeting has this code. Check the input (like 7K3QD-9M2XA).',
+      unknownCode:
+        'The printed code does not match the records here: it was mistyped, or the records were changed. Compare it with the paper character by character (like 7K3Q-D9M2-XA4F-0BNC-P6RT); if it is right, do not trust these records and ask for a check.',
+      issuedMatch:
+        'This laptop issued this code on {at} for “{title}”, but the records no longer match it: they were changed after sealing. Do not trust these records and ask for a check.',
+      issuedList: 'Codes issued on this laptop',
+      issuedNone: 'No issued codes are recorded on this laptop.',
+      startTitle: 'Sealed records do not verify',
+      startBody:
+        'The start-up check found that the sealed records of “{community}” differ from what was sealed ({reason}). Exports and backups are refused until this is resolved. Click to see the details under Backup & verify.',
       codeOk: 'Genuine: the records of “{title}” ({date}) are as sealed',
       codeBroken: 'The code belongs to “{title}”, but its sealed records were changed or are missing',
     },
     tables: {},
     errors: {
+      duplicateSealed:
+        'The id {id} appears in both {table} and {other}: a sealed record is being impersonated; refused',
+      tampered:
+        'Sealed records do not verify (link {seq}): they were changed after sealing; export and backup refused. See Backup & verify',
       tooLarge: 'The file is too large (or its compressed content is abnormal)',
       empty: 'The file is empty',
       notArchive: 'Not a Shangliang archive, or the file is damaged',

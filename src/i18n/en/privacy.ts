@@ -31,7 +31,7 @@ export default {
     erase: {
       heading: 'Erase a resident’s contact details',
       explain:
-        'When a resident asks: removes phone, address and ID number in one action; later archives and backups no longer hold them. Sealed records hold names and roles only.',
+        'For a resident who asks to have their details removed: deletes their phone, address and ID number at once. What it reaches: this database at once, the local journal (rewritten right away, keeping no old copy), and every later archive and backup; importing or restoring an older archive, or the automatic database repair, applies the erasure again, and the erasure log is never lost. What it cannot reach: archives and USB sticks already handed out, printed paper, and this laptop’s backups from before the erasure (they age out by rotation); those must be recovered or destroyed separately. Sealed records hold names and roles only and are not affected.',
       person: 'Resident',
       actor: 'Done by',
       actorPlaceholder: 'e.g. grid worker Li Na',

@@ -1,6 +1,7 @@
 // 会议纪要: the record the chair and recorder sign. Carry-over first, then
 // the meeting's facts, attendance by role, each topic, the responsibility
 // table, signatures, and the verification code (with a QR) from the seal.
+import { sealBlock } from './sealParts'
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate, type DocDef } from '../layout'
 import { fieldTable, h2, note, para, signatures, when } from '../blocks'
@@ -59,22 +60,12 @@ export function minutesToDocDef(input: MeetingDocsInput): DocDef {
   if (allActions.length > 0) content.push(h2('责任分工汇总'), actionTable(allActions))
   content.push(signatures(['主持人', '记录人']))
   if (input.seal) {
-    content.push({
-      unbreakable: true,
-      margin: [0, 16, 0, 0],
-      columns: [
-        { qr: `shangliang:verify:${input.seal.code}`, fit: 72, width: 80 },
-        {
-          stack: [
-            { text: `核验码：${input.seal.code}`, bold: true, fontSize: 13 },
-            note(
-              `本纪要的签到、表决和${words.outcome}已于${chineseDate(input.seal.sealedAt)}封存，任何改动都会使核验码对不上。在“商量”中输入核验码即可核对。`,
-            ),
-          ],
-          margin: [8, 8, 0, 0],
-        },
-      ],
-    })
+    content.push(
+      sealBlock(
+        input.seal,
+        `本纪要的签到、表决和${words.outcome}已于${chineseDate(input.seal.sealedAt)}封存，任何改动都会使核验码对不上。在“商量”中输入核验码即可核对。`,
+      ),
+    )
   } else {
     content.push(note('会议尚未闭会封存，本纪要为草稿。'))
   }

@@ -5,6 +5,7 @@ import { chineseDate, type DocDef } from '../layout'
 import { when } from '../blocks'
 import { countsText, outcomeWords, RESULT } from '../labels'
 import type { MeetingDocsInput } from '../inputs'
+import { sealBlock } from './sealParts'
 import { issuerBlock, objectionLines } from './noticeParts'
 
 const BIG = 14
@@ -48,6 +49,8 @@ export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
     ...objectionLines(n, '居民群众如有异议', BIG),
     issuerBlock(community.partyOrg, n.startsOn ?? input.printedOn, true, BIG),
   ]
+  if (input.seal)
+    content.push(sealBlock(input.seal, '本会表决和决议已封存。在“商量”中输入核验码或扫描二维码即可核对。'))
   return {
     frame: {
       title: `${words.notice} ${meeting.title}`,

@@ -111,6 +111,7 @@ export async function seedCommunity(opts: { voteFor?: number } = {}): Promise<{ 
 
 /** A fresh, empty database (sealed rows cannot be cleared row by row, by design). */
 export async function wipe(): Promise<void> {
+  localStorage.clear()
   await db.delete()
   await db.open()
 }
