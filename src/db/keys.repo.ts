@@ -102,12 +102,14 @@ export async function confirmKey(
   file: Pick<PublicKeyFile, 'role' | 'name' | 'ownerId' | 'keys'>,
 ): Promise<KnownKeyRow> {
   const at = nowIso()
+  // Plain copies: the screen may hand in reactive proxies, which IndexedDB cannot store.
+  const keys = { sign: { ...file.keys.sign }, enc: { ...file.keys.enc } }
   const row: KnownKeyRow = {
-    id: await fingerprint(file.keys),
+    id: await fingerprint(keys),
     role: file.role,
     name: file.name,
     ownerId: file.ownerId,
-    publicKeys: file.keys,
+    publicKeys: keys,
     confirmedAt: at,
     createdAt: at,
     updatedAt: at,
