@@ -65,7 +65,7 @@ export async function filingsInbox(): Promise<FilingInboxRow[]> {
 }
 
 async function assertCopy(communityId: string, table: string, id: string): Promise<void> {
-  if (!(await db.streetRecords.get(`${communityId}/${table}/${id}`)))
+  if (!(await copies(communityId, table)).some((r) => r.id === id))
     throw new DomainError([problem('street.errors.noRecord')])
 }
 
@@ -179,5 +179,3 @@ export async function makeReplyPackage(
   })
   return { bytes, fileName: `答复包-${office.name}-${c.name}-${createdAt.slice(0, 10)}.slpkg`, rows }
 }
-
-export { copies }

@@ -1,7 +1,8 @@
 // The street office side: its own profile and the communities it oversees,
 // report packages taken in (every check first, then one transaction — a
 // refused package changes nothing), and the read-only copies they leave, kept
-// apart by communityId in streetRecords and never written back.
+// apart by communityId in streetRecords (one row per community and table,
+// holding that table's records) and never written back.
 import { newId, nowIso } from '@/domain/ids'
 import { auditChain } from '@/domain/chain-audit'
 import { verificationCode, type SealEntry } from '@/domain/seal'
@@ -13,7 +14,7 @@ import { openPackage, PackageError, readPackageHeader, type PackageHeader } from
 import { sha256Hex } from '@/platform/hash'
 import { knownSigner, sessionKeys } from './keys.repo'
 import { db } from './schema'
-import type { OverseenRow, ReceivedPackageRow, StreetHeadRow, StreetRecordRow } from './street.types'
+import type { OverseenRow, ReceivedPackageRow, StreetHeadRow } from './street.types'
 import { parseInput, write } from './write'
 
 export async function getOffice(): Promise<StreetOffice | undefined> {
@@ -46,6 +47,17 @@ export async function saveOffice(input: unknown): Promise<StreetOffice> {
 
 export async function overseen(): Promise<OverseenRow[]> {
   return (await db.streetCommunities.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+}
+
+/** A merge never goes backwards: an older package cannot replace a newer copy of a record. */
+function mergeRows(here: ArchiveRow[], incoming: ArchiveRow[]): ArchiveRow[] {
+  if (here.length === 0) return incoming
+  const byId = new Map(here.map((r) => [r.id, r]))
+  for (const r of incoming) {
+    const old = byId.get(r.id)
+    if (!old || String(old.updatedAt ?? '') <= String(r.updatedAt ?? '')) byId.set(r.id, r)
+  }
+  return [...byId.values()]
 }
 
 export interface ReportImport {
@@ -113,15 +125,8 @@ export async function importReportPackage(bytes: Uint8Array, opts: { trustNew?: 
 
   const cid = h.from.ownerId
   const at = nowIso()
-  const records: StreetRecordRow[] = Object.entries(tables).flatMap(([table, rows]) =>
-    rows.map((row) => ({
-      id: `${cid}/${table}/${row.id}`,
-      communityId: cid,
-      table,
-      row,
-      updatedAt: String(row.updatedAt ?? at),
-    })),
-  )
+  const incoming = Object.entries(tables).filter(([, rows]) => rows.length > 0)
+  const rowCount = incoming.reduce((n, [, rows]) => n + rows.length, 0)
   const known = new Set(earlier.map((e) => e.meetingId))
   const newHeads: StreetHeadRow[] = heads
     .filter((x) => !known.has(x.meetingId))
@@ -140,16 +145,23 @@ export async function importReportPackage(bytes: Uint8Array, opts: { trustNew?: 
     createdAt: h.createdAt,
     since: h.since,
     receivedAt: at,
-    rows: records.length,
+    rows: rowCount,
     heads: heads.length,
     bytes: bytes.length,
     updatedAt: at,
   }
   const bound = target
   await write([db.streetRecords, db.streetHeads, db.streetPackages, db.knownKeys, db.streetCommunities], async () => {
-    // A merge never goes backwards: an older package cannot replace a newer copy of a record.
-    const here = await db.streetRecords.bulkGet(records.map((r) => r.id))
-    await db.streetRecords.bulkPut(records.filter((r, i) => !here[i] || here[i]!.updatedAt <= r.updatedAt))
+    const here = await db.streetRecords.bulkGet(incoming.map(([table]) => `${cid}/${table}`))
+    await db.streetRecords.bulkPut(
+      incoming.map(([table, rows], i) => ({
+        id: `${cid}/${table}`,
+        communityId: cid,
+        table,
+        rows: mergeRows(here[i]?.rows ?? [], rows),
+        updatedAt: at,
+      })),
+    )
     await db.streetHeads.bulkAdd(newHeads)
     await db.streetPackages.add(received)
     if (opened.newKey)
@@ -175,7 +187,7 @@ export async function importReportPackage(bytes: Uint8Array, opts: { trustNew?: 
     packageId: h.id,
     communityId: cid,
     name: target.name,
-    rows: records.length,
+    rows: rowCount,
     heads: heads.length,
     newKey: opened.newKey,
   }
@@ -187,8 +199,7 @@ export async function receivedPackages(): Promise<ReceivedPackageRow[]> {
 
 /** One community's copies of one table, as received. */
 export async function copies<T = ArchiveRow>(communityId: string, table: string): Promise<T[]> {
-  const rows = await db.streetRecords.where('[communityId+table]').equals([communityId, table]).toArray()
-  return rows.map((r) => r.row as T)
+  return ((await db.streetRecords.get(`${communityId}/${table}`))?.rows ?? []) as T[]
 }
 
 export async function receivedHeads(communityId: string): Promise<StreetHeadRow[]> {
@@ -232,15 +243,11 @@ export async function verifyMeetingAtStreet(communityId: string, meetingId: stri
 export async function allCopies(tables: readonly string[]): Promise<Map<string, Record<string, ArchiveRow[]>>> {
   const out = new Map<string, Record<string, ArchiveRow[]>>()
   await db.transaction('r', [db.streetRecords, db.streetCommunities], async () => {
-    for (const c of await db.streetCommunities.toArray()) {
-      if (!c.communityId) continue
-      const byTable: Record<string, ArchiveRow[]> = {}
-      for (const t of tables)
-        byTable[t] = (await db.streetRecords.where('[communityId+table]').equals([c.communityId, t]).toArray()).map(
-          (r) => r.row,
-        )
-      out.set(c.communityId, byTable)
-    }
+    const ids = (await db.streetCommunities.toArray()).flatMap((c) => (c.communityId ? [c.communityId] : []))
+    const groups = await db.streetRecords.bulkGet(ids.flatMap((cid) => tables.map((t) => `${cid}/${t}`)))
+    ids.forEach((cid, i) =>
+      out.set(cid, Object.fromEntries(tables.map((t, k) => [t, groups[i * tables.length + k]?.rows ?? []]))),
+    )
   })
   return out
 }

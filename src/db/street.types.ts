@@ -45,12 +45,16 @@ export interface ReceivedPackageRow {
   updatedAt: string
 }
 
-/** A read-only copy of one community record. id = communityId/table/rowId. */
+/**
+ * Read-only copies of one community's records of one table. id = communityId/table.
+ * One row per table, not per record: 50 packages of a year are ~140,000 records, and
+ * IndexedDB (with the journal) pays per row written and read.
+ */
 export interface StreetRecordRow {
   id: string
   communityId: string
   table: string
-  row: { id: string; [key: string]: unknown }
+  rows: { id: string; [key: string]: unknown }[]
   updatedAt: string
 }
 

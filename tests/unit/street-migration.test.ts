@@ -56,7 +56,7 @@ describe('schema version 5 (street office)', () => {
       id: 'c1/filings/f1',
       communityId: 'c1',
       table: 'filings',
-      row: filing,
+      rows: [filing],
       updatedAt: AT,
     })
     expect(await current.streetRecords.where('[communityId+table]').equals(['c1', 'filings']).count()).toBe(1)
