@@ -62,5 +62,7 @@ declare module 'vue-router' {
     step?: string
     /** Rendered without the console chrome (the projector) */
     bare?: boolean
+    /** 'street': the street office's navigation; absent: the community's */
+    mode?: 'street'
   }
 }

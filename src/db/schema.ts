@@ -16,6 +16,7 @@ import type { Amendment } from '@/domain/amendment'
 import type { Recusal, Speaker, Statement } from '@/domain/speakers'
 import type { ProcedureTemplate } from '@/domain/template'
 import type { Matter } from '@/domain/matter'
+import type * as Street from './street.types'
 import { sealGuard } from './seal-guard'
 import { journalMiddleware } from './journal/journal'
 
@@ -69,6 +70,18 @@ export class ShangliangDb extends Dexie {
   auditLog!: Table<Row, string>
   projection!: Table<Projection, string>
   settings!: Table<SettingRow, string>
+  // The street office and report packages (street.types.ts)
+  streetOffices!: Table<Street.StreetOfficeRow, string>
+  officeKeys!: Table<Street.OfficeKeyRow, string>
+  knownKeys!: Table<Street.KnownKeyRow, string>
+  streetCommunities!: Table<Street.OverseenRow, string>
+  streetPackages!: Table<Street.ReceivedPackageRow, string>
+  streetRecords!: Table<Street.StreetRecordRow, string>
+  streetHeads!: Table<Street.StreetHeadRow, string>
+  streetFilingReviews!: Table<Street.FilingReviewRow, string>
+  streetEscalationSteps!: Table<Street.EscalationStepRow, string>
+  sentPackages!: Table<Street.SentPackageRow, string>
+  streetReplies!: Table<Street.StreetReplyRow, string>
 
   constructor(name = DB_NAME) {
     // 'strict' durability: Chromium has defaulted to 'relaxed' since 121, where
@@ -109,6 +122,22 @@ export class ShangliangDb extends Dexie {
       auditLog: 'id, communityId, at',
       projection: 'id',
       settings: 'key',
+    })
+    // The street office: its own tables only. Communities' records it receives are
+    // read-only copies kept apart by communityId in streetRecords, never in the
+    // community tables above; the community side keeps packages sent and replies.
+    this.version(5).stores({
+      streetOffices: 'id',
+      officeKeys: 'id',
+      knownKeys: 'id, role, ownerId',
+      streetCommunities: 'id, communityId',
+      streetPackages: 'id, communityId, receivedAt',
+      streetRecords: 'id, [communityId+table]',
+      streetHeads: 'id, communityId',
+      streetFilingReviews: 'id, communityId, filingId',
+      streetEscalationSteps: 'id, communityId, requestId',
+      sentPackages: 'id, communityId, createdAt',
+      streetReplies: 'id, communityId, targetId',
     })
     // Sealed meetings' attendance, votes and resolutions cannot be changed here either (seal-guard.ts).
     const sealed = new Set<string>()
