@@ -51,7 +51,7 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   await dialog.getByTestId('body-save').click()
   const table = page.getByTestId('bodies-table')
   await expect(table).toContainText('全体成员三分之二以上出席')
-  await expect(table).toContainText('同意票占实到人数过半数')
+  await expect(table).toContainText('实到人数过半数同意')
   await shot(page, 'bodies')
 
   await createMeeting(page, '2026年12月村民代表会议')
