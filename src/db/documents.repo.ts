@@ -2,6 +2,8 @@
 // transaction per document set, so a print never mixes two states.
 // Contact details are never read here, except for a dossier's own requests
 // (the builder masks them in the public version).
+import { SCALE_ANSWERS } from '@/domain/evaluation'
+import { ANSWER_LABELS } from '@/pdf/docs/evaluationBallot'
 import type { Attendance } from '@/domain/attendance'
 import type { Meeting, Participant } from '@/domain/meeting'
 import { BUILT_IN_PRESETS } from '@/domain/roles'
@@ -235,6 +237,7 @@ export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsIn
         partyOrg: c?.partyOrg ?? '',
         superior: c?.superior ?? '',
         noticePeriodDays: c?.noticePeriodDays ?? 7,
+        kind: c?.kind,
       },
       meeting: meetingInfo(m, names, body),
       people: lines,
@@ -312,6 +315,7 @@ export async function dossierInput(topicId: string): Promise<DossierInput> {
         partyOrg: c?.partyOrg ?? '',
         superior: c?.superior ?? '',
         noticePeriodDays: c?.noticePeriodDays ?? 7,
+        kind: c?.kind,
       },
       meeting: base?.meeting,
       topic: block,
@@ -347,10 +351,11 @@ export async function dossierInput(topicId: string): Promise<DossierInput> {
         item: itemTitle.get(e.actionItemId) ?? '',
         round: e.round,
         on: e.on,
-        counts:
-          e.scale === 'three'
-            ? ['满意', '基本满意', '不满意'].map((l, i) => `${l} ${e.counts[i] ?? 0}`).join(' · ')
-            : e.counts.map((n, i) => `${i + 1}分 ${n}`).join(' · '),
+        // In the order of the scale's meaning, named (never "1分", which readers take the other way round).
+        counts: [
+          ...SCALE_ANSWERS[e.scale].keys.map((k, i) => `${ANSWER_LABELS[k] ?? k} ${e.counts[i] ?? 0}`),
+          ...(e.invalid ? [`无效 ${e.invalid}`] : []),
+        ].join(' · '),
         rate: e.rate,
         passed: e.passed,
       })),

@@ -4,7 +4,7 @@
 import { noticeEndsOn } from '@/domain/notice'
 import { today } from '@/domain/calendar'
 import { carryOver, checkDate, nextStatus, type ProgressInput, type ReportInput } from '@/domain/followup'
-import { judge, nextRound, type EvaluationInput } from '@/domain/evaluation'
+import { evaluationSettings, judge, nextRound, type EvaluationInput } from '@/domain/evaluation'
 import { newId, nowIso, type RecordBase } from '@/domain/ids'
 import type { Meeting } from '@/domain/meeting'
 import type { Attachment } from '@/domain/research'
@@ -120,7 +120,7 @@ async function changeItem(
 ): Promise<ActionItem> {
   return db.transaction(
     'rw',
-    [db.actionItems, db.actionEvents, db.evaluations, db.meetings, db.resolutions, db.attachments],
+    [db.actionItems, db.actionEvents, db.evaluations, db.meetings, db.resolutions, db.attachments, db.communities],
     async () => {
       const item = await db.actionItems.get(id)
       if (!item) throw new DomainError([problem('followup.errors.notFound')])
@@ -240,12 +240,13 @@ export function accept(id: string, input: ReportInput): Promise<ActionItem> {
  * One round of residents' evaluation. Passing closes the item; failing sends
  * it back for rework with the reason. Earlier rounds stay as they were.
  */
-export async function evaluate(id: string, input: EvaluationInput, threshold: number): Promise<Evaluation> {
+export async function evaluate(id: string, input: EvaluationInput): Promise<Evaluation> {
   let saved: Evaluation | undefined
   await changeItem(id, async (item, resolvedOn) => {
     if (item.status !== 'accepted') throw new DomainError([problem('evaluation.errors.notAccepted')])
     checkDate(input.on, resolvedOn, today())
-    const { rate, passed } = judge(input, threshold)
+    // The pass mark and the fewest evaluators come from the community's settings, never from the view.
+    const { rate, passed } = judge(input, evaluationSettings(await db.communities.get(item.communityId)))
     const rounds = await db.evaluations.where('actionItemId').equals(id).toArray()
     const now = nowIso()
     saved = {
@@ -259,6 +260,7 @@ export async function evaluate(id: string, input: EvaluationInput, threshold: nu
       on: input.on,
       scale: input.scale,
       counts: input.counts,
+      invalid: input.invalid || undefined,
       rate,
       passed,
       reworkReason: passed ? undefined : input.reworkReason,
@@ -266,7 +268,8 @@ export async function evaluate(id: string, input: EvaluationInput, threshold: nu
     const status: ActionStatus = passed ? 'closed' : 'rework'
     return {
       status,
-      patch: passed ? {} : { doneOn: undefined },
+      // Rework gets a new due date when one is given; the old one has usually passed.
+      patch: passed ? {} : { doneOn: undefined, ...(input.reworkDueOn ? { dueOn: input.reworkDueOn } : {}) },
       evaluation: saved,
       event: {
         kind: passed ? 'evaluated' : 'rework',

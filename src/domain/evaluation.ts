@@ -10,6 +10,23 @@ export const EVALUATION_METHODS = ['meeting', 'ballot', 'doorToDoor'] as const
 /** Default: satisfied + fairly satisfied under 80% sends the item back. */
 export const DEFAULT_THRESHOLD = 0.8
 export const DEFAULT_SCALE: Scale = 'three'
+/** Default: no verdict from fewer than five evaluators (one 满意 must not close an item). */
+export const DEFAULT_MIN_EVALUATORS = 5
+
+/** The community settings a verdict is judged by; the repository reads them, never the view. */
+export interface EvaluationSettings {
+  threshold: number
+  minEvaluators: number
+}
+
+export function evaluationSettings(
+  c: { satisfactionThreshold?: number; minEvaluators?: number } | undefined,
+): EvaluationSettings {
+  return {
+    threshold: c?.satisfactionThreshold ?? DEFAULT_THRESHOLD,
+    minEvaluators: c?.minEvaluators ?? DEFAULT_MIN_EVALUATORS,
+  }
+}
 
 /**
  * The answers of each scale, best first, and how many of them count as
@@ -31,6 +48,13 @@ export const evaluationSchema = z.object({
   on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
   scale: z.enum(['three', 'five']),
   counts: z.array(count),
+  /** Ballots left blank or ticked more than once */
+  invalid: count.default(0),
+  /** When the rework is due again (a failed round sets a new due date) */
+  reworkDueOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+    .optional(),
   reworkReason: z.string().trim().max(500, 'validation.tooLong').default(''),
   by: z.string().trim().min(1, 'followup.errors.byRequired').max(40, 'validation.tooLong'),
 })
@@ -49,7 +73,7 @@ export function satisfactionRate(scale: Scale, counts: number[]): number {
  * Whether a rate reaches the threshold. Rates are ratios of counts, so allow
  * for float noise: 8/10 must pass a threshold of 0.8.
  */
-export function passes(rate: number, threshold: number): boolean {
+export function reachesThreshold(rate: number, threshold: number): boolean {
   return rate + 1e-9 >= threshold
 }
 
@@ -67,12 +91,17 @@ export interface Judged {
  * Judges one round. A failed round needs the reason for the rework so the
  * owner knows what to fix; a passed round needs none.
  */
-export function judge(input: EvaluationInput, threshold: number): Judged {
+export function judge(input: EvaluationInput, settings: EvaluationSettings): Judged {
   const rate = satisfactionRate(input.scale, input.counts)
-  const passed = passes(rate, threshold)
+  const valid = input.counts.reduce((a, b) => a + b, 0)
+  if (valid < settings.minEvaluators)
+    throw new DomainError([problem('evaluation.errors.tooFew', { n: valid, min: settings.minEvaluators })])
+  const passed = reachesThreshold(rate, settings.threshold)
   const problems: Problem[] = []
   if (!passed && !input.reworkReason)
     problems.push(problem('evaluation.errors.reasonRequired', { rate: percent(rate) }))
+  if (!passed && input.reworkDueOn !== undefined && input.reworkDueOn < input.on)
+    problems.push(problem('evaluation.errors.reworkDueBefore', { date: input.on }))
   if (problems.length) throw new DomainError(problems)
   return { rate, passed }
 }

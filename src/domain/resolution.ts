@@ -82,6 +82,8 @@ export interface Evaluation extends RecordBase {
   /** 满意 · 基本满意 · 不满意, or five-point counts when scale is 'five' */
   scale: 'three' | 'five'
   counts: number[]
+  /** Invalid ballots (blank or more than one tick), counted but not in the rate */
+  invalid?: number
   /** Satisfied + fairly satisfied over all valid, 0..1 */
   rate: number
   passed: boolean

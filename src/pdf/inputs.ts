@@ -15,6 +15,8 @@ export interface CommunityInfo {
   /** Street office or township the filing goes to */
   superior: string
   noticePeriodDays: number
+  /** A village says 村民群众 and 村务公开栏; a community 居民群众 and 公示栏 */
+  kind?: 'community' | 'village'
 }
 
 export interface MeetingInfo {

@@ -51,7 +51,7 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   await dialog.getByTestId('body-save').click()
   const table = page.getByTestId('bodies-table')
   await expect(table).toContainText('全体成员三分之二以上出席')
-  await expect(table).toContainText('同意票占实到人数过半数')
+  await expect(table).toContainText('实到人数过半数同意')
   await shot(page, 'bodies')
 
   await createMeeting(page, '2026年12月村民代表会议')
@@ -217,7 +217,10 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   await expect(t2.getByTestId('teller-mismatch')).toHaveCount(0)
   await t2.getByTestId('vote-close').click()
   await expect(t2.getByTestId('vote-result')).toHaveText('通过')
-  await expect(t2).toContainText('实到 24，应到 29，全体成员 29')
+  // The recusal leaves the quorum alone and takes one voter out of this topic's passing base.
+  await expect(t2).toContainText('实到 25，应到 30，全体成员 30')
+  await expect(t2).toContainText('1 人回避，不计入本议题通过基数')
+  await expect(t2).toContainText('监票人、计票人：')
   await t2.getByTestId('project-result').click()
   await expect(projector.getByTestId('projector-count-for')).toHaveText('15')
   await expect(screen).toContainText('纸质表决票')

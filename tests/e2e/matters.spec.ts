@@ -238,7 +238,7 @@ test('a copied template is edited as a new version; the matter started under the
   await page.goto(matterUrl)
   await page.getByTestId('matter-stepper').locator('[data-stage=decide]').click()
   await expect(page.getByTestId('stage-decide')).toContainText('村民代表会议决议')
-  await expect(page.getByTestId('stage-decide')).toContainText('应到人数三分之二以上')
+  await expect(page.getByTestId('stage-decide')).toContainText('全体成员三分之二以上出席')
 })
 
 test('an urban major matter under 五议一备两公开 is filed with the street Party committee before its notices', async ({

@@ -191,8 +191,8 @@ test('step 5: documents render in the worker, the notice is posted, objections a
   expect(await savePdf(page, 'resolutionNotice')).toContain('协商结果公示')
   expect(await savePdf(page, 'filingForm')).toContain('重大事项备案表')
   const ballots = await savePdf(page, 'ballots')
-  expect(ballots).toContain('表决票（无记名）')
-  expect(ballots).toContain('请在相应栏内打√')
+  expect(ballots).toContain('表决票（无记名，画√）')
+  expect(ballots).toContain('请在相应栏内画√')
 
   // Posting the resolution notice, 10 days ago for 7 days, with a photo as proof.
   const notice = page.getByTestId('publication-notice')

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { carryOver, checkDate, filterItems, isDueSoon, isOnTime, isOverdue, nextStatus } from '@/domain/followup'
-import { evaluationSchema, judge, nextRound, passes, percent, satisfactionRate } from '@/domain/evaluation'
+import { evaluationSchema, judge, nextRound, reachesThreshold, percent, satisfactionRate } from '@/domain/evaluation'
+
+const at = (threshold: number) => ({ threshold, minEvaluators: 5 })
 import { periodStats, type RequestRow } from '@/domain/stats'
 import { DomainError } from '@/domain/problem'
 import type { ActionItem, Evaluation } from '@/domain/resolution'
@@ -103,16 +105,39 @@ describe('satisfaction rate and the rework threshold', () => {
     expect(satisfactionRate('five', [10, 5, 5, 3, 2])).toBeCloseTo(0.8)
   })
   it('79.9% goes back for rework, 80% passes', () => {
-    expect(passes(799 / 1000, 0.8)).toBe(false)
-    expect(judge(input([500, 299, 201], '路面仍有积水'), 0.8)).toEqual({ rate: 0.799, passed: false })
-    expect(passes(8 / 10, 0.8)).toBe(true)
-    expect(judge(input([5, 3, 2]), 0.8).passed).toBe(true)
+    expect(reachesThreshold(799 / 1000, 0.8)).toBe(false)
+    expect(judge(input([500, 299, 201], '路面仍有积水'), at(0.8))).toEqual({ rate: 0.799, passed: false })
+    expect(reachesThreshold(8 / 10, 0.8)).toBe(true)
+    expect(judge(input([5, 3, 2]), at(0.8)).passed).toBe(true)
     // the threshold is configurable
-    expect(judge(input([5, 3, 2], '再改'), 0.9).passed).toBe(false)
+    expect(judge(input([5, 3, 2], '再改'), at(0.9)).passed).toBe(false)
+  })
+  it.each([
+    // counts, minEvaluators, refused
+    [[1, 0, 0], 5, true], // one 满意 must not close an item
+    [[3, 1, 0], 5, true],
+    [[3, 1, 1], 5, false],
+    [[1, 0, 0], 1, false],
+  ])('%o with at least %i evaluators → refused %s', (counts, minEvaluators, refused) => {
+    const run = () => judge(input(counts), { threshold: 0.8, minEvaluators })
+    if (refused) expect(problemKey(run)).toBe('evaluation.errors.tooFew')
+    else expect(run().passed).toBe(true)
+  })
+  it('invalid ballots are counted apart, not in the rate', () => {
+    const parsed = evaluationSchema.parse({
+      method: 'ballot',
+      on: '2026-11-20',
+      scale: 'three',
+      counts: [8, 0, 2],
+      invalid: 3,
+      by: '张三',
+    })
+    expect(parsed.invalid).toBe(3)
+    expect(judge(parsed, at(0.8))).toEqual({ rate: 0.8, passed: true })
   })
   it('a failed round needs a rework reason; counts of zero are refused', () => {
-    expect(problemKey(() => judge(input([20, 11, 19]), 0.8))).toBe('evaluation.errors.reasonRequired')
-    expect(problemKey(() => judge(input([0, 0, 0]), 0.8))).toBe('evaluation.errors.zeroCounts')
+    expect(problemKey(() => judge(input([20, 11, 19]), at(0.8)))).toBe('evaluation.errors.reasonRequired')
+    expect(problemKey(() => judge(input([0, 0, 0]), at(0.8)))).toBe('evaluation.errors.zeroCounts')
     expect(
       evaluationSchema.safeParse({
         method: 'meeting',

@@ -81,13 +81,14 @@ describe('meeting documents', () => {
     })
     const { text, pages } = await render(doc, 'ballots-secret')
     for (const s of [
-      '表决票（无记名）',
+      '表决票（无记名，画√）',
       '编号：2-001',
       '编号：2-013',
       '同意',
       '反对',
       '弃权',
-      '请在相应栏内打√',
+      '请在相应栏内画√',
+      '每项只能画一个√；不画视为弃权，多画视为无效。',
       '议题2：关于5号楼加装电梯费用分摊的议题',
     ])
       expect(text).toContain(s)

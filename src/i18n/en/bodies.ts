@@ -20,6 +20,7 @@ export default {
     members: 'Members',
     allMembers: 'Whole roster ({n})',
     memberCount: '{n} selected',
+    attendanceRule: 'Attendance required',
     quorumRule: 'Quorum',
     passingRule: 'Passing rule',
     decides: 'Nature',

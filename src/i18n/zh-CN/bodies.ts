@@ -21,6 +21,7 @@ export default {
     allMembers: '名册全体（{n} 人）',
     memberCount: '已选 {n} 人',
     quorumRule: '法定人数',
+    attendanceRule: '到会人数要求',
     passingRule: '通过规则',
     decides: '性质',
     decide: '决定',

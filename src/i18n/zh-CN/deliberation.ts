@@ -156,7 +156,8 @@ export default {
     },
     seal: {
       title: '闭会封存',
-      explain: '闭会后，本次会议的签到、表决、决议和落实事项将写入哈希链封存，不能再修改；如需更正，只能另立更正记录。',
+      explain:
+        '闭会后，本次会议的签到、表决、决议和落实事项将封存并加上防篡改校验，不能再修改；如需更正，只能另立更正记录。',
       summary: '签到 {attendance} 人 · 表决 {votes} 次 · 决议 {resolutions} 项 · 落实事项 {items} 项',
       button: '闭会并封存',
       confirm:
@@ -166,7 +167,7 @@ export default {
       codeLabel: '核验码（将印在会议纪要上）',
       codeHint: '凭此码可核验纪要与封存记录是否一致',
       verify: '核验封存记录',
-      chainOk: '核验通过：哈希链共 {n} 条记录，均未被改动',
+      chainOk: '核验通过：防篡改校验共 {n} 条记录，均未被改动',
       chainBad: '核验失败：第 {seq} 条封存记录（{kind}）与存储内容不符',
       amendments: '闭会后的更正记录（已封存，原记录保持不变）',
       kinds: {

@@ -15,6 +15,8 @@ export interface BallotsInput {
   copies: number
   /** Printed before the number, e.g. the topic's order: 1-007 */
   serialPrefix?: string
+  /** The filling-in rule printed on each ballot; default BALLOT_INSTRUCTION */
+  instruction?: string
 }
 
 function ballot(input: BallotsInput, serial: string): Content {
@@ -23,7 +25,7 @@ function ballot(input: BallotsInput, serial: string): Content {
     stack: [
       {
         columns: [
-          { text: input.secret ? '表决票（无记名）' : '表决票', fontSize: 16, bold: true },
+          { text: input.secret ? '表决票（无记名，画√）' : '表决票（画√）', fontSize: 16, bold: true },
           { text: `编号：${serial}`, alignment: 'right', margin: [0, 4, 0, 0] },
         ],
       },
@@ -47,7 +49,7 @@ function ballot(input: BallotsInput, serial: string): Content {
       },
       {
         columns: [
-          { text: '请在相应栏内打√，每项只能选一栏，多选或不选视为无效票。', style: 'small' },
+          { text: input.instruction ?? BALLOT_INSTRUCTION, style: 'small' },
           ...(input.secret ? [] : [{ text: '表决人：__________', width: 'auto' as const }]),
         ],
         margin: [0, 4, 0, 0],
@@ -55,6 +57,9 @@ function ballot(input: BallotsInput, serial: string): Content {
     ],
   }
 }
+
+/** How a ballot is filled in; a community may word it otherwise (BallotsInput.instruction). */
+export const BALLOT_INSTRUCTION = '请在相应栏内画√。每项只能画一个√；不画视为弃权，多画视为无效。'
 
 export function ballotsToDocDef(input: BallotsInput): DocDef {
   const width = String(input.copies).length < 3 ? 3 : String(input.copies).length

@@ -45,7 +45,7 @@ export function filingFormToDocDef(
         [
           '公示情况',
           n?.startsOn
-            ? `${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}在${n.places.join('、') || '公示栏'}公示`
+            ? `${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}在${n.places.join('、') || (community.kind === 'village' ? '村务公开栏' : '公示栏')}公示`
             : '尚未公示',
         ],
         ['党组织意见', blankOpinion()],

@@ -46,7 +46,7 @@ export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
         margin: [0, 4, 0, 6],
       }
     }),
-    ...objectionLines(n, '居民群众如有异议', BIG),
+    ...objectionLines(n, `${community.kind === 'village' ? '村民群众' : '居民群众'}如有异议`, BIG),
     issuerBlock(community.partyOrg, n.startsOn ?? input.printedOn, true, BIG),
   ]
   if (input.seal)

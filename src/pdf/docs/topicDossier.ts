@@ -71,7 +71,7 @@ export function topicDossierToDocDef(
   content.push(
     para(
       n?.startsOn
-        ? `${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}在${n.places.join('、') || '公示栏'}公示${n.periodDays}天。`
+        ? `${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}在${n.places.join('、') || (community.kind === 'village' ? '村务公开栏' : '公示栏')}公示${n.periodDays}天。`
         : '尚未公示。',
     ),
   )
