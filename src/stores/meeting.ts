@@ -10,7 +10,7 @@ import {
   type Procedure,
 } from '@/domain/procedure'
 import { DomainError } from '@/domain/problem'
-import { meetingFacts } from '@/db/facts.repo'
+import { meetingFacts } from '@/db/meeting-facts.repo'
 import { observe } from '@/db/live'
 import { getMeeting, updateMeeting } from '@/db/meetings.repo'
 
