@@ -11,7 +11,7 @@ import {
 } from '@/domain/procedure'
 import { DomainError } from '@/domain/problem'
 import { meetingFacts } from '@/db/meeting-facts.repo'
-import { observe } from '@/db/live'
+import { observe } from '@/db/observe'
 import { getMeeting, updateMeeting } from '@/db/meetings.repo'
 
 /** The meeting open in the console, followed live, with its step guards. */
