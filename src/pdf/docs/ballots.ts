@@ -17,8 +17,6 @@ export interface BallotsInput {
   serialPrefix?: string
 }
 
-const BALLOTS_PER_PAGE = 3
-
 function ballot(input: BallotsInput, serial: string): Content {
   const rows = input.options.length > 0 ? input.options.map((o) => o.title) : [input.topicTitle]
   return {
