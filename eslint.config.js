@@ -144,7 +144,8 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^(@/views/|\\.\\./[^./]|(\\.\\./)+views/)',
-              message: 'A view feature folder imports no other: move the shared piece to src/components or src/composables.',
+              message:
+                'A view feature folder imports no other: move the shared piece to src/components or src/composables.',
             },
           ],
         },

@@ -1,5 +1,5 @@
 import { onScopeDispose, ref, watch, type Ref, type WatchSource } from 'vue'
-import { observe } from '@/db/live'
+import { observe } from '@/db/observe'
 
 /**
  * A ref that follows a database query live, re-running when `deps` change.

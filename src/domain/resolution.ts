@@ -54,11 +54,6 @@ export const actionItemSchema = z.object({
 })
 export type ActionItemForm = z.infer<typeof actionItemSchema>
 
-export const resolutionSchema = z.object({
-  text: required(2000),
-  items: z.array(actionItemSchema),
-})
-
 /** A progress entry or status change on an action item, with who and when. */
 export interface ActionEvent extends RecordBase {
   actionItemId: string

@@ -1,10 +1,10 @@
 // Procedure templates: the ordered stages a matter goes through, each with
 // the body that sits, its quorum and passing rules and the papers it makes.
-// The Jinchang six steps are one template; 四议两公开 and 五议一备两公开 are
-// others. Built-ins are constants; a community's own templates are copies
+// 四议两公开 and 五议一备两公开 are built in; the Jinchang six steps are not a
+// template but the fixed procedure of every meeting. Built-ins are constants; a community's own templates are copies
 // that keep every version, so records made under an old version stay exact.
 import { z } from 'zod'
-import { SIX_STEPS, type Procedure, type StepKind } from './procedure'
+import type { StepKind } from './procedure'
 import { passingRuleSchema, quorumRuleSchema } from './rules/rule'
 import { BODY_KINDS, type BodyKind, type Rule } from './vote'
 
@@ -26,7 +26,7 @@ export interface StageDef {
   id: string
   kind: StageKind
   name: string
-  /** For the six steps: the meeting step this stage is */
+  /** Only on copies of the six-step template made before it was withdrawn (they fit no matter) */
   step?: StepKind
   body?: StageBody
   quorumRule?: Rule
@@ -124,26 +124,6 @@ function builtIn(id: string, name: string, filingRequired: boolean, stages: Stag
 // meeting sits with two thirds of its members and decides by more than half of those present.
 const PARTY_BRANCH_RULES = [MORE_THAN_HALF_MEMBERS, MORE_THAN_HALF_EXPECTED] as const
 
-/** Jinchang 六步议事: the default; its deliberation is a sitting of the consultation council. */
-export const TEMPLATE_SIX_STEPS = builtIn('template-six-steps', SIX_STEPS.name, false, [
-  { id: 'collect', kind: 'task', step: 'collect', name: '收集议题', documents: ['民情台账'] },
-  { id: 'confirm', kind: 'task', step: 'confirm', name: '确定议题', documents: ['议题公示'] },
-  { id: 'research', kind: 'task', step: 'research', name: '议前调研', documents: ['调研记录'] },
-  {
-    ...sitting(
-      'deliberate',
-      '协商议事',
-      { kind: 'council', name: '协商议事会' },
-      MORE_THAN_HALF_EXPECTED,
-      MORE_THAN_HALF_PRESENT,
-      ['签到表', '表决记录', '会议纪要'],
-    ),
-    step: 'deliberate',
-  },
-  { ...notice('publish', '公开公示', 'decision'), step: 'publish' },
-  { id: 'implement', kind: 'task', step: 'implement', name: '研究落实', documents: ['落实台账', '群众评议'] },
-])
-
 /** 四议两公开 for village major matters. */
 export const TEMPLATE_FOUR_TWO = builtIn('template-four-two', '四议两公开', false, [
   sitting('propose', '村党组织提议', { kind: 'custom', name: '村党组织委员会' }, ...PARTY_BRANCH_RULES, ['提议记录']),
@@ -218,22 +198,12 @@ export const TEMPLATE_FIVE_ONE_TWO = builtIn('template-five-one-two', '五议一
   notice('results-notice', '实施结果公开', 'results'),
 ])
 
-export const BUILT_IN_TEMPLATES: readonly ProcedureTemplate[] = [
-  TEMPLATE_SIX_STEPS,
-  TEMPLATE_FOUR_TWO,
-  TEMPLATE_FIVE_ONE_TWO,
-]
-
-/** The six steps as the meeting stepper's Procedure, when every stage is a meeting step. */
-export function procedureOf(t: ProcedureTemplate): Procedure | undefined {
-  if (!t.stages.every((s) => s.step)) return undefined
-  return {
-    id: t.builtIn && t.id === TEMPLATE_SIX_STEPS.id ? SIX_STEPS.id : t.id,
-    name: t.name,
-    builtIn: t.builtIn,
-    steps: t.stages.map((s) => ({ id: s.id, kind: s.step!, name: s.name })),
-  }
-}
+/**
+ * The matter procedures a community can copy and edit. The six steps are not
+ * among them: every meeting runs them (src/domain/procedure.ts), so an
+ * editable copy would change nothing.
+ */
+export const BUILT_IN_TEMPLATES: readonly ProcedureTemplate[] = [TEMPLATE_FOUR_TWO, TEMPLATE_FIVE_ONE_TWO]
 
 /** Whether major matters can go through it: it needs at least one body that decides by vote. */
 export function fitsMatters(t: ProcedureTemplate): boolean {

@@ -10,8 +10,8 @@ import {
   type Procedure,
 } from '@/domain/procedure'
 import { DomainError } from '@/domain/problem'
-import { meetingFacts } from '@/db/facts.repo'
-import { observe } from '@/db/live'
+import { meetingFacts } from '@/db/meeting-facts.repo'
+import { observe } from '@/db/observe'
 import { getMeeting, updateMeeting } from '@/db/meetings.repo'
 
 /** The meeting open in the console, followed live, with its step guards. */
@@ -20,18 +20,19 @@ export const useMeetingStore = defineStore('meeting', () => {
   const meeting = ref<Meeting>()
   /** Facts the step guards read, kept live */
   const facts = ref<MeetingFacts>(EMPTY_FACTS)
-  /** The meeting's procedure (the six steps unless a template says otherwise) */
-  const procedure = ref<Procedure>(SIX_STEPS)
+  // Every meeting runs the six steps (六步议事); other procedures are matter
+  // templates (src/domain/template.ts), not meeting steppers.
+  const procedure: Procedure = SIX_STEPS
   const loaded = ref(false)
   let stops: (() => void)[] = []
 
-  const steps = computed(() => stepStates(procedure.value, meeting.value?.stepIndex ?? 0))
-  const currentStep = computed(() => procedure.value.steps[meeting.value?.stepIndex ?? 0])
+  const steps = computed(() => stepStates(procedure, meeting.value?.stepIndex ?? 0))
+  const currentStep = computed(() => procedure.steps[meeting.value?.stepIndex ?? 0])
   /** What blocks the move to the next step (empty when it may happen) */
   const missing = computed(() =>
-    meeting.value ? missingToAdvance(procedure.value, meeting.value.stepIndex, facts.value) : [],
+    meeting.value ? missingToAdvance(procedure, meeting.value.stepIndex, facts.value) : [],
   )
-  const isLastStep = computed(() => (meeting.value?.stepIndex ?? 0) >= procedure.value.steps.length - 1)
+  const isLastStep = computed(() => (meeting.value?.stepIndex ?? 0) >= procedure.steps.length - 1)
 
   /** Follows one meeting and its facts until another is opened. */
   function open(meetingId: string) {
@@ -64,12 +65,12 @@ export const useMeetingStore = defineStore('meeting', () => {
     if (!id) return
     const m = await getMeeting(id)
     if (!m || m.stepIndex !== fromIndex) return
-    const problems = missingToAdvance(procedure.value, m.stepIndex, await meetingFacts(m.id))
+    const problems = missingToAdvance(procedure, m.stepIndex, await meetingFacts(m.id))
     if (problems.length > 0) throw new DomainError(problems)
     // The live query brings the new step to the view; setting it here too
     // could be overwritten by that query's older answer still on its way.
     await updateMeeting(m.id, { stepIndex: m.stepIndex + 1 })
   }
 
-  return { meeting, facts, procedure, loaded, steps, currentStep, missing, isLastStep, open, advance }
+  return { meeting, facts, loaded, steps, currentStep, missing, isLastStep, open, advance }
 })

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import type { Person } from '@/domain/person'
-import { observe } from '@/db/live'
+import { observe } from '@/db/observe'
 import { listPeople } from '@/db/people.repo'
 import { useCommunityStore } from './community'
 

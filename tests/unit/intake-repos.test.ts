@@ -15,7 +15,7 @@ import { makeTopic, mergeRequestInto, narrowTopic, scheduleTopics, splitTopic, t
 import { addAttachment, addCanvass, saveOption, topicResearch } from '@/db/research.repo'
 import { agendaNotice, inviteByRoles, inviteForTopic, recordAgendaNotice } from '@/db/agenda.repo'
 import { createMeeting, listParticipants } from '@/db/meetings.repo'
-import { meetingFacts } from '@/db/facts.repo'
+import { meetingFacts } from '@/db/meeting-facts.repo'
 import { DomainError } from '@/domain/problem'
 import { PRESET_JINCHANG } from '@/domain/roles'
 import type { RequestForm } from '@/domain/request'

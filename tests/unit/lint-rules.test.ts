@@ -32,7 +32,7 @@ describe('lint boundaries', () => {
   })
 
   it.each([
-    ['src/views/intake/LedgerGood.ts', "import { emptyFilter } from './ledger'"],
+    ['src/views/intake/IntakeGood.ts', "import { emptyFilter } from './ledger'"],
     ['src/views/agenda/AgendaGood.ts', "import { raisedByName } from '@/domain/request'"],
     ['src/db/good.repo.ts', "import type { DocDef } from '@/pdf/layout'"],
     ['src/pdf/docs/good.ts', "import { METHOD } from '../labels'"],

@@ -4,7 +4,7 @@ import { createMatter, getMatter, recordStage } from '@/db/matters.repo'
 import { copyTemplateTo, listTemplates, saveTemplateVersion, templateVersions } from '@/db/templates.repo'
 import { DomainError } from '@/domain/problem'
 import { addDays, stageProgress } from '@/domain/matter'
-import { TEMPLATE_FOUR_TWO, TEMPLATE_SIX_STEPS, toForm, withFiling } from '@/domain/template'
+import { TEMPLATE_FOUR_TWO, toForm, withFiling } from '@/domain/template'
 
 const C = 'village-1'
 const TODAY = '2026-11-23'
@@ -64,12 +64,7 @@ describe('major matters', () => {
     ).toEqual(['validation.required', 'matters.error.origin'])
     expect(
       await problemsOf(
-        createMatter(
-          C,
-          { title: '甲', description: '', origin: 'assigned', templateId: TEMPLATE_SIX_STEPS.id },
-          7,
-          'a',
-        ),
+        createMatter(C, { title: '甲', description: '', origin: 'assigned', templateId: 'template-six-steps' }, 7, 'a'),
       ),
     ).toEqual(['matters.error.template'])
     expect(await db.topics.count()).toBe(0)

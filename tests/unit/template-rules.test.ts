@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { judgeSitting, needed, passingCheck, quorumCheck } from '@/domain/rules'
-import {
-  BUILT_IN_TEMPLATES,
-  TEMPLATE_FIVE_ONE_TWO,
-  TEMPLATE_FOUR_TWO,
-  TEMPLATE_SIX_STEPS,
-  procedureOf,
-  type StageDef,
-} from '@/domain/template'
+import { BUILT_IN_TEMPLATES, TEMPLATE_FIVE_ONE_TWO, TEMPLATE_FOUR_TWO, type StageDef } from '@/domain/template'
 import { SIX_STEPS } from '@/domain/procedure'
 
 const stage = (t: { stages: StageDef[] }, id: string) => {
@@ -118,20 +111,11 @@ describe('五议一备两公开', () => {
 })
 
 describe('六步议事', () => {
-  it('is the default procedure’s six steps as a template', () => {
-    const p = procedureOf(TEMPLATE_SIX_STEPS)!
-    expect(p.id).toBe(SIX_STEPS.id)
-    expect(p.steps).toEqual(SIX_STEPS.steps)
-    expect(procedureOf(TEMPLATE_FOUR_TWO)).toBeUndefined()
-  })
-  it('deliberates under the council’s rule: more than half expected present, more than half of present agree', () => {
-    const s = stage(TEMPLATE_SIX_STEPS, 'deliberate')
-    expect(verdict(s, 21, 11, 6, 5)).toBe('passed')
-    expect(verdict(s, 21, 10, 10)).toBe('noQuorum')
-    expect(verdict(s, 21, 12, 6, 6)).toBe('failed')
+  it('is not offered as a template: every meeting runs the six steps', () => {
+    expect(BUILT_IN_TEMPLATES.map((b) => b.name)).not.toContain(SIX_STEPS.name)
   })
   it('all built-ins are distinct lineages at version 1', () => {
-    expect(new Set(BUILT_IN_TEMPLATES.map((b) => b.lineageId)).size).toBe(3)
+    expect(new Set(BUILT_IN_TEMPLATES.map((b) => b.lineageId)).size).toBe(2)
     expect(BUILT_IN_TEMPLATES.every((b) => b.version === 1 && b.builtIn)).toBe(true)
   })
 })

@@ -34,6 +34,7 @@ function ballot(input: BallotsInput, serial: string): Content {
       {
         table: {
           widths: ['*', 48, 48, 48],
+          dontBreakRows: true,
           heights: 26,
           body: [
             [

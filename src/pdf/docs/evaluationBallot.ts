@@ -48,7 +48,7 @@ function ballot(input: BallotInput): Content {
         margin: [0, 2, 0, 6],
       },
       { text: '请在相应栏内打“√”（只能选一项，多选或不选为无效票）。', style: 'small', margin: [0, 0, 0, 4] },
-      { table: { widths: keys.map(() => '*'), body: [head, boxes] }, layout: 'form' },
+      { table: { widths: keys.map(() => '*'), body: [head, boxes], dontBreakRows: true }, layout: 'form' },
       { text: '意见建议：________________________________________________________________', margin: [0, 8, 0, 0] },
     ],
   }

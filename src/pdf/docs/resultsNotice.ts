@@ -66,7 +66,10 @@ export function resultsNoticeToDocDef(input: ResultsNoticeInput): DocDef {
         text: `根据${chineseDate(input.meetingDate)}${input.meetingTitle}议定事项，现将落实情况及群众评议结果公示如下：`,
         margin: [0, 0, 0, 8],
       },
-      { table: { headerRows: 1, widths: [24, '*', 60, '*', 70, 50, 80], body: [head, ...rows] }, layout: 'form' },
+      {
+        table: { headerRows: 1, dontBreakRows: true, widths: [24, '*', 60, '*', 70, 50, 80], body: [head, ...rows] },
+        layout: 'form',
+      },
       ...(evaluated.length
         ? [
             { text: '群众评议经过', style: 'h2' } as Content,

@@ -36,7 +36,7 @@ function breakdownTable(title: string, rows: Breakdown[], label: (k: string) => 
     : [[cell('—'), cell(0), cell(0), cell('—'), cell('—')]]
   return [
     {
-      table: { headerRows: 1, widths: ['*', 28, 28, 42, 42], body: [head, ...body] },
+      table: { headerRows: 1, dontBreakRows: true, widths: ['*', 28, 28, 42, 42], body: [head, ...body] },
       layout: 'form',
       margin: [0, 0, 0, 4],
     },
@@ -76,7 +76,11 @@ export function statisticsToDocDef(input: StatisticsInput): DocDef {
         margin: [0, 0, 0, 10],
       },
       { text: `本期共受理群众诉求 ${s.collected} 件，已解决 ${s.resolved} 件。`, style: 'h3' },
-      { table: { widths: [110, '*', 110, '*'], body: summaryBody }, layout: 'form', margin: [0, 0, 0, 8] },
+      {
+        table: { widths: [110, '*', 110, '*'], body: summaryBody, dontBreakRows: true },
+        layout: 'form',
+        margin: [0, 0, 0, 8],
+      },
       {
         columns: [
           { width: '*', stack: [{ text: '按受理渠道', style: 'h3' }, ...breakdownTable('渠道', s.byChannel)] },

@@ -4,7 +4,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/ledger',
     name: 'ledger',
-    component: () => import('./LedgerView.vue'),
+    component: () => import('./IntakeLedgerView.vue'),
     meta: { nav: { label: 'nav.ledger', order: 10 } },
   },
 ]
