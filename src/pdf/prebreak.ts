@@ -97,6 +97,15 @@ function runsOf(text: unknown, ctx: Ctx, env: PrebreakEnv, out: Run[] = []): Run
   return out
 }
 
+const HAN = /\p{sc=Han}/u
+const CLOSES = new Set([...'，。、；：？！）」』】》'])
+const OPENS = new Set([...'（「『【《'])
+/** Whether Unicode line breaking (pdfmake's) surely allows a break between a and b: Chinese on both sides. */
+function unicodeBreak(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined || a === '\n' || b === '\n') return false
+  return (HAN.test(a) || CLOSES.has(a)) && (HAN.test(b) || OPENS.has(b))
+}
+
 function breakText(node: Node, ctx: Ctx, env: PrebreakEnv): Content {
   const runs = runsOf(node.text, ctx, env)
   if (!runs || runs.every((r) => r.text === '')) return node as unknown as Content
@@ -113,10 +122,11 @@ function breakText(node: Node, ctx: Ctx, env: PrebreakEnv): Content {
     }
   })
   const starts = lineStarts(chars, widths, ctx.width - SLACK)
-  // One piece per run on each line, then an empty piece that ends the line:
-  // pdfmake copies `lineEnd` from a piece to its inline, as for its own
-  // breaks. Not on the line's last piece: where the two lines' edge is no
-  // Unicode break (0931-|8812345) pdfmake glues that piece to the next one.
+  // One piece per run on each line, the last one marked lineEnd: pdfmake
+  // copies it to the inline and ends the line there, as for its own breaks.
+  // Where the edge between two lines is no Unicode break (说|“同意, a cut
+  // long word) pdfmake would glue the two pieces together, so the line ends
+  // with an empty piece there instead.
   const pieces: Node[] = []
   for (let l = 0; l < starts.length; l++) {
     const end = l + 1 < starts.length ? starts[l + 1]! : chars.length
@@ -128,8 +138,11 @@ function breakText(node: Node, ctx: Ctx, env: PrebreakEnv): Content {
       if (last && last.__run === owner[i]) last.text += chars[i]!
       else pieces.push({ ...runs[owner[i]!]!.props, text: chars[i]!, __run: owner[i] })
     }
-    if (l + 1 < starts.length) pieces.push({ text: '', lineEnd: true })
-    else if (pieces.length === first) pieces.push({ text: '' })
+    if (pieces.length === first) pieces.push({ text: '' })
+    if (l + 1 < starts.length) {
+      if (unicodeBreak(chars[end - 1], chars[end])) pieces.at(-1)!.lineEnd = true
+      else pieces.push({ text: '', lineEnd: true })
+    }
   }
   for (const p of pieces) delete p.__run
   const plain = pieces.length === 1 && Object.keys(pieces[0]!).length === 1
@@ -139,8 +152,8 @@ function breakText(node: Node, ctx: Ctx, env: PrebreakEnv): Content {
 type Edge = (i: number) => number
 
 /** The table layout's paddings and vertical rules, pdfmake's defaults where it sets none. */
-function edges(node: Node, env: PrebreakEnv): { left: Edge; right: Edge; rule: Edge } {
-  const named = typeof node.layout === 'string' ? env.layouts[node.layout] : isNode(node.layout) ? node.layout : {}
+export function edges(node: Node, layouts: PrebreakEnv['layouts']): { left: Edge; right: Edge; rule: Edge } {
+  const named = typeof node.layout === 'string' ? layouts[node.layout] : isNode(node.layout) ? node.layout : {}
   const layout = (named ?? {}) as CustomTableLayout
   const call = (f: unknown, fallback: number): Edge =>
     typeof f === 'function' ? (i) => Number((f as (i: number, n: unknown) => unknown)(i, node) ?? 0) : () => fallback
@@ -152,7 +165,7 @@ function edges(node: Node, env: PrebreakEnv): { left: Edge; right: Edge; rule: E
 }
 
 /** Content widths of a table's columns, or undefined when one is auto-sized or a percentage. */
-function tableColumns(node: Node, width: number, e: ReturnType<typeof edges>): number[] | undefined {
+export function tableColumns(node: Node, width: number, e: ReturnType<typeof edges>): number[] | undefined {
   const widths = (node.table as { widths?: unknown[] }).widths
   if (!Array.isArray(widths) || widths.some((w) => typeof w !== 'number' && w !== '*' && w !== 'star')) return undefined
   // pdfmake's offsets: per column the previous right padding, the rule and the left padding.
@@ -170,7 +183,7 @@ function tableColumns(node: Node, width: number, e: ReturnType<typeof edges>): n
 }
 
 function breakTable(node: Node, ctx: Ctx, env: PrebreakEnv): Content {
-  const e = edges(node, env)
+  const e = edges(node, env.layouts)
   const cols = tableColumns(node, ctx.width, e)
   if (!cols) return node as unknown as Content
   const table = node.table as { body: unknown[][] } & Node
