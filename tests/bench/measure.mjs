@@ -212,21 +212,8 @@ const pdf = {
   targets: { minutesColdMs: 1000, minutesWarmMs: 300, minutesKb: 200, pdfUiStallMs: 50 },
   async run({ launch, BASE }) {
     const { readdirSync } = await import('node:fs')
-    const { jiti } = await import('./load-ts.mjs')
-    const { minutesToDocDef } = await jiti.import('@/pdf/docs/minutes.ts')
-    const { benchmarkMeeting } = await jiti.import('@/pdf/samples.ts')
-    const minutes = minutesToDocDef(benchmarkMeeting())
-    // A year of monthly meetings' minutes bound into one dossier.
-    const year = Array.from({ length: 12 }, (_, i) =>
-      minutesToDocDef({
-        ...benchmarkMeeting(),
-        meeting: { ...benchmarkMeeting().meeting, title: `${i + 1}月党群议事日` },
-      }),
-    )
-    const annual = {
-      ...year[0],
-      content: year.flatMap((d, i) => (i === 0 ? d.content : [{ text: '', pageBreak: 'before' }, ...d.content])),
-    }
+    const { benchDocs } = await import('./pdf-compare.mjs')
+    const { minutes, annual } = await benchDocs()
     const worker = readdirSync('out/renderer/assets').find((f) => f.startsWith('render.worker'))
     const ctx = await launch()
     const page = ctx.pages()[0] ?? (await ctx.newPage())
@@ -304,4 +291,24 @@ const archive = {
   },
 }
 
-export const measurements = [coldStart, openMeeting, projector, ledger, stats, pdf, archive]
+/**
+ * The same two documents from the app's renderer, the pdfkit floor probe,
+ * Chromium printing HTML and (when installed) LibreOffice converting .docx;
+ * the ratios to the floor of the same run (pdf-compare.mjs prints the table).
+ */
+const pdfFloor = {
+  name: 'pdfFloor',
+  keys: ['minutesWarmToFloor', 'dossierToFloor', 'minutesSizeToFloor'],
+  targets: { minutesWarmToFloor: 1.2, dossierToFloor: 2, minutesSizeToFloor: 1.2 },
+  async run({ launch }) {
+    const { pdfComparison } = await import('./pdf-compare.mjs')
+    const { rows, values } = await pdfComparison({ launch })
+    const fig = (k) => `${k} ${rows[k].warmMs.toFixed(0)} ms/${rows[k].kb.toFixed(0)} KB`
+    return {
+      values,
+      note: `warm CPU time and size over the pdfkit floor; ${Object.keys(rows).map(fig).join(', ')}`,
+    }
+  },
+}
+
+export const measurements = [coldStart, openMeeting, projector, ledger, stats, pdf, pdfFloor, archive]

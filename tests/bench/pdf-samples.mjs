@@ -18,6 +18,7 @@ const { ballotsToDocDef } = await jiti.import('@/pdf/docs/ballots.ts')
 const { topicDossierToDocDef } = await jiti.import('@/pdf/docs/topicDossier.ts')
 const { minutesToDocDef } = await jiti.import('@/pdf/docs/minutes.ts')
 const { collectText, fontCodePoints, missingGlyphs } = await jiti.import('@/pdf/glyphs.ts')
+const { faceMetrics } = await jiti.import('@/pdf/metrics.ts')
 const { readFileSync } = await import('node:fs')
 const { sampleDossier, sampleMeeting, stressMeeting } = await jiti.import('@/pdf/samples.ts')
 
@@ -26,6 +27,10 @@ pdfmake.setUrlAccessPolicy(() => false)
 pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR))
 pdfmake.setTableLayouts(TABLE_LAYOUTS)
 const codePoints = fontCodePoints(new Uint8Array(readFileSync(join(FONT_DIR, FONT_FILES.normal))))
+const metrics = {
+  normal: faceMetrics(readFileSync(join(FONT_DIR, FONT_FILES.normal))),
+  bold: faceMetrics(readFileSync(join(FONT_DIR, FONT_FILES.bold))),
+}
 
 async function render(doc) {
   // A fresh font table per document: pdfmake rewrites it in place.
@@ -38,7 +43,7 @@ async function render(doc) {
       bolditalics: file(FONT_FILES.bold),
     },
   })
-  return pdfmake.createPdf(toPdfmake(doc)).getBuffer()
+  return pdfmake.createPdf(toPdfmake(doc, metrics)).getBuffer()
 }
 
 const hasPoppler = (() => {

@@ -1,11 +1,12 @@
 // Renders documents in Node the way the worker does in the app (same fonts,
 // same frame), and reads PDFs back with poppler (pdftotext, pdffonts, pdftoppm).
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { FONT_FILES, FONT_FAMILY } from '@/pdf/fonts'
 import { TABLE_LAYOUTS, toPdfmake, type DocDef } from '@/pdf/layout'
+import { faceMetrics, type FontMetrics } from '@/pdf/metrics'
 
 const require = createRequire(import.meta.url)
 const FONT_DIR = resolve('resources/public/fonts')
@@ -18,6 +19,16 @@ interface NodePdfmake {
   createPdf(d: unknown): { getBuffer(): Promise<Buffer> }
 }
 let pdfmake: NodePdfmake | undefined
+let metrics: FontMetrics | undefined
+
+/** The fonts' widths, read once, as the worker reads them. */
+export function nodeMetrics(): FontMetrics {
+  metrics ??= {
+    normal: faceMetrics(readFileSync(join(FONT_DIR, FONT_FILES.normal))),
+    bold: faceMetrics(readFileSync(join(FONT_DIR, FONT_FILES.bold))),
+  }
+  return metrics
+}
 
 function printer(): NodePdfmake {
   if (pdfmake) return pdfmake
@@ -42,7 +53,7 @@ export async function renderNode(doc: DocDef): Promise<Buffer> {
   })
   // pdfmake annotates the definition in place; render a copy, as the worker
   // (which receives a structured clone) does, so tests can still read `doc`.
-  return p.createPdf(toPdfmake(structuredClone(doc))).getBuffer()
+  return p.createPdf(toPdfmake(structuredClone(doc), nodeMetrics())).getBuffer()
 }
 
 /** The PDF's text as pdftotext sees it (reading order, no layout). */
