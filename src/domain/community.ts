@@ -32,6 +32,8 @@ export interface Community extends RecordBase {
   handlingDays?: Partial<Record<HandlingType, number>>
   /** Public holidays (YYYY-MM-DD) skipped when counting working days */
   holidays?: string[]
+  /** Departments called in on escalations (社区吹哨、部门报到), with their contact person */
+  departments?: { name: string; contact?: string }[]
 }
 
 export const DEFAULT_CHANNELS = [

@@ -16,7 +16,13 @@ export interface LedgerRow {
   decidedOn: string
   decisionNote: string
   topic: string
+  handler: string
+  resolvedOn: string
+  settlement: string
+  escalation: string
+  log: string
   feedback: string
+  satisfaction: string
 }
 
 export const LEDGER_COLUMNS: { key: keyof LedgerRow; header: string; width: number }[] = [
@@ -35,7 +41,13 @@ export const LEDGER_COLUMNS: { key: keyof LedgerRow; header: string; width: numb
   { key: 'decidedOn', header: '决定日期', width: 12 },
   { key: 'decisionNote', header: '理由/上报去向', width: 30 },
   { key: 'topic', header: '所列议题', width: 24 },
+  { key: 'handler', header: '承办人', width: 12 },
+  { key: 'resolvedOn', header: '办结日期', width: 12 },
+  { key: 'settlement', header: '按期情况', width: 10 },
+  { key: 'escalation', header: '上报及答复', width: 44 },
+  { key: 'log', header: '办理日志', width: 50 },
   { key: 'feedback', header: '反馈情况', width: 36 },
+  { key: 'satisfaction', header: '满意度', width: 10 },
 ]
 
 export async function ledgerToXlsx(title: string, rows: LedgerRow[]): Promise<Uint8Array> {
