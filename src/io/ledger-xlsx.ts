@@ -73,3 +73,16 @@ export async function ledgerToXlsx(title: string, rows: LedgerRow[]): Promise<Ui
   const buffer = await workbook.xlsx.writeBuffer()
   return new Uint8Array(buffer as ArrayBuffer)
 }
+
+/** The import template: the header row the import reads, and one example row to overwrite. */
+export async function ledgerTemplateXlsx(headers: readonly string[], example: readonly string[]): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs')
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '商量'
+  const sheet = workbook.addWorksheet('民情台账')
+  sheet.addRow([...headers]).font = { bold: true }
+  sheet.addRow([...example])
+  headers.forEach((h, i) => (sheet.getColumn(i + 1).width = Math.max(10, h.length * 2 + 4)))
+  const buffer = await workbook.xlsx.writeBuffer()
+  return new Uint8Array(buffer as ArrayBuffer)
+}
