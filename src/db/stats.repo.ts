@@ -21,7 +21,8 @@ async function requestRows(communityId: string): Promise<RequestRow[]> {
     const prev = resolvedOn.get(e.requestId)
     if (!prev || day < prev) resolvedOn.set(e.requestId, day)
   }
-  return requests.map((r) => ({ ...r, resolvedOn: resolvedOn.get(r.id) ?? r.loopClosedOn }))
+  // A request's own settlement day comes first: back-entered and imported cases keep their real day.
+  return requests.map((r) => ({ ...r, resolvedOn: r.resolvedOn ?? resolvedOn.get(r.id) ?? r.loopClosedOn }))
 }
 
 export async function statsFor(communityId: string, period: Period): Promise<PeriodStats> {
