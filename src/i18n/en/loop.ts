@@ -149,4 +149,13 @@ export default {
     settledOnTime: 'Requests settled on time',
     settledOnTimeDetail: '{settled} settled, {settledLate} late',
   },
+  agenda: {
+    deferredWaiting: 'Deferred, waiting for an agenda',
+    carryDeferred: 'Put on this agenda (continued)',
+    errors: {
+      notDeferred: 'This topic was not deferred',
+      sameMeeting: 'The topic is already on this meeting',
+      alreadyCarried: 'This deferred topic is already on another meeting',
+    },
+  },
 }

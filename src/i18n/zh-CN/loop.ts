@@ -144,4 +144,13 @@ export default {
     settledOnTime: '诉求按期办结率',
     settledOnTimeDetail: '办结 {settled} 件，超期 {settledLate} 件',
   },
+  agenda: {
+    deferredWaiting: '暂缓表决，待列入议程',
+    carryDeferred: '列入本次议程（续议）',
+    errors: {
+      notDeferred: '这个议题不是暂缓表决的议题',
+      sameMeeting: '议题已在本次会议上',
+      alreadyCarried: '这个暂缓表决的议题已列入另一次会议',
+    },
+  },
 }
