@@ -200,6 +200,10 @@ test('a dispute escalated three times, logged over three months and closed; the 
   await expect(drawer.getByTestId('loop-closed')).toHaveText('已于 2026-11-25 告知（基本满意）')
 
   await drawer.getByRole('tab', { name: '上报' }).click()
+  // A closed case takes no more answers or hops.
+  await expect(chain.getByTestId('escalate-next')).toBeHidden()
+  await expect(chain.getByTestId('escalate-form')).toBeHidden()
+  await expect(chain.locator('input[name=lineAnswer]')).toHaveCount(0)
   await drawer.locator('.el-drawer__body').evaluate((el) => (el.scrollTop = 420))
   await shot(page, 'escalation-drawer-timeline')
   await page.keyboard.press('Escape')
