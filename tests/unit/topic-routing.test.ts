@@ -71,3 +71,46 @@ describe('deferred topics', () => {
     expect(trail.events.at(-1)?.reason).toBe('暂缓理由：选址需征求一楼住户意见；列入十二月党群议事日')
   })
 })
+
+describe('topics sent into a major matter', () => {
+  it('routes a draft topic with its requests and trail, and a deferred one as a continuation', async () => {
+    const { routeTopicToMatter, getMatter } = await import('@/db/matters.repo')
+    const { TEMPLATE_FOUR_TWO } = await import('@/domain/template')
+    const r = await addRequest(
+      C,
+      {
+        channel: '入户走访',
+        receivedOn: '2026-11-02',
+        raisedBy: { kind: 'text', name: '孙明' },
+        category: '集体经济',
+        description: '北片 120 亩土地流转给合作社',
+        handlingType: 'suggestion',
+        dueOn: '2026-12-01',
+      },
+      '刘海燕',
+    )
+    const topic = await makeTopic(C, [r.id], { title: '北片土地流转', description: '' }, d)
+    const route = { origin: 'suggestion', templateId: TEMPLATE_FOUR_TWO.id }
+    const matter = await routeTopicToMatter(topic.id, route, 7, '书记')
+    expect(matter.topicId).toBe(topic.id)
+    const view = (await getMatter(matter.id))!
+    expect(view.topic).toMatchObject({ id: topic.id, isMajor: true, requestIds: [r.id] })
+    expect((await topicTrail(topic.id))!.events.map((e) => e.kind)).toEqual(['created', 'edited'])
+    expect(await refused(routeTopicToMatter(topic.id, route, 7, '书记'))).toEqual(['agenda.errors.alreadyCarried'])
+
+    const meeting = await createMeeting(C, { title: '十一月党群议事日', type: 'partyMassDay', date: '2026-11-25' })
+    const r2 = await addRequest(
+      C,
+      { ...(await getRequest(r.id))!, description: '村道硬化', receivedOn: '2026-11-03' },
+      '刘海燕',
+    )
+    const other = await makeTopic(C, [r2.id], { title: '村道硬化', description: '' }, d)
+    await scheduleTopics(meeting.id, [other.id], d)
+    await db.topics.update(other.id, { status: 'deferred', deferredReason: '涉及集体资金，需按四议两公开' })
+    const m2 = await routeTopicToMatter(other.id, route, 7, '书记')
+    const continued = (await db.topics.get(m2.topicId))!
+    expect(continued).toMatchObject({ continuesTopicId: other.id, isMajor: true, status: 'draft' })
+    expect(await db.topics.get(other.id)).toMatchObject({ status: 'deferred', meetingId: meeting.id })
+    expect(deferredAwaiting(await listTopics(C))).toEqual([])
+  })
+})
