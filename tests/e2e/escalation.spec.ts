@@ -51,7 +51,7 @@ const LOG: [string, '走访' | '谈话' | '调解' | '电话' | '现场查看', 
 test('a dispute escalated three times, logged over three months and closed; the ledger export holds it all', async ({
   page,
 }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(480_000)
   await setUpCommunity(page, '幸福社区')
   await page.goto('/#/ledger')
 

@@ -91,7 +91,6 @@ export default {
         unreached: 'Not reached',
       },
       submit: 'Record and close the loop',
-      done: 'Loop closed',
       closed: 'Told on {date} ({satisfaction})',
     },
     import: {

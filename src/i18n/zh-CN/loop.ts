@@ -86,7 +86,6 @@ export default {
       satisfaction: '满意度',
       satisfactions: { satisfied: '满意', fair: '基本满意', dissatisfied: '不满意', unreached: '未联系上' },
       submit: '记录告知并闭环',
-      done: '已闭环',
       closed: '已于 {date} 告知（{satisfaction}）',
     },
     import: {
