@@ -19,7 +19,7 @@ import {
 import { db as appDb } from './schema'
 import { markRestoring } from './seal-guard'
 import { takeSnapshot } from './journal/journal'
-import { applyTombstones, erasedPersonIds } from './privacy.repo'
+import { applyTombstones, erasedPersonIds } from './tombstones'
 import type { IssuedCode } from '@/domain/chain-audit'
 import { issueCode, issuedCodes } from '@/platform'
 

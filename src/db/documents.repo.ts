@@ -2,8 +2,7 @@
 // transaction per document set, so a print never mixes two states.
 // Contact details are never read here, except for a dossier's own requests
 // (the builder masks them in the public version).
-import { SCALE_ANSWERS } from '@/domain/evaluation'
-import { ANSWER_LABELS } from '@/pdf/docs/evaluationBallot'
+import { SCALE_ANSWERS, ANSWER_LABELS } from '@/domain/evaluation'
 import type { Attendance } from '@/domain/attendance'
 import type { Meeting, Participant } from '@/domain/meeting'
 import { BUILT_IN_PRESETS } from '@/domain/roles'

@@ -1,16 +1,14 @@
-// 研究落实: action items across meetings, their trail, evaluations, the
-// results notice and closing the loop with the people who asked.
-// Every change is one transaction: the item, its event, and anything it moves.
-import { noticeEndsOn } from '@/domain/notice'
-import { today } from '@/domain/calendar'
+// 研究落实: action items across meetings, their trail and evaluations, and
+// what carries over into the next meeting. Every change is one write: the
+// item, its event, and anything it moves. The results notice is in
+// results-notice.repo.ts, closing the loop with the residents in loop.repo.ts.
 import { carryOver, checkDate, nextStatus, type ProgressInput, type ReportInput } from '@/domain/followup'
 import { evaluationSettings, judge, nextRound, type EvaluationInput } from '@/domain/evaluation'
+import { today } from '@/domain/calendar'
 import { newId, nowIso, type RecordBase } from '@/domain/ids'
 import type { Meeting } from '@/domain/meeting'
 import type { Attachment } from '@/domain/research'
-import type { PublicNotice } from '@/domain/notice'
 import { DomainError, problem } from '@/domain/problem'
-import type { Feedback, Request, RequestEvent } from '@/domain/request'
 import {
   ACTION_STATUSES,
   type ActionEvent,
@@ -21,6 +19,7 @@ import {
 } from '@/domain/resolution'
 import type { Topic } from '@/domain/topic'
 import { db } from './schema'
+import { write } from './write'
 
 /** An item with what the board shows next to it. */
 export interface BoardRow extends ActionItem {
@@ -118,8 +117,7 @@ async function changeItem(
   id: string,
   change: (item: ActionItem, resolvedOn: string) => Change | Promise<Change>,
 ): Promise<ActionItem> {
-  return db.transaction(
-    'rw',
+  return write(
     [db.actionItems, db.actionEvents, db.evaluations, db.meetings, db.resolutions, db.attachments, db.communities],
     async () => {
       const item = await db.actionItems.get(id)
@@ -298,120 +296,4 @@ export async function carryOverFor(meetingId: string): Promise<BoardRow[]> {
   // Only items decided before this meeting carry over into it.
   const earlier = rows.filter((r) => !meeting.date || !r.meetingDate || r.meetingDate < meeting.date)
   return carryOver(earlier, meetingId, today())
-}
-
-/** The results notices of a meeting, newest first. */
-export async function resultsNotices(meetingId: string): Promise<PublicNotice[]> {
-  const all = await db.notices.where('meetingId').equals(meetingId).toArray()
-  return all.filter((n) => n.kind === 'results').sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-}
-
-/**
- * 实施结果公示: a notice for the meeting's closed items, posted at once for
- * the period. Only closed (evaluated and passed) items can be reported.
- */
-export async function postResultsNotice(input: {
-  meetingId: string
-  actionItemIds: string[]
-  startsOn: string
-  periodDays: number
-  places: string[]
-}): Promise<PublicNotice> {
-  return db.transaction('rw', [db.notices, db.actionItems, db.meetings], async () => {
-    const meeting = await db.meetings.get(input.meetingId)
-    if (!meeting) throw new DomainError([problem('followup.errors.notFound')])
-    const items = await db.actionItems.bulkGet(input.actionItemIds)
-    if (items.length === 0 || items.some((i) => !i || i.status !== 'closed'))
-      throw new DomainError([problem('followup.errors.noticeNeedsClosed')])
-    if (input.places.length === 0) throw new DomainError([problem('followup.errors.placesRequired')])
-    const now = nowIso()
-    const notice: PublicNotice = {
-      id: newId(),
-      communityId: meeting.communityId,
-      meetingId: meeting.id,
-      kind: 'results',
-      // Plain copies: callers may pass reactive arrays, which IndexedDB cannot clone.
-      actionItemIds: [...input.actionItemIds],
-      postedAt: now,
-      startsOn: input.startsOn,
-      endsOn: noticeEndsOn(input.startsOn, input.periodDays),
-      periodDays: input.periodDays,
-      places: [...input.places],
-      createdAt: now,
-      updatedAt: now,
-    }
-    await db.notices.add(notice)
-    return notice
-  })
-}
-
-/** The requests a meeting's items trace back to: item → topic → its requests. */
-export async function requestsOfMeeting(meetingId: string): Promise<Request[]> {
-  return db.transaction('r', [db.topics, db.requests], async () => {
-    const topics = await db.topics.where('meetingId').equals(meetingId).toArray()
-    const ids = [...new Set(topics.flatMap((t) => t.requestIds ?? []))]
-    const byTopic = await db.requests
-      .where('topicId')
-      .anyOf(topics.map((t) => t.id))
-      .toArray()
-    const byId = (await db.requests.bulkGet(ids)).filter((r): r is Request => Boolean(r))
-    const all = new Map([...byTopic, ...byId].map((r) => [r.id, r]))
-    return [...all.values()].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn))
-  })
-}
-
-/**
- * Closing the loop: tells the people who raised the requests the outcome.
- * Each request gets loopClosedOn, status closed and a 'loopClosed' trail row.
- */
-export async function closeLoop(requestIds: string[], feedback: Feedback, by: string): Promise<void> {
-  if (requestIds.length === 0) throw new DomainError([problem('followup.errors.pickRequests')])
-  if (!feedback.content.trim()) throw new DomainError([problem('followup.errors.feedbackRequired')])
-  if (!by.trim()) throw new DomainError([problem('followup.errors.byRequired')])
-  if (feedback.on > today()) throw new DomainError([problem('followup.errors.future')])
-  await db.transaction('rw', [db.requests, db.requestEvents], async () => {
-    const now = nowIso()
-    for (const id of requestIds) {
-      const r = await db.requests.get(id)
-      if (!r) throw new DomainError([problem('followup.errors.notFound')])
-      if (feedback.on < r.receivedOn)
-        throw new DomainError([problem('followup.errors.beforeRequest', { date: r.receivedOn })])
-      await db.requests.put({ ...r, status: 'closed', loopClosedOn: feedback.on, updatedAt: now })
-      const event: RequestEvent = {
-        id: newId(),
-        communityId: r.communityId,
-        requestId: id,
-        at: now,
-        by,
-        kind: 'loopClosed',
-        status: 'closed',
-        feedback,
-        createdAt: now,
-        updatedAt: now,
-      }
-      await db.requestEvents.add(event)
-    }
-  })
-}
-
-/** What the results notice PDF prints: the notice, its meeting and each item with its rounds. */
-export async function resultsNoticeData(noticeId: string) {
-  return db.transaction('r', [db.notices, db.meetings, db.actionItems, db.evaluations], async () => {
-    const notice = await db.notices.get(noticeId)
-    if (!notice) throw new DomainError([problem('followup.errors.notFound')])
-    const meeting = notice.meetingId ? await db.meetings.get(notice.meetingId) : undefined
-    const items = (await db.actionItems.bulkGet(notice.actionItemIds ?? [])).filter((i): i is ActionItem => Boolean(i))
-    const rounds = await db.evaluations
-      .where('actionItemId')
-      .anyOf(items.map((i) => i.id))
-      .toArray()
-    return {
-      notice,
-      meeting,
-      items: items.map((item) => ({
-        item,
-        evaluations: rounds.filter((e) => e.actionItemId === item.id).sort((a, b) => a.round - b.round),
-      })),
-    }
-  })
 }

@@ -1,7 +1,9 @@
 import { today } from '@/domain/calendar'
+import { z } from 'zod'
 import { newId, nowIso } from '@/domain/ids'
 import {
   currentStage,
+  MOTION_ORIGINS,
   newMatterSchema,
   recordAttempt,
   schemaFor,
@@ -12,9 +14,10 @@ import {
 import { DomainError, problem } from '@/domain/problem'
 import { fitsMatters } from '@/domain/template'
 import type { Topic, TopicEvent } from '@/domain/topic'
+import { continuation } from '@/domain/topic-routing'
 import { db } from './schema'
-import { parseInput, write } from './write'
 import { getTemplate } from './templates.repo'
+import { parseInput, write } from './write'
 
 /** A matter with the topic it routes (title and description live on the topic). */
 export interface MatterView {
@@ -95,6 +98,71 @@ export async function createMatter(
     await db.matters.add(matter)
   })
   return matter
+}
+
+const routeSchema = z.object({
+  origin: z.enum(MOTION_ORIGINS, { message: 'matters.error.origin' }),
+  templateId: z.string().min(1, 'validation.required'),
+})
+
+/**
+ * Sends a topic that turned out to be a major matter (重大事项) into a
+ * procedure template (四议两公开 …). The matter takes the topic itself, so
+ * its requests, research and trail come along. A draft topic is marked
+ * major in place; a deferred one stays on its meeting's record and a
+ * continuation (pointing back at it) goes into the matter.
+ */
+export async function routeTopicToMatter(
+  topicId: string,
+  input: unknown,
+  communityNoticeDays: number,
+  by: string,
+): Promise<Matter> {
+  const { origin, templateId } = parseInput(routeSchema, input)
+  const template = await getTemplate(templateId)
+  if (!template || !fitsMatters(template)) throw new DomainError([problem('matters.error.template')])
+  return write([db.topics, db.topicEvents, db.matters], async () => {
+    const from = await db.topics.get(topicId)
+    if (!from) throw new DomainError([problem('agenda.errors.topicNotFound')])
+    if (from.status !== 'draft' && from.status !== 'deferred')
+      throw new DomainError([problem('agenda.errors.notEditable')])
+    const siblings = await db.topics.where('communityId').equals(from.communityId).toArray()
+    if (
+      siblings.some((t) => t.continuesTopicId === from.id) ||
+      (await db.matters.where('topicId').equals(from.id).count())
+    )
+      throw new DomainError([problem('agenda.errors.alreadyCarried')])
+    const now = nowIso()
+    const topic: Topic =
+      from.status === 'deferred'
+        ? { ...continuation(from, '', 0, { id: newId(), now }), meetingId: undefined, status: 'draft', isMajor: true }
+        : { ...from, isMajor: true, updatedAt: now }
+    await db.topics.put(topic)
+    await db.topicEvents.add({
+      id: newId(),
+      communityId: from.communityId,
+      topicId: topic.id,
+      at: now,
+      by,
+      kind: 'edited',
+      reason: `列为重大事项（${template.name}）`,
+      relatedIds: topic.id === from.id ? undefined : [from.id],
+      createdAt: now,
+      updatedAt: now,
+    })
+    const matter: Matter = {
+      id: newId(),
+      communityId: from.communityId,
+      topicId: topic.id,
+      origin,
+      ...snapshotOf(template, communityNoticeDays),
+      attempts: [],
+      createdAt: now,
+      updatedAt: now,
+    }
+    await db.matters.add(matter)
+    return matter
+  })
 }
 
 /**

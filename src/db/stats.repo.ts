@@ -41,7 +41,8 @@ async function requestRows(communityId: string): Promise<RequestRow[]> {
   return requests.map((r) => ({
     ...r,
     topicResult: r.topicId ? results.get(r.topicId) : undefined,
-    resolvedOn: resolvedOn.get(r.id) ?? r.loopClosedOn,
+    // A request's own settlement day comes first: back-entered and imported cases keep their real day.
+    resolvedOn: r.resolvedOn ?? resolvedOn.get(r.id) ?? r.loopClosedOn,
   }))
 }
 

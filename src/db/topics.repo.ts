@@ -4,8 +4,10 @@ import { newId, nowIso } from '@/domain/ids'
 import { DomainError, problem } from '@/domain/problem'
 import type { Request, RequestEvent } from '@/domain/request'
 import { mergeProblems, splitProblems, type Topic, type TopicEvent, type TopicForm } from '@/domain/topic'
+import { continuation } from '@/domain/topic-routing'
 import { eventRow } from './requests.repo'
 import { db } from './schema'
+import { write } from './write'
 
 /** Who decided, when, and why: every topic decision carries these. */
 export interface Decision {
@@ -203,6 +205,40 @@ export async function scheduleTopics(meetingId: string, topicIds: string[], d: D
   })
 }
 
+/**
+ * Puts a deferred topic (暂缓表决) on a later meeting's agenda: a continuation
+ * on that meeting carries its requests and research summary and points back
+ * at it; the deferred topic stays on the first meeting's record unchanged.
+ */
+export async function carryDeferred(topicId: string, meetingId: string, d: Decision): Promise<Topic> {
+  return write([db.topics, db.topicEvents, db.meetings, db.requests, db.requestEvents], async () => {
+    const from = await mustGetTopic(topicId)
+    if (from.status !== 'deferred') throw new DomainError([problem('agenda.errors.notDeferred')])
+    if (from.meetingId === meetingId) throw new DomainError([problem('agenda.errors.sameMeeting')])
+    const m = await db.meetings.get(meetingId)
+    if (!m || m.status === 'closed') throw new DomainError([problem('agenda.errors.meetingClosed')])
+    const siblings = await db.topics.where('communityId').equals(from.communityId).toArray()
+    if (siblings.some((t) => t.continuesTopicId === from.id))
+      throw new DomainError([problem('agenda.errors.alreadyCarried')])
+    const order = (await db.topics.where('meetingId').equals(meetingId).count()) + 1
+    const next = continuation(from, meetingId, order, { id: newId(), now: nowIso() })
+    await db.topics.add(next)
+    const reason = [d.reason, from.deferredReason && `暂缓理由：${from.deferredReason}`, `列入${m.title}`]
+    const why = { ...d, reason: reason.filter(Boolean).join('；') }
+    await db.topicEvents.bulkAdd([
+      topicEvent(from, why, 'scheduled', [next.id, meetingId]),
+      topicEvent(next, why, 'scheduled', [from.id, meetingId]),
+    ])
+    for (const r of (await db.requests.bulkGet(from.requestIds)).filter((r): r is Request => Boolean(r))) {
+      await db.requests.update(r.id, { topicId: next.id, updatedAt: nowIso() })
+      await db.requestEvents.add(
+        eventRow(r, d.by, { kind: 'status', status: r.status, note: `暂缓表决的议题列入${m.title}` }),
+      )
+    }
+    return next
+  })
+}
+
 export async function unscheduleTopic(topicId: string, d: Decision): Promise<void> {
   await db.transaction('rw', db.topics, db.topicEvents, async () => {
     const t = await mustGetTopic(topicId)
@@ -250,7 +286,12 @@ export interface TopicTrail {
 export async function topicTrail(topicId: string): Promise<TopicTrail | undefined> {
   const topic = await db.topics.get(topicId)
   if (!topic) return undefined
-  const parent = topic.parentTopicId ? await db.topics.get(topic.parentTopicId) : undefined
+  // A continuation's trail includes the deferred topic it continues (both meetings).
+  const parent = topic.parentTopicId
+    ? await db.topics.get(topic.parentTopicId)
+    : topic.continuesTopicId
+      ? await db.topics.get(topic.continuesTopicId)
+      : undefined
   const ids = [topic.id, ...(parent ? [parent.id] : [])]
   const events = (await db.topicEvents.where('topicId').anyOf(ids).toArray()).sort(
     (a, b) => a.at.localeCompare(b.at) || a.createdAt.localeCompare(b.createdAt),

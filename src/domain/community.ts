@@ -39,6 +39,8 @@ export interface Community extends RecordBase {
   holidays?: string[]
   /** Make-up working days (调休上班) added for years the official calendar does not know yet */
   workdays?: string[]
+  /** Departments called in on escalations (社区吹哨、部门报到), with their contact person */
+  departments?: { name: string; contact?: string }[]
 }
 
 export const DEFAULT_CHANNELS = [

@@ -32,6 +32,15 @@ export function evaluationSettings(
  * The answers of each scale, best first, and how many of them count as
  * satisfied (满意 + 基本满意; on five points the top three).
  */
+/** The answers' names as printed (paper is Chinese whatever the screen language), in the scale's order. */
+export const ANSWER_LABELS: Record<string, string> = {
+  verySatisfied: '非常满意',
+  satisfied: '满意',
+  fairlySatisfied: '基本满意',
+  unsatisfied: '不满意',
+  veryUnsatisfied: '非常不满意',
+}
+
 export const SCALE_ANSWERS: Record<Scale, { keys: string[]; positive: number }> = {
   three: { keys: ['satisfied', 'fairlySatisfied', 'unsatisfied'], positive: 2 },
   five: { keys: ['verySatisfied', 'satisfied', 'fairlySatisfied', 'unsatisfied', 'veryUnsatisfied'], positive: 3 },

@@ -1,6 +1,10 @@
 // Residents' requests (民情/诉求) before they become topics: the request ledger.
 import { z } from 'zod'
+import type { EscalationHop } from './escalation'
+import type { Assignment } from './handler'
 import type { RecordBase } from './ids'
+import type { Satisfaction } from './loop'
+import type { DisputeState, LogEntry } from './request-log'
 
 /** 即办件 · 补办件 · 承诺件 · 建议件 · 上报件 */
 export const HANDLING_TYPES = ['immediate', 'supplement', 'committed', 'suggestion', 'escalate'] as const
@@ -40,6 +44,7 @@ export interface Feedback {
 /** 直接办理 · 上报 · 不予采纳 · 列为议题 */
 export type TriageDecision = 'direct' | 'escalate' | 'reject' | 'topic'
 
+/** The single escalation of requests triaged before hops existed; new ones go to `Request.escalations`. */
 export interface Escalation {
   /** The office it went to, e.g. 新华路街道城建办 */
   to: string
@@ -76,6 +81,20 @@ export interface Request extends RecordBase {
   topicId?: string
   /** When the person who raised it was told the final outcome */
   loopClosedOn?: string
+  /** 上报: every hop up the chain, oldest first (escalation.ts) */
+  escalations?: EscalationHop[]
+  /** 交办: every assignment to a handler, oldest first; the last is current (handler.ts) */
+  assignments?: Assignment[]
+  /** Dated entries of a long case: visits, talks, mediation sessions (request-log.ts) */
+  log?: LogEntry[]
+  /** Set once the request is a dispute (矛盾纠纷): its 化解 state */
+  disputeState?: DisputeState
+  /** YYYY-MM-DD the request was settled (办结日期); back-entered cases keep their real day */
+  resolvedOn?: string
+  /** The resident's satisfaction asked when the loop was closed (回访) */
+  satisfaction?: Satisfaction
+  /** Set when the request came from an imported ledger */
+  importedFrom?: string
 }
 
 /** Every change to a request, with who and when: the ledger's trail. */
@@ -83,7 +102,20 @@ export interface RequestEvent extends RecordBase {
   requestId: string
   at: string
   by: string
-  kind: 'created' | 'edited' | 'status' | 'triage' | 'feedback' | 'escalationAnswer' | 'merged' | 'loopClosed'
+  kind:
+    | 'created'
+    | 'edited'
+    | 'status'
+    | 'triage'
+    | 'feedback'
+    | 'escalated'
+    | 'escalationAnswer'
+    | 'assigned'
+    | 'logged'
+    | 'dispute'
+    | 'merged'
+    | 'loopClosed'
+    | 'imported'
   status?: RequestStatus
   note?: string
   feedback?: Feedback
@@ -123,7 +155,16 @@ export const triageSchema = z
     decidedOn: day,
     by: text(40),
     reason: z.string().trim().max(500, 'validation.tooLong').optional(),
-    escalation: z.object({ to: text(60), level: z.enum(['street', 'district', 'department']), sentOn: day }).optional(),
+    escalation: z
+      .object({
+        to: text(60),
+        level: z.enum(['street', 'district', 'department']),
+        sentOn: day,
+        contact: z.string().trim().max(40, 'validation.tooLong').optional(),
+        /** The unit's deadline; the request's own when not given */
+        dueOn: day.optional(),
+      })
+      .optional(),
   })
   .refine((t) => t.decision !== 'reject' || Boolean(t.reason), {
     path: ['reason'],

@@ -12,6 +12,8 @@ export interface Topic extends RecordBase {
   requestIds: string[]
   /** Set on the parts of a topic that was split */
   parentTopicId?: string
+  /** Set on a deferred topic carried to a later meeting: the topic it continues (topic-routing.ts) */
+  continuesTopicId?: string
   meetingId?: string
   /** Position on the agenda */
   order: number

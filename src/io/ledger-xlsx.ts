@@ -16,7 +16,13 @@ export interface LedgerRow {
   decidedOn: string
   decisionNote: string
   topic: string
+  handler: string
+  resolvedOn: string
+  settlement: string
+  escalation: string
+  log: string
   feedback: string
+  satisfaction: string
 }
 
 export const LEDGER_COLUMNS: { key: keyof LedgerRow; header: string; width: number }[] = [
@@ -35,7 +41,13 @@ export const LEDGER_COLUMNS: { key: keyof LedgerRow; header: string; width: numb
   { key: 'decidedOn', header: '决定日期', width: 12 },
   { key: 'decisionNote', header: '理由/上报去向', width: 30 },
   { key: 'topic', header: '所列议题', width: 24 },
+  { key: 'handler', header: '承办人', width: 12 },
+  { key: 'resolvedOn', header: '办结日期', width: 12 },
+  { key: 'settlement', header: '按期情况', width: 10 },
+  { key: 'escalation', header: '上报及答复', width: 44 },
+  { key: 'log', header: '办理日志', width: 50 },
   { key: 'feedback', header: '反馈情况', width: 36 },
+  { key: 'satisfaction', header: '满意度', width: 10 },
 ]
 
 export async function ledgerToXlsx(title: string, rows: LedgerRow[]): Promise<Uint8Array> {
@@ -58,6 +70,19 @@ export async function ledgerToXlsx(title: string, rows: LedgerRow[]): Promise<Ui
     const row = sheet.addRow(LEDGER_COLUMNS.map((c) => r[c.key]))
     row.alignment = { vertical: 'top', wrapText: true }
   }
+  const buffer = await workbook.xlsx.writeBuffer()
+  return new Uint8Array(buffer as ArrayBuffer)
+}
+
+/** The import template: the header row the import reads, and one example row to overwrite. */
+export async function ledgerTemplateXlsx(headers: readonly string[], example: readonly string[]): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs')
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '商量'
+  const sheet = workbook.addWorksheet('民情台账')
+  sheet.addRow([...headers]).font = { bold: true }
+  sheet.addRow([...example])
+  headers.forEach((h, i) => (sheet.getColumn(i + 1).width = Math.max(10, h.length * 2 + 4)))
   const buffer = await workbook.xlsx.writeBuffer()
   return new Uint8Array(buffer as ArrayBuffer)
 }

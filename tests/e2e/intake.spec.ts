@@ -173,7 +173,7 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   await dialog.getByTestId('decision-escalate').click()
   await dialog.locator('input[name=escalateTo]').fill('新华路街道城建办')
   await dialog.getByTestId('triage-save').click()
-  await expect(row(page, '主干道井盖破损')).toContainText('已上报')
+  await expect(row(page, '主干道井盖破损')).toContainText('已上报至新华路街道城建办')
 
   // Rejected: a reason is required, then fed back.
   dialog = await triage(page, '免费米面')
@@ -438,6 +438,7 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   expect(find('免费米面')).toMatchObject({ 处理决定: '不予采纳', 办理状态: '不予采纳' })
   expect(String(find('免费米面')['理由/上报去向'])).toContain('不属于社区职责范围')
   expect(String(find('免费米面').反馈情况)).toMatch(/电话：不属于社区职责范围/)
-  expect(String(find('井盖破损')['理由/上报去向'])).toContain('新华路街道城建办')
+  expect(String(find('井盖破损').上报及答复)).toContain('新华路社区 → 新华路街道城建办')
+  expect(find('井盖破损').办理状态).toBe('已上报至新华路街道城建办')
   expect(find('广场舞音响')).toMatchObject({ 时限提醒: '已逾期', 办理类型: '即办件' })
 })

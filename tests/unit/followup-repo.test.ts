@@ -4,14 +4,14 @@ import {
   accept,
   addProgress,
   carryOverFor,
-  closeLoop,
   evaluate,
   itemDetail,
   listItems,
-  postResultsNotice,
   reportDone,
   sendBack,
 } from '@/db/followup.repo'
+import { closeLoop } from '@/db/loop.repo'
+import { postResultsNotice } from '@/db/results-notice.repo'
 import { statsFor } from '@/db/stats.repo'
 import { projectorCarryOver } from '@/db/projector.repo'
 import { evaluationSchema } from '@/domain/evaluation'
@@ -178,11 +178,30 @@ describe('follow-up repository', () => {
 
   it('closes the loop on the original request with a trail row, and counts it', async () => {
     expect(
-      await refused(closeLoop(['q1'], { method: 'homeVisit', on: '2026-09-01', content: '已修好' }, '网格员')),
+      await refused(
+        closeLoop(['q1'], {
+          method: 'homeVisit',
+          on: '2026-09-01',
+          content: '已修好',
+          by: '网格员',
+          satisfaction: 'satisfied',
+        }),
+      ),
     ).toBe('followup.errors.beforeRequest')
     expect((await db.requests.get('q1'))?.loopClosedOn).toBeUndefined()
-    await closeLoop(['q1'], { method: 'homeVisit', on: '2026-11-05', content: '排水已修好，评议满意率 92%' }, '网格员')
-    expect(await db.requests.get('q1')).toMatchObject({ status: 'closed', loopClosedOn: '2026-11-05' })
+    const told = {
+      method: 'homeVisit',
+      on: '2026-11-05',
+      content: '排水已修好',
+      by: '网格员',
+      satisfaction: 'satisfied',
+    }
+    await closeLoop(['q1'], told)
+    expect(await db.requests.get('q1')).toMatchObject({
+      status: 'closed',
+      loopClosedOn: '2026-11-05',
+      satisfaction: 'satisfied',
+    })
     const trail = await db.requestEvents.where('requestId').equals('q1').toArray()
     expect(trail).toMatchObject([{ kind: 'loopClosed', feedback: { method: 'homeVisit' } }])
     const s = await statsFor('c1', { from: '2026-09-01', to: '2026-12-31' })

@@ -3,7 +3,6 @@ import { db } from '@/db/schema'
 import {
   addFeedback,
   addRequest,
-  answerEscalation,
   listRequests,
   requestEvents,
   setStatus,
@@ -11,6 +10,8 @@ import {
   undoTriage,
   updateRequest,
 } from '@/db/requests.repo'
+import { answerLine } from '@/db/escalation.repo'
+import { closeLoop } from '@/db/loop.repo'
 import { makeTopic, mergeRequestInto, narrowTopic, scheduleTopics, splitTopic, topicTrail } from '@/db/topics.repo'
 import { addAttachment, addCanvass, saveOption, topicResearch } from '@/db/research.repo'
 import { agendaNotice, inviteByRoles, inviteForTopic, recordAgendaNotice } from '@/db/agenda.repo'
@@ -55,7 +56,7 @@ describe('request ledger', () => {
     expect(await refused(setStatus(r.id, 'closed', '刘海燕'))).toEqual(['intake.errors.badMove'])
     expect((await listRequests(C))[0]?.status).toBe('inProgress')
   })
-  it('escalates, records the answer, and keeps feedback with a final-answer mark', async () => {
+  it('escalates as the first hop, records the answer, and closes the loop once with satisfaction', async () => {
     const r = await addRequest(C, form('井盖破损'), '刘海燕')
     await triageRequest(r.id, {
       decision: 'escalate',
@@ -63,14 +64,23 @@ describe('request ledger', () => {
       by: '王建国',
       escalation: { to: '新华路街道城建办', level: 'street', sentOn: '2026-11-21' },
     })
-    expect(await refused(answerEscalation(r.id, '已派人维修', '2026-11-20', '王建国'))).toEqual([
+    const hopId = (await listRequests(C))[0]!.escalations![0]!.id
+    const answer = { hopId, to: '新华路街道城建办', answer: '已派人维修', by: '王建国' }
+    expect(await refused(answerLine(r.id, { ...answer, answeredOn: '2026-11-20' }))).toEqual([
       'intake.errors.answerBeforeSent',
     ])
-    await answerEscalation(r.id, '已派人维修', '2026-11-25', '王建国')
-    await addFeedback(r.id, { method: 'phone', on: '2026-11-26', content: '街道已修复' }, '刘海燕', true)
+    await answerLine(r.id, { ...answer, answeredOn: '2026-11-25' })
+    await addFeedback(r.id, { method: 'phone', on: '2026-11-25', content: '已转街道，正在维修' }, '刘海燕')
+    const told = { method: 'phone', on: '2026-11-26', content: '街道已修复', by: '刘海燕', satisfaction: 'fair' }
+    await closeLoop([r.id], told)
     const saved = (await listRequests(C))[0]!
-    expect(saved).toMatchObject({ status: 'escalated', loopClosedOn: '2026-11-26' })
-    expect(saved.triage?.escalation?.answer).toBe('已派人维修')
+    expect(saved).toMatchObject({
+      status: 'closed',
+      loopClosedOn: '2026-11-26',
+      resolvedOn: '2026-11-26',
+      satisfaction: 'fair',
+    })
+    expect(saved.escalations![0]!.lines[0]).toMatchObject({ to: '新华路街道城建办', answer: '已派人维修' })
     expect((await requestEvents(r.id)).map((e) => e.kind)).toEqual([
       'created',
       'triage',
@@ -78,6 +88,7 @@ describe('request ledger', () => {
       'feedback',
       'loopClosed',
     ])
+    expect(await refused(closeLoop([r.id], told))).toEqual(['intake.errors.loopAlreadyClosed'])
   })
   it('refuses a second decision on the same request', async () => {
     const r = await addRequest(C, form('发米面'), '刘海燕')

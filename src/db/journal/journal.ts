@@ -20,7 +20,7 @@ import {
 import { BLOB, stripBytes, type AttachmentRow } from './snapshot'
 import type { JournalFiles, JournalScan } from './files'
 import { markRestoring } from '../seal-guard'
-import { applyTombstones } from '../privacy.repo'
+import { applyTombstones } from '../tombstones'
 
 /** A new snapshot after this many entries or bytes, so recovery stays quick and the files small. */
 const SNAPSHOT_AFTER_ENTRIES = 2000

@@ -1,17 +1,11 @@
 // 群众评议票: paper ballots residents' representatives tick, several to an A4
 // page with dashed lines to cut along.
 import type { Content, TableCell } from 'pdfmake/interfaces'
-import { SCALE_ANSWERS, type Scale } from '@/domain/evaluation'
+import { ANSWER_LABELS, SCALE_ANSWERS, type Scale } from '@/domain/evaluation'
+
+export { ANSWER_LABELS }
 import { chineseDate, type DocDef } from '../layout'
 
-/** Printed documents are Chinese whatever the screen language. */
-export const ANSWER_LABELS: Record<string, string> = {
-  verySatisfied: '非常满意',
-  satisfied: '满意',
-  fairlySatisfied: '基本满意',
-  unsatisfied: '不满意',
-  veryUnsatisfied: '非常不满意',
-}
 export const METHOD_LABELS: Record<string, string> = { meeting: '会议评议', ballot: '评议票', doorToDoor: '入户评议' }
 
 export interface BallotInput {

@@ -2,6 +2,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import { percent } from '@/domain/evaluation'
 import type { Breakdown, PeriodStats } from '@/domain/stats'
+import type { RequestFigures } from '@/domain/request-stats'
 import { chineseDate, type DocDef } from '../layout'
 
 export const HANDLING_LABELS: Record<string, string> = {
@@ -18,6 +19,8 @@ export interface StatisticsInput {
   /** The day it is printed (YYYY-MM-DD) */
   date: string
   stats: PeriodStats
+  /** 诉求满意率, the dispute register and on-time settlement, when known */
+  requests?: RequestFigures
 }
 
 const rate = (r: number | undefined) => (r === undefined ? '—' : percent(r))
@@ -57,6 +60,13 @@ export function statisticsToDocDef(input: StatisticsInput): DocDef {
     ['群众满意率', `${rate(s.satisfactionRate)}（${s.evaluatedItems} 项事项）`],
     ['评议返工次数', `${s.reworkCount} 次`],
   ]
+  const f = input.requests
+  if (f)
+    summary.push(
+      ['诉求满意率', `${rate(f.satisfactionRate)}（回访 ${f.reached} 人）`],
+      ['矛盾纠纷化解率', `${rate(f.disputeSettledRate)}（排查 ${f.disputes} 件，化解 ${f.disputesSettled} 件）`],
+      ['诉求按期办结率', `${rate(f.onTimeRate)}（办结 ${f.settled} 件）`],
+    )
   const half = Math.ceil(summary.length / 2)
   const summaryBody: TableCell[][] = summary.slice(0, half).map(([k, v], i) => {
     const right = summary[half + i]

@@ -1,5 +1,8 @@
 // Pure helpers for the ledger view: filtering and the export rows.
+import { hopsOf, whereNow } from '@/domain/escalation'
+import { currentAssignment } from '@/domain/handler'
 import { dueState, type DueState } from '@/domain/handling'
+import { settlement, sortedLog } from '@/domain/request-log'
 import { raisedByName, type Request } from '@/domain/request'
 import type { LedgerRow } from '@/io/ledger-xlsx'
 
@@ -12,6 +15,8 @@ export interface LedgerFilter {
   place: string
   period: [string, string] | null
   due: DueState | ''
+  /** The current handler (交办), '' for any */
+  handler: string
 }
 
 export const emptyFilter = (): LedgerFilter => ({
@@ -23,6 +28,7 @@ export const emptyFilter = (): LedgerFilter => ({
   place: '',
   period: null,
   due: '',
+  handler: '',
 })
 
 /** A plain copy of the (reactive) filter, read once per search rather than once per request. */
@@ -57,6 +63,7 @@ export function matches(r: Request, f: LedgerFilter, today: string, holidays: st
   if (f.place.trim() && !r.place?.includes(f.place.trim())) return false
   if (f.period && (r.receivedOn < f.period[0] || r.receivedOn > f.period[1])) return false
   if (f.due && dueState(r.dueOn, r.status, today, holidays) !== f.due) return false
+  if (f.handler && currentAssignment(r)?.handler !== f.handler) return false
   return true
 }
 
@@ -80,18 +87,38 @@ export function toLedgerRows(
     description: r.description,
     handlingType: t(`intake.handlingTypes.${r.handlingType}`),
     dueOn: r.dueOn,
-    status: t(`intake.statuses.${r.status}`),
+    status: statusText(r, t),
     dueState: t(`intake.dueStates.${dueState(r.dueOn, r.status, today, holidays)}`),
     decision: r.triage ? t(`intake.decisions.${r.triage.decision}`) : '',
     decidedOn: r.triage?.decidedOn ?? '',
-    decisionNote: [
-      r.triage?.reason,
-      r.triage?.escalation &&
-        `${r.triage.escalation.to}（${r.triage.escalation.sentOn}）${r.triage.escalation.answer ? `答复：${r.triage.escalation.answer}` : ''}`,
-    ]
-      .filter(Boolean)
-      .join('；'),
+    decisionNote: r.triage?.reason ?? '',
     topic: r.topicId ? (topics.get(r.topicId) ?? '') : '',
+    handler: currentAssignment(r)?.handler ?? '',
+    resolvedOn: r.resolvedOn ?? '',
+    settlement: settlement(r) ? t(`intake.settlements.${settlement(r)}`) : '',
+    escalation: chainText(r),
+    log: sortedLog(r.log)
+      .map((e) => `${e.on} ${t(`intake.log.kinds.${e.kind}`)}（${e.participants}）：${e.outcome}`)
+      .join('\n'),
+    satisfaction: r.satisfaction ? t(`intake.loopClose.satisfactions.${r.satisfaction}`) : '',
     feedback: feedback.get(r.id) ?? '',
   }))
+}
+
+/** 已上报至 XX while a request is up the chain; the plain status otherwise. */
+export function statusText(r: Request, t: T): string {
+  const where = r.status === 'escalated' ? whereNow(hopsOf(r)) : undefined
+  return where ? t('intake.whereNow', { to: where }) : t(`intake.statuses.${r.status}`)
+}
+
+/** Each hop on its own line, each unit's deadline and answer under it. */
+function chainText(r: Request): string {
+  return hopsOf(r)
+    .map((h, i) => {
+      const units = h.lines.map(
+        (l) => `  ${l.to}（时限 ${l.dueOn}）${l.answeredOn ? `${l.answeredOn} 答复：${l.answer}` : '未答复'}`,
+      )
+      return [`${i + 1}. ${h.at} ${h.from} → ${h.lines.map((l) => l.to).join('、')}：${h.reason}`, ...units].join('\n')
+    })
+    .join('\n')
 }

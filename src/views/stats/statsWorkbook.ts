@@ -2,6 +2,7 @@
 // breakdown. exceljs is loaded only when someone exports.
 import { percent } from '@/domain/evaluation'
 import type { Breakdown, PeriodStats } from '@/domain/stats'
+import type { RequestFigures } from '@/domain/request-stats'
 import { HANDLING_LABELS } from '@/pdf/docs/statistics'
 
 const rate = (r?: number) => (r === undefined ? '' : percent(r))
@@ -21,7 +22,7 @@ function breakdownRows(rows: Breakdown[], label: (k: string) => string = (k) => 
 }
 
 /** The sheets as plain rows (Chinese, like the printed statistics table). */
-export function statsSheets(s: PeriodStats): { name: string; rows: (string | number)[][] }[] {
+export function statsSheets(s: PeriodStats, f?: RequestFigures): { name: string; rows: (string | number)[][] }[] {
   return [
     {
       name: '汇总',
@@ -40,6 +41,16 @@ export function statsSheets(s: PeriodStats): { name: string; rows: (string | num
         ['评议事项（项）', s.evaluatedItems],
         ['群众满意率', rate(s.satisfactionRate)],
         ['返工次数', s.reworkCount],
+        ...(f
+          ? [
+              ['诉求回访（人）', f.reached],
+              ['诉求满意率', rate(f.satisfactionRate)],
+              ['矛盾纠纷排查（件）', f.disputes],
+              ['矛盾纠纷化解（件）', f.disputesSettled],
+              ['矛盾纠纷化解率', rate(f.disputeSettledRate)],
+              ['诉求按期办结率', rate(f.onTimeRate)],
+            ]
+          : []),
       ],
     },
     { name: '按渠道', rows: breakdownRows(s.byChannel) },
@@ -48,11 +59,11 @@ export function statsSheets(s: PeriodStats): { name: string; rows: (string | num
   ]
 }
 
-export async function statsWorkbook(s: PeriodStats): Promise<Uint8Array> {
+export async function statsWorkbook(s: PeriodStats, f?: RequestFigures): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs')
   const book = new ExcelJS.Workbook()
   book.creator = '商量'
-  for (const sheet of statsSheets(s)) {
+  for (const sheet of statsSheets(s, f)) {
     const ws = book.addWorksheet(sheet.name)
     ws.addRows(sheet.rows)
     ws.getColumn(1).width = 26
