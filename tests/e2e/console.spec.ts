@@ -1,0 +1,96 @@
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { rosterRows } from './fixtures/roster'
+import { createMeeting, importRoster, setUpCommunity, shot } from './support/app'
+
+// The secretary in front of thirty residents (issue 16): keys that never change
+// the record, steps and dates that hold, paper that never contradicts itself.
+
+const names = rosterRows(30).map((r) => r.姓名)
+
+async function pick(page: Page, select: Locator, option: string) {
+  await select.click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+}
+
+/** A community with 30 people, a 村民代表会议 body of all of them, and a meeting on its deliberation step. */
+async function liveMeeting(page: Page, title = '2026年12月村民代表会议') {
+  await setUpCommunity(page)
+  await importRoster(page, 30)
+  await page.goto('/#/bodies')
+  await page.getByTestId('body-new').click()
+  const dialog = page.getByTestId('body-dialog')
+  await pick(page, dialog.locator('.el-select').first(), '村民代表会议')
+  await dialog.getByTestId('body-all-members').click()
+  await dialog.getByTestId('body-save').click()
+  await createMeeting(page, title)
+  await page.goto(page.url().replace(/#\/meetings\/([^/]+).*$/, '#/meetings/$1/deliberation'))
+  await pick(page, page.getByTestId('body-picker').locator('.el-select'), '村民代表会议')
+}
+
+async function addTopic(page: Page, title: string, description: string) {
+  await page.locator('input[name=topicTitle]').fill(title)
+  await page.locator('textarea[name=topicDescription]').fill(description)
+  await page.getByTestId('topic-add-save').click()
+  await expect(page.getByTestId('topics')).toContainText(title)
+}
+
+test('→ after clicking 出席 changes nothing on the sheet and moves the slide; ? lists the keys', async ({
+  page,
+  context,
+}) => {
+  await liveMeeting(page)
+  await page.getByRole('tab', { name: '逐项议事' }).click()
+  await addTopic(page, '小区北门开通方案', '开通北门方便居民出行，需加装门禁。')
+  await addTopic(page, '停车位收费标准调整', '地面停车位月租由 60 元调整为 80 元。')
+  await page.getByRole('tab', { name: '签到' }).click()
+  await page.getByTestId('sign-in-start').click()
+  const [projector] = await Promise.all([context.waitForEvent('page'), page.getByTestId('projector-open').click()])
+  const screen = projector.getByTestId('projector')
+  await expect(screen).toHaveAttribute('data-slide', 'standby')
+
+  // Click 出席 on one row: the radio has focus. → must not move it to 缺席.
+  const row = page.getByTestId(`state-${names[3]}`)
+  await row.getByText('出席', { exact: true }).click()
+  await expect(page.getByTestId('quorum-present')).toHaveText('1')
+  await page.keyboard.press('ArrowRight')
+  await expect(screen).toHaveAttribute('data-slide', 'topic')
+  await expect(screen).toContainText('小区北门开通方案')
+  await page.keyboard.press('ArrowRight')
+  await expect(screen).toContainText('停车位收费标准调整')
+  await expect(row.locator('input[value=present]')).toBeChecked()
+  await expect(page.getByTestId('quorum-present')).toHaveText('1')
+  await page.keyboard.press('ArrowLeft')
+  await expect(screen).toContainText('小区北门开通方案')
+  await expect(row.locator('input[value=present]')).toBeChecked()
+
+  // After clicking a slide button, → is still "next topic", not the next radio (法定人数, then black).
+  await page.getByTestId('slide-agenda').click()
+  await expect(screen).toHaveAttribute('data-slide', 'agenda')
+  await page.keyboard.press('ArrowRight')
+  await expect(screen).toHaveAttribute('data-slide', 'topic')
+  await page.keyboard.press('PageDown')
+  await expect(screen).toContainText('停车位收费标准调整')
+
+  // A focused meeting-role select keeps its value too.
+  const role = page.getByTestId(`role-${names[5]}`)
+  await expect(role).toContainText('表决成员')
+  await role.locator('input').focus()
+  await page.keyboard.press('ArrowLeft')
+  await expect(screen).toContainText('小区北门开通方案')
+  await expect(role).toContainText('表决成员')
+
+  // Typing in a text field is typing, not a shortcut.
+  await page.locator('input[name=walkInName]').fill('')
+  await page.locator('input[name=walkInName]').press('b')
+  await expect(screen).toHaveAttribute('data-slide', 'topic')
+  await expect(page.locator('input[name=walkInName]')).toHaveValue('b')
+
+  // ? opens the list of keys with what each does now.
+  await page.getByTestId('sign-in-table').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('?')
+  const help = page.getByTestId('shortcut-help')
+  await expect(help).toBeVisible()
+  await expect(help.getByTestId('help-nextTopic')).toContainText('投屏议题：停车位收费标准调整')
+  await expect(help.getByTestId('help-toggleBlack')).toContainText('投影黑屏')
+  await shot(page, 'console-shortcut-help')
+})
