@@ -44,6 +44,7 @@ test('→ after clicking 出席 changes nothing on the sheet and moves the slide
   await addTopic(page, '停车位收费标准调整', '地面停车位月租由 60 元调整为 80 元。')
   await page.getByRole('tab', { name: '签到' }).click()
   await page.getByTestId('sign-in-start').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '改为今天' }).click()
   const [projector] = await Promise.all([context.waitForEvent('page'), page.getByTestId('projector-open').click()])
   const screen = projector.getByTestId('projector')
   await expect(screen).toHaveAttribute('data-slide', 'standby')
@@ -93,4 +94,38 @@ test('→ after clicking 出席 changes nothing on the sheet and moves the slide
   await expect(help.getByTestId('help-nextTopic')).toContainText('投屏议题：停车位收费标准调整')
   await expect(help.getByTestId('help-toggleBlack')).toContainText('投影黑屏')
   await shot(page, 'console-shortcut-help')
+})
+
+test('an impossible day is refused in red and changes nothing; sign-in on another day offers today', async ({
+  page,
+}) => {
+  await liveMeeting(page)
+  await page.goto(page.url().replace(/\/deliberation$/, ''))
+  const date = page.locator('input[name=date]')
+  await date.fill('2026/13/45')
+  await date.press('Enter')
+  await expect(page.getByText('没有这一天：2026/13/45')).toBeVisible()
+  await expect(page.locator('.el-date-editor.is-bad-day')).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await page.getByTestId('basics-save').click()
+  await expect(page.getByTestId('meeting-title').locator('..')).not.toContainText('2027-02-14')
+  await shot(page, 'console-bad-day')
+  await date.fill('2026-12-10')
+  await date.press('Enter')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('basics-save').click()
+  await expect(page.getByTestId('meeting-title').locator('..')).toContainText('2026-12-10')
+
+  // Sign-in on another day than the meeting's: asked, and moved to today when the chair says so.
+  await page.goto(page.url() + '/deliberation')
+  await page.getByTestId('sign-in-start').click()
+  const box = page.locator('.el-message-box')
+  await expect(box).toContainText('本次会议的日期是 2026-12-10')
+  await box.getByRole('button', { name: '改为今天' }).click()
+  await expect(page.getByText('已生成签到表：30 人')).toBeVisible()
+  const today = await page.evaluate(() => {
+    const d = new Date()
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  })
+  await expect(page.getByTestId('meeting-title').locator('..')).toContainText(today)
 })

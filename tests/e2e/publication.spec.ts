@@ -100,22 +100,18 @@ async function seedClosedMeeting(page: Page, meetingId: string, rareName: string
         supervisor: '务监会',
         status: 'notStarted',
       })
-      people
-        .slice(0, 12)
-        .forEach((p, i) =>
-          tx
-            .objectStore('attendance')
-            .put({
-              ...base,
-              id: `at${i}`,
-              meetingId,
-              personId: p.id,
-              name: i === 11 ? rareName : p.name,
-              meetingRole: i === 0 ? 'chair' : i === 1 ? 'recorder' : 'voting',
-              state: i === 3 ? 'absent' : 'present',
-              walkIn: false,
-            }),
-        )
+      people.slice(0, 12).forEach((p, i) =>
+        tx.objectStore('attendance').put({
+          ...base,
+          id: `at${i}`,
+          meetingId,
+          personId: p.id,
+          name: i === 11 ? rareName : p.name,
+          meetingRole: i === 0 ? 'chair' : i === 1 ? 'recorder' : 'voting',
+          state: i === 3 ? 'absent' : 'present',
+          walkIn: false,
+        }),
+      )
       tx.objectStore('statements').put({
         ...base,
         id: 's0',

@@ -44,7 +44,8 @@ async function liveMeeting(present: number) {
     writtenCountsAsPresent: false,
   })
   const m = await createMeeting(C, { title: '村民代表会议', type: 'majorMatter' })
-  await updateMeeting(m.id, { bodyId: body.id })
+  const basics = { date: '2026-12-10', startTime: '14:30', place: '社区议事厅', chairId: 'p0', recorderId: 'p1' }
+  await updateMeeting(m.id, { bodyId: body.id, ...basics })
   await startSignIn(
     m.id,
     members.map((p) => ({ personId: p.id, name: p.name, meetingRole: 'voting' as const })),
@@ -190,6 +191,21 @@ describe('sealing', () => {
     await openVote(meetingId, topicId, 'hands')
     expect(await keysOf(closeAndSeal(meetingId))).toEqual(['deliberation.error.openVotes'])
     expect(await db.seals.count()).toBe(0)
+  })
+  it.each([
+    [{ chairId: undefined }, ['guard.noChair']],
+    [{ recorderId: undefined, place: ' ' }, ['guard.noPlace', 'guard.noRecorder']],
+    [{ date: undefined, startTime: undefined }, ['guard.noDate', 'guard.noTime']],
+  ])('refuses without the minutes header (%o) and seals nothing', async (gap, keys) => {
+    const { meetingId } = await liveMeeting(25)
+    await updateMeeting(meetingId, gap)
+    expect(await keysOf(closeAndSeal(meetingId))).toEqual(keys)
+    expect(await db.seals.count()).toBe(0)
+    expect((await db.meetings.get(meetingId))!.sealedAt).toBeUndefined()
+  })
+  it('refuses when nobody signed in as present', async () => {
+    const { meetingId } = await liveMeeting(0)
+    expect(await keysOf(closeAndSeal(meetingId))).toEqual(['guard.noSignIn'])
   })
   it('closes the meeting with a code, and the chain verifies', async () => {
     const { meetingId, code } = await sealedMeeting()

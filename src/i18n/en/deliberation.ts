@@ -64,6 +64,11 @@ export default {
       teller: 'Teller',
     },
     signIn: {
+      dayTitle: 'Meeting date',
+      otherDay: 'This meeting is dated {date}; today is {today}. Move the meeting to today?',
+      noDay: 'This meeting has no date yet. Set it to today ({today})?',
+      moveToday: 'Move to today',
+      keepDay: 'Keep the date',
       start: 'Create sign-in sheet',
       started: 'Sign-in sheet created: {n} people',
       emptyHint: 'The sheet comes from the invitations; without invitations, from the body’s members.',
@@ -160,6 +165,8 @@ export default {
       project: 'Project resolution',
     },
     seal: {
+      blocked: 'The minutes need date, time, place, chair, recorder and a sign-in before sealing.',
+      fixBasics: 'Fill in the meeting details',
       title: 'Close and seal',
       explain:
         'Closing seals this meeting’s attendance, votes, resolutions and action items onto the hash chain. They cannot be changed afterwards; a correction is a new record.',

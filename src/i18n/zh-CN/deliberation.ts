@@ -63,6 +63,11 @@ export default {
       teller: '监票计票',
     },
     signIn: {
+      dayTitle: '会议日期',
+      otherDay: '本次会议的日期是 {date}，今天是 {today}。要把会议日期改为今天吗？',
+      noDay: '本次会议还没有定日期。把会议日期定为今天（{today}）吗？',
+      moveToday: '改为今天',
+      keepDay: '保持原日期',
       start: '生成签到表',
       started: '已生成签到表：{n} 人',
       emptyHint: '签到表从参会邀请名单生成；没有邀请名单时，取议事主体的全体成员。',
@@ -159,6 +164,8 @@ export default {
       project: '投屏决议',
     },
     seal: {
+      blocked: '会议纪要的时间、地点、主持人、记录人和签到齐全后才能封存。',
+      fixBasics: '去填写会议信息',
       title: '闭会封存',
       explain: '闭会后，本次会议的签到、表决、决议和落实事项将写入哈希链封存，不能再修改；如需更正，只能另立更正记录。',
       summary: '签到 {attendance} 人 · 表决 {votes} 次 · 决议 {resolutions} 项 · 落实事项 {items} 项',

@@ -25,13 +25,11 @@ export async function setUpCommunity(page: Page, name = '新华路社区'): Prom
 export async function importRoster(page: Page, count = 30): Promise<void> {
   await page.goto('/#/roster')
   const buffer = await rosterXlsx(rosterRows(count))
-  await page
-    .getByTestId('roster-file')
-    .setInputFiles({
-      name: '名册.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer,
-    })
+  await page.getByTestId('roster-file').setInputFiles({
+    name: '名册.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  })
   await expect(page.getByText(`已导入 ${count} 人`)).toBeVisible()
 }
 
