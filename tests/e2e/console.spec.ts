@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
 import { rosterRows } from './fixtures/roster'
 import { createMeeting, importRoster, setUpCommunity, shot } from './support/app'
 
@@ -128,4 +129,83 @@ test('an impossible day is refused in red and changes nothing; sign-in on anothe
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
   })
   await expect(page.getByTestId('meeting-title').locator('..')).toContainText(today)
+})
+
+async function counts(scope: Locator, c: [number, number, number, number]) {
+  const keys = ['for', 'against', 'abstain', 'invalid']
+  for (let i = 0; i < 4; i++) {
+    const input = scope.locator(`input[name=count-${keys[i]}]`)
+    await input.fill(String(c[i]))
+    await input.press('Tab')
+  }
+}
+
+async function savePdfText(page: Page, doc: string): Promise<string> {
+  const downloading = page.waitForEvent('download', { timeout: 60_000 })
+  await page.locator(`[data-doc=${doc}] button`).last().click()
+  const file = await (await downloading).path()
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, '')
+}
+
+test('a failed vote takes no action items and the notice says 未通过; a typed resolution survives leaving', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await liveMeeting(page)
+  await page.getByTestId('sign-in-start').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '改为今天' }).click()
+  for (const name of names.slice(0, 25))
+    await page.getByTestId(`state-${name}`).getByText('出席', { exact: true }).click()
+  await expect(page.getByTestId('quorum-present')).toHaveText('25')
+  await page.getByRole('tab', { name: '逐项议事' }).click()
+  await addTopic(page, '更换小区门禁系统', '现有门禁老化，拟整体更换为人脸识别门禁。')
+  await addTopic(page, '小区北门开通方案', '开通北门方便居民出行。')
+  const t1 = page.getByTestId('topic-1')
+  const res1 = t1.locator('[data-testid^=resolution-]')
+
+  // While the vote is open no resolution can be saved.
+  await t1.getByTestId('vote-open').click()
+  await expect(res1.getByTestId('resolution-save')).toBeDisabled()
+  await counts(t1, [12, 8, 5, 0])
+  await t1.getByTestId('vote-close').click()
+  const sure = page.locator('.el-message-box')
+  if (await sure.isVisible().catch(() => false)) await sure.getByRole('button').last().click()
+  await expect(t1.getByTestId('vote-result')).toHaveText('未通过')
+
+  // 未通过: the resolution opens with the fixed not-adopted line and offers no action items.
+  await expect(res1.getByTestId('resolution-not-adopted')).toContainText('不设落实事项')
+  await expect(res1.getByTestId('resolution-fixed')).toHaveText('经表决，本议题未获通过，不予实施。')
+  await expect(res1.getByTestId('item-add')).toHaveCount(0)
+  await res1.locator('textarea[name=resolutionText]').fill('建议物业重新询价后再提交议事会。')
+  await res1.getByTestId('resolution-save').click()
+  await expect(page.getByText('决议已保存')).toBeVisible()
+  await shot(page, 'console-failed-resolution')
+
+  // A resolution typed on topic 2 survives a click on the menu and the way back.
+  const res2 = page.getByTestId('topic-2').locator('[data-testid^=resolution-]')
+  const typed = '同意开通小区北门，加装人脸识别门禁，费用由公共收益列支。'
+  await res2.locator('textarea[name=resolutionText]').fill(typed)
+  const url = page.url()
+  await page.getByRole('menuitem', { name: '民情台账' }).click()
+  await expect(page.locator('.el-message-box')).toContainText('决议还有未保存的内容')
+  await page.locator('.el-message-box').getByRole('button', { name: '留下继续编辑' }).click()
+  await expect(page).toHaveURL(url)
+  await page.getByRole('menuitem', { name: '民情台账' }).click()
+  await page.locator('.el-message-box').getByRole('button', { name: '离开' }).click()
+  await expect(page).not.toHaveURL(url)
+  await page.goto(url)
+  await page.getByRole('tab', { name: '逐项议事' }).click()
+  await expect(page.getByTestId('topic-2').locator('textarea[name=resolutionText]')).toHaveValue(typed)
+
+  // The resolution notice for the failed topic says 未通过 and never 同意更换.
+  await page.getByRole('menuitem', { name: '民情台账' }).click()
+  await page.locator('.el-message-box').getByRole('button', { name: '离开' }).click()
+  await expect(page).not.toHaveURL(url)
+  await page.goto(url.replace(/\/deliberation$/, '/publication'))
+  await expect(page.getByTestId('publication-docs')).toBeVisible()
+  const notice = await savePdfText(page, 'resolutionNotice')
+  expect(notice).toContain('更换小区门禁系统')
+  expect(notice).toContain('未通过')
+  expect(notice).toContain('经表决，本议题未获通过，不予实施。')
+  expect(notice).not.toContain('同意更换')
 })
