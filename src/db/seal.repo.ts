@@ -50,8 +50,9 @@ export async function closeAndSeal(meetingId: string): Promise<string> {
     if (open > 0) throw new DomainError([problem('deliberation.error.openVotes', { count: open })])
     const at = nowIso()
     const sealed = <T>(rows: T[]) => rows.map((r) => ({ ...r, sealedAt: at }))
+    // Whoever is still 未到 when the meeting closes did not come: the sealed sheet says 缺席.
     const rows = {
-      attendance: sealed(attendance),
+      attendance: sealed(attendance.map((a) => (a.state === 'pending' ? { ...a, state: 'absent' as const } : a))),
       votes: sealed(votes),
       resolutions: sealed(resolutions),
       items: sealed(items),

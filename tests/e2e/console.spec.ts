@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { rosterRows } from './fixtures/roster'
+import { pinyin } from 'pinyin-pro'
 import { createMeeting, importRoster, setUpCommunity, shot } from './support/app'
 
 // The secretary in front of thirty residents (issue 16): keys that never change
@@ -208,4 +209,65 @@ test('a failed vote takes no action items and the notice says 未通过; a typed
   expect(notice).toContain('未通过')
   expect(notice).toContain('经表决，本议题未获通过，不予实施。')
   expect(notice).not.toContain('同意更换')
+})
+
+/** The shortest pinyin-initials prefix that makes `target` the first of `remaining` found (sheet order). */
+function shortestPrefix(target: string, remaining: string[]): string {
+  const initials = (n: string) =>
+    pinyin(n, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' }).join('').toLowerCase()
+  const own = initials(target)
+  for (let k = 1; k <= own.length; k++) {
+    const q = own.slice(0, k)
+    if (remaining.find((n) => initials(n).startsWith(q)) === target) return q
+  }
+  return target.slice(0, 2)
+}
+
+test('25 people signed in by typing initials in under 60 keystrokes; 全部出席; one explained counts line', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await liveMeeting(page)
+  await page.getByTestId('sign-in-start').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '改为今天' }).click()
+  const summary = page.getByTestId('sign-in-summary')
+  await expect(summary).toHaveText(
+    '应到 30 人；实到 0 人（有表决权 0 人，列席 0 人）；请假 0 人；书面意见 0 人；缺席 0 人；未到 30 人',
+  )
+  // Every row starts 未到: no radio is chosen.
+  await expect(page.getByTestId(`state-${names[0]}`).locator('input:checked')).toHaveCount(0)
+
+  const sheet = await page.getByTestId('sign-in-table').locator('tbody tr td:nth-child(2)').allInnerTexts()
+  const order = sheet.map((s) => s.trim())
+  // People arrive in their own order, not the sheet's: every third, then the rest.
+  const arrivals = [...order.filter((_, i) => i % 3 === 2), ...order.filter((_, i) => i % 3 !== 2)].slice(0, 25)
+  let remaining = [...order]
+  let keystrokes = 0
+  const quick = page.locator('input[name=signInQuick]')
+  await quick.focus()
+  for (const name of arrivals) {
+    const q = shortestPrefix(name, remaining)
+    await page.keyboard.type(q)
+    await expect(page.getByTestId('sign-in-found')).toContainText(`回车签到：${name}`)
+    await page.keyboard.press('Enter')
+    keystrokes += q.length + 1
+    remaining = remaining.filter((n) => n !== name)
+    await expect(page.getByTestId(`state-${name}`).locator('input[value=present]')).toBeChecked()
+  }
+  expect(keystrokes).toBeLessThan(60)
+  test.info().annotations.push({ type: 'keystrokes', description: String(keystrokes) })
+  await expect(page.getByTestId('quorum-present')).toHaveText('25')
+  await expect(summary).toHaveText(
+    '应到 30 人；实到 25 人（有表决权 25 人，列席 0 人）；请假 0 人；书面意见 0 人；缺席 0 人；未到 5 人',
+  )
+
+  // One on leave, then 全部出席 marks only those still 未到.
+  await page.getByTestId(`state-${remaining[0]}`).getByText('请假').click()
+  await page.getByTestId('sign-in-all').click()
+  await expect(summary).toHaveText(
+    '应到 30 人；实到 29 人（有表决权 29 人，列席 0 人）；请假 1 人；书面意见 0 人；缺席 0 人；未到 0 人',
+  )
+  await expect(page.getByTestId(`state-${remaining[0]}`).locator('input[value=leave]')).toBeChecked()
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await shot(page, 'console-sign-in')
 })

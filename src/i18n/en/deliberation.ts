@@ -53,7 +53,13 @@ export default {
       unmet: 'No quorum: at least {need} must be present',
       noBody: 'Choose a body to see the quorum',
     },
-    states: { present: 'Present', absent: 'Absent', leave: 'On leave', written: 'Written opinion' },
+    states: {
+      present: 'Present',
+      absent: 'Absent',
+      leave: 'On leave',
+      written: 'Written opinion',
+      pending: 'Not yet arrived',
+    },
     roles: {
       chair: 'Chair',
       recorder: 'Recorder',
@@ -64,6 +70,13 @@ export default {
       teller: 'Teller',
     },
     signIn: {
+      countsLine:
+        'Expected {expected}; present {present} ({presentVoting} voting, {presentNonVoting} non-voting); on leave {leave}; written opinion {written}; absent {absent}; not yet arrived {pending}',
+      quickPlaceholder: 'Type a name or its pinyin initials, Enter signs in',
+      enterMarks: 'Enter signs in: {name} ({more} more match)',
+      noneFound: 'Nobody not yet signed in matches',
+      allPresent: 'All present',
+      allMarked: '{n} people not yet arrived marked present',
       dayTitle: 'Meeting date',
       otherDay: 'This meeting is dated {date}; today is {today}. Move the meeting to today?',
       noDay: 'This meeting has no date yet. Set it to today ({today})?',

@@ -52,7 +52,7 @@ export default {
       unmet: '未达到法定人数：至少需要 {need} 人出席',
       noBody: '选择议事主体后显示法定人数',
     },
-    states: { present: '出席', absent: '缺席', leave: '请假', written: '书面意见' },
+    states: { present: '出席', absent: '缺席', leave: '请假', written: '书面意见', pending: '未到' },
     roles: {
       chair: '主持人',
       recorder: '记录人',
@@ -63,6 +63,13 @@ export default {
       teller: '监票计票',
     },
     signIn: {
+      countsLine:
+        '应到 {expected} 人；实到 {present} 人（有表决权 {presentVoting} 人，列席 {presentNonVoting} 人）；请假 {leave} 人；书面意见 {written} 人；缺席 {absent} 人；未到 {pending} 人',
+      quickPlaceholder: '输入姓名或拼音首字母，回车签到',
+      enterMarks: '回车签到：{name}（另有 {more} 人匹配）',
+      noneFound: '没有找到未签到的人',
+      allPresent: '全部出席',
+      allMarked: '已将 {n} 位未到人员标为出席',
       dayTitle: '会议日期',
       otherDay: '本次会议的日期是 {date}，今天是 {today}。要把会议日期改为今天吗？',
       noDay: '本次会议还没有定日期。把会议日期定为今天（{today}）吗？',
