@@ -30,6 +30,7 @@ async function addTopic(page: Page, title: string, description: string) {
 async function fillBasics(page: Page, chair: string, recorder: string) {
   await page.locator('input[name=startTime]').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: '19:00' }).click()
+  await expect(page.locator('.el-select-dropdown__item:visible', { hasText: '19:00' })).toHaveCount(0)
   await page.locator('input[name=place]').fill('村委会二楼会议室')
   for (const [field, name] of [
     ['chair', chair],
@@ -112,7 +113,9 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   await page.locator('input[name=walkInName]').fill('周物业')
   await pick(page, page.locator('[data-testid=walk-in] .el-select').last(), '利益相关方')
   await page.getByTestId('walk-in-add').click()
-  await expect(page.getByTestId('sign-in-summary')).toContainText('出席 27')
+  await expect(page.getByTestId('sign-in-summary')).toContainText(
+    '实到 27 人（有表决权 25 人，列席 2 人）；请假 2 人；书面意见 1 人',
+  )
   await expect(page.getByTestId('quorum-present')).toHaveText('25')
   await expect(page.getByTestId('quorum-verdict')).toHaveText('已达到法定人数（需 20 人）')
   await shot(page, 'deliberation-sign-in')
