@@ -77,20 +77,45 @@ export const SHORTCUTS: { keys: string[]; verb: ConsoleVerb; label: string }[] =
   { keys: ['b', 'B', '.'], verb: 'toggleBlack', label: 'B' },
 ]
 
-function typing(target: EventTarget | null): boolean {
+const NOT_TEXT = ['radio', 'checkbox', 'button', 'submit', 'reset', 'range', 'color', 'file']
+
+/** A field where keys are text: shortcuts stay out of it. Radios, checkboxes and read-only selects are not. */
+export function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
-  return Boolean(el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)))
+  if (!el || !el.tagName) return false
+  if (el.isContentEditable) return true
+  if (el instanceof HTMLTextAreaElement) return !el.readOnly
+  if (el instanceof HTMLInputElement) return !NOT_TEXT.includes(el.type) && !el.readOnly
+  return false
 }
 
-/** Listens for the shortcuts while the console is mounted, never while typing in a field. */
-export function useShortcuts(run: (verb: ConsoleVerb) => void) {
+/** A focused control that is choosing right now (an open select list), or a dialog on top: keys are its own. */
+function busy(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  if (!el || !el.closest) return false
+  return el.getAttribute('aria-expanded') === 'true' || Boolean(el.closest('[role=dialog], .el-overlay'))
+}
+
+/**
+ * Listens for the shortcuts while the console is mounted, wherever focus is except text fields.
+ * It listens in the capture phase and swallows the key, so a focused radio group (attendance,
+ * slide buttons), select or checkbox never moves its value when the chair presses → or ←.
+ */
+export function useShortcuts(run: (verb: ConsoleVerb) => void, help?: () => void) {
   const onKey = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return
+    if (e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || busy(e.target)) return
+    if (e.key === '?' && help) {
+      e.preventDefault()
+      e.stopPropagation()
+      help()
+      return
+    }
     const s = SHORTCUTS.find((x) => x.keys.includes(e.key))
     if (!s) return
     e.preventDefault()
+    e.stopPropagation()
     run(s.verb)
   }
-  onMounted(() => window.addEventListener('keydown', onKey))
-  onBeforeUnmount(() => window.removeEventListener('keydown', onKey))
+  onMounted(() => window.addEventListener('keydown', onKey, { capture: true }))
+  onBeforeUnmount(() => window.removeEventListener('keydown', onKey, { capture: true }))
 }

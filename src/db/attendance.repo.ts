@@ -13,7 +13,7 @@ const hhmm = () => localTime(now())
 
 /**
  * Creates the sign-in sheet from the expected list (everyone starts as
- * absent until marked) and puts the meeting in session. Does nothing if the
+ * 未到, pending, until marked) and puts the meeting in session. Does nothing if the
  * sheet already exists, so a second click never duplicates people.
  */
 export async function startSignIn(meetingId: string, expected: ExpectedRow[]): Promise<number> {
@@ -22,7 +22,7 @@ export async function startSignIn(meetingId: string, expected: ExpectedRow[]): P
     if ((await db.attendance.where('meetingId').equals(meetingId).count()) > 0) return 0
     if (expected.length === 0) throw new DomainError([problem('deliberation.error.noExpected')])
     await db.attendance.bulkAdd(
-      expected.map((e) => ({ ...base(m.communityId), ...e, meetingId, state: 'absent' as const, walkIn: false })),
+      expected.map((e) => ({ ...base(m.communityId), ...e, meetingId, state: 'pending' as const, walkIn: false })),
     )
     await db.meetings.update(meetingId, { status: 'live', updatedAt: new Date().toISOString() })
     return expected.length
@@ -41,6 +41,22 @@ async function change(id: string, changes: Partial<Attendance>): Promise<void> {
 /** Marks a state; arriving sets the arrival time unless one was typed. */
 export async function markAttendance(id: string, state: AttendanceState, arrivedAt?: string): Promise<void> {
   await change(id, { state, arrivedAt: state === 'present' ? (arrivedAt ?? hhmm()) : undefined })
+}
+
+/** 全部出席: everyone still 未到 is marked present at once; those marked otherwise stay as they are. */
+export async function markAllPresent(meetingId: string): Promise<number> {
+  return db.transaction('rw', db.meetings, db.attendance, async () => {
+    await liveMeeting(meetingId)
+    const pending = await db.attendance
+      .where('meetingId')
+      .equals(meetingId)
+      .filter((r) => r.state === 'pending')
+      .toArray()
+    const at = new Date().toISOString()
+    const arrivedAt = hhmm()
+    await db.attendance.bulkPut(pending.map((r) => ({ ...r, state: 'present' as const, arrivedAt, updatedAt: at })))
+    return pending.length
+  })
 }
 
 export async function setArrival(id: string, arrivedAt: string): Promise<void> {

@@ -1,5 +1,11 @@
 import { DomainError, type Problem } from '@/domain/problem'
-import { resolutionProblems, type ActionItem, type ActionItemForm, type Resolution } from '@/domain/resolution'
+import {
+  resolutionProblems,
+  type ActionItem,
+  type ActionItemForm,
+  type Resolution,
+  type ResolutionBasis,
+} from '@/domain/resolution'
 import { base, liveMeeting } from './live-meeting'
 import { db } from './schema'
 import { write } from './write'
@@ -28,12 +34,25 @@ export async function listResolutions(meetingId: string): Promise<ResolutionWith
 export async function saveResolution(
   meetingId: string,
   topicId: string,
-  form: { text: string; voteId?: string; items: ActionItemForm[] },
+  form: { text: string; voteId?: string; withoutVote?: boolean; items: ActionItemForm[] },
 ): Promise<Resolution> {
-  const problems: Problem[] = resolutionProblems(form)
-  if (problems.length > 0) throw new DomainError(problems)
-  return write([db.meetings, db.resolutions, db.actionItems], async () => {
+  const shape: Problem[] = resolutionProblems(form)
+  if (shape.length > 0) throw new DomainError(shape)
+  return write([db.meetings, db.votes, db.bodies, db.resolutions, db.actionItems], async () => {
     const m = await liveMeeting(meetingId)
+    // What the resolution rests on is read here, not trusted from the form: a vote
+    // still open, or one that failed, cannot carry a resolution that acts.
+    const vote = form.voteId ? await db.votes.get(form.voteId) : undefined
+    const closed = vote && vote.topicId === topicId && vote.status === 'closed' ? vote : undefined
+    const body = m.bodyId ? await db.bodies.get(m.bodyId) : undefined
+    const basis: ResolutionBasis = {
+      result: closed?.result,
+      withoutVote: !closed && form.withoutVote === true,
+      council: body ? !body.decides : false,
+      meetingDate: m.date,
+    }
+    const problems = resolutionProblems(form, basis)
+    if (problems.length > 0) throw new DomainError(problems)
     const existing = await db.resolutions
       .where('topicId')
       .equals(topicId)
@@ -41,8 +60,15 @@ export async function saveResolution(
       .first()
     const now = new Date().toISOString()
     const resolution: Resolution = existing
-      ? { ...existing, text: form.text.trim(), voteId: form.voteId, updatedAt: now }
-      : { ...base(m.communityId), meetingId, topicId, voteId: form.voteId, text: form.text.trim() }
+      ? { ...existing, text: form.text.trim(), voteId: closed?.id, withoutVote: basis.withoutVote, updatedAt: now }
+      : {
+          ...base(m.communityId),
+          meetingId,
+          topicId,
+          voteId: closed?.id,
+          withoutVote: basis.withoutVote,
+          text: form.text.trim(),
+        }
     await db.resolutions.put(resolution)
     if (existing) await db.actionItems.where('resolutionId').equals(existing.id).delete()
     const items: ActionItem[] = form.items.map((f) => ({

@@ -1,6 +1,7 @@
 import Dexie from 'dexie'
 import type { Amendment } from '@/domain/amendment'
 import { newId, nowIso } from '@/domain/ids'
+import { sealBlockers } from '@/domain/meeting'
 import { DomainError, problem } from '@/domain/problem'
 import {
   appendToChain,
@@ -45,12 +46,15 @@ export async function closeAndSeal(meetingId: string): Promise<string> {
       chainHead(m.communityId),
     ])
     if (attendance.length === 0) throw new DomainError([problem('deliberation.error.noAttendance')])
+    const blockers = sealBlockers(m, attendance)
+    if (blockers.length > 0) throw new DomainError(blockers)
     const open = votes.filter((v) => v.status === 'open').length
     if (open > 0) throw new DomainError([problem('deliberation.error.openVotes', { count: open })])
     const at = nowIso()
     const sealed = <T>(rows: T[]) => rows.map((r) => ({ ...r, sealedAt: at }))
+    // Whoever is still 未到 when the meeting closes did not come: the sealed sheet says 缺席.
     const rows = {
-      attendance: sealed(attendance),
+      attendance: sealed(attendance.map((a) => (a.state === 'pending' ? { ...a, state: 'absent' as const } : a))),
       votes: sealed(votes),
       resolutions: sealed(resolutions),
       items: sealed(items),

@@ -142,3 +142,18 @@ export function workingDaysBetween(
   }
   return n
 }
+
+const TYPED = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/
+const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})\s*$/
+
+/**
+ * Reads a day as people type it (2026-12-10, 2026/12/1, 2026.12.1, 2026年12月1日, 20261201).
+ * Returns the YYYY-MM-DD day, or undefined when it is not a real day: 2026/13/45 is refused,
+ * never rolled over into 2027-02-14.
+ */
+export function readTypedDay(text: string): string | undefined {
+  const m = TYPED.exec(text) ?? COMPACT.exec(text)
+  if (!m) return undefined
+  const day = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`
+  return isCalendarDay(day) ? day : undefined
+}

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { RecordBase } from './ids'
 import type { MeetingRole } from './roles'
+import { isCalendarDay } from './calendar'
+import { problem, type Problem } from './problem'
 
 /** 党群议事日 · 红板凳议事会 · 居民恳谈会 · 重大事项会议 */
 export const MEETING_TYPES = ['partyMassDay', 'redBench', 'residentsTalk', 'majorMatter'] as const
@@ -47,6 +49,38 @@ export const newMeetingSchema = z.object({
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+    .refine(isCalendarDay, 'validation.calendarDay')
     .optional(),
 })
 export type NewMeeting = z.infer<typeof newMeetingSchema>
+
+/**
+ * What the minutes header needs before a meeting may be sealed: sealed minutes
+ * with a blank 时间、地点、主持人 or 记录人 stay blank for good.
+ */
+export function sealBlockers(
+  m: Pick<Meeting, 'date' | 'startTime' | 'place' | 'chairId' | 'recorderId'>,
+  attendance: readonly { state: string }[],
+): Problem[] {
+  const out: Problem[] = []
+  if (!m.date || !isCalendarDay(m.date)) out.push(problem('guard.noDate'))
+  if (!m.startTime) out.push(problem('guard.noTime'))
+  if (!m.place?.trim()) out.push(problem('guard.noPlace'))
+  if (!m.chairId) out.push(problem('guard.noChair'))
+  if (!m.recorderId) out.push(problem('guard.noRecorder'))
+  if (!attendance.some((a) => a.state === 'present')) out.push(problem('guard.noSignIn'))
+  return out
+}
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
+
+/** The meeting's basics as the overview form saves them; dates and times must be real. */
+export const meetingBasicsSchema = z.object({
+  title: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong'),
+  type: z.enum(MEETING_TYPES),
+  date: z.string().refine(isCalendarDay, 'validation.calendarDay').optional(),
+  startTime: z.string().regex(TIME, 'validation.time').optional(),
+  place: z.string().trim().max(80, 'validation.tooLong').optional(),
+  chairId: z.string().optional(),
+  recorderId: z.string().optional(),
+})

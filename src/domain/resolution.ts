@@ -1,6 +1,7 @@
 // Resolutions (决议) and their action items (落实事项): every item answers
 // 谁来干 · 干到什么标准 · 什么时间干完 · 谁来监督.
 import { z } from 'zod'
+import { isCalendarDay } from './calendar'
 import type { RecordBase } from './ids'
 
 export interface Resolution extends RecordBase {
@@ -11,6 +12,8 @@ export interface Resolution extends RecordBase {
   /** Set on an amendment: the resolution it supersedes, and why */
   correctsId?: string
   reason?: string
+  /** A council dealt with the topic by consensus, without a vote (stated on the minutes) */
+  withoutVote?: boolean
   /** Set when the meeting was sealed */
   sealedAt?: string
 }
@@ -88,22 +91,58 @@ export interface Evaluation extends RecordBase {
 const FOUR = ['owner', 'standard', 'dueOn', 'supervisor'] as const
 
 /**
+ * The fixed opening of a resolution on a topic that was not adopted. The paper must never
+ * contradict itself: a failed or deferred topic cannot "同意…" anything, nor take action items.
+ */
+export const NOT_ADOPTED = {
+  failed: '经表决，本议题未获通过，不予实施。',
+  deferred: '本议题暂缓表决，待条件成熟后再议。',
+} as const
+
+/** What a resolution rests on: the topic's last closed vote, or a council's decision without one. */
+export interface ResolutionBasis {
+  result?: 'passed' | 'failed' | 'deferred'
+  withoutVote?: boolean
+  /** May deal without a vote: only a body that recommends (a consultation council) */
+  council?: boolean
+  /** YYYY-MM-DD of the meeting: no action item is due before it */
+  meetingDate?: string
+}
+
+/** True when the topic was not adopted: the resolution says so and takes no action items. */
+export function notAdopted(basis: ResolutionBasis | undefined): basis is { result: 'failed' | 'deferred' } {
+  return basis?.result === 'failed' || basis?.result === 'deferred'
+}
+
+/**
  * Everything missing from a resolution, item by item and answer by answer,
  * so the recorder sees exactly which of the four questions is unanswered.
+ * With a basis it also checks what the resolution rests on.
  */
-export function resolutionProblems(form: {
-  text: string
-  items: Partial<ActionItemForm>[]
-}): { key: string; params?: Record<string, string | number> }[] {
+export function resolutionProblems(
+  form: { text: string; items: Partial<ActionItemForm>[] },
+  basis?: ResolutionBasis,
+): { key: string; params?: Record<string, string | number> }[] {
   const out: { key: string; params?: Record<string, string | number> }[] = []
   if (!form.text.trim()) out.push({ key: 'deliberation.error.resolutionText' })
+  if (basis) {
+    if (!basis.result && !basis.withoutVote) out.push({ key: 'deliberation.error.needClosedVote' })
+    if (basis.withoutVote && !basis.result && !basis.council) out.push({ key: 'deliberation.error.voteRequired' })
+    if (notAdopted(basis)) {
+      if (!form.text.trim().startsWith(NOT_ADOPTED[basis.result]))
+        out.push({ key: 'deliberation.error.notAdoptedText', params: { text: NOT_ADOPTED[basis.result] } })
+      if (form.items.length > 0) out.push({ key: 'deliberation.error.notAdoptedItems' })
+      return out
+    }
+  }
   form.items.forEach((item, i) => {
     if (!item.title?.trim()) out.push({ key: 'deliberation.error.missing.title', params: { n: i + 1 } })
     for (const k of FOUR) {
       const v = item[k]?.trim() ?? ''
       if (!v) out.push({ key: `deliberation.error.missing.${k}`, params: { n: i + 1 } })
-      else if (k === 'dueOn' && !/^\d{4}-\d{2}-\d{2}$/.test(v))
-        out.push({ key: 'deliberation.error.dueOn', params: { n: i + 1 } })
+      else if (k === 'dueOn' && !isCalendarDay(v)) out.push({ key: 'deliberation.error.dueOn', params: { n: i + 1 } })
+      else if (k === 'dueOn' && basis?.meetingDate && v < basis.meetingDate)
+        out.push({ key: 'deliberation.error.dueBeforeMeeting', params: { n: i + 1, date: basis.meetingDate } })
     }
   })
   return out

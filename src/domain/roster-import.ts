@@ -39,11 +39,17 @@ function splitRoles(cell: string): string[] {
     .filter(Boolean)
 }
 
-/** Checks every row; returns the people only when all rows are valid. */
+/** The header row of a roster: the first row with a name column (title rows above are skipped). */
+export function isRosterHeader(cells: string[]): boolean {
+  return columnFor(cells, 'name') !== undefined
+}
+
+/** Checks every row; returns the people only when all rows are valid. `firstRow` numbers rows as the sheet does. */
 export function validateRosterRows(
   headers: string[],
   rows: Record<string, string>[],
   preset: RolePreset,
+  firstRow = 2,
 ): RosterImportResult {
   const nameCol = columnFor(headers, 'name')
   if (!nameCol) return { ok: false, fileProblem: problem('roster.import.noNameColumn'), rows: [] }
@@ -59,7 +65,7 @@ export function validateRosterRows(
   const seen = new Map<string, number>()
 
   rows.forEach((raw, index) => {
-    const row = index + 2
+    const row = index + firstRow
     const cell = (field: keyof PersonForm) => {
       const col = cols[field]
       return col ? String(raw[col] ?? '').trim() : ''

@@ -7,58 +7,88 @@ import { problem, type Problem } from '@/domain/problem'
 export interface Sheet {
   headers: string[]
   rows: Record<string, string>[]
+  /** Row number, as the spreadsheet shows it, of rows[0] (title rows above the header are skipped) */
+  firstRow: number
 }
 
 export const MAX_SHEET_BYTES = 5 * 1024 * 1024
 
 export type SheetResult = { ok: true; sheet: Sheet } | { ok: false; problem: Problem }
 
-export async function readSheet(file: File): Promise<SheetResult> {
+/** Tells the header row from title rows above it (WPS and Excel sheets often open with a title). */
+export type HeaderTest = (cells: string[]) => boolean
+const anyCells: HeaderTest = (cells) => cells.some(Boolean)
+/** How far down a header row is looked for. */
+const HEADER_SEARCH = 10
+
+export async function readSheet(file: File, isHeader: HeaderTest = anyCells): Promise<SheetResult> {
   if (file.size === 0) return { ok: false, problem: problem('io.emptyFile') }
   if (file.size > MAX_SHEET_BYTES) return { ok: false, problem: problem('io.tooLarge', { mb: 5 }) }
   const lower = file.name.toLowerCase()
   try {
-    if (lower.endsWith('.csv')) return { ok: true, sheet: parseCsv(await file.text()) }
-    if (lower.endsWith('.xlsx')) return { ok: true, sheet: await parseXlsx(await file.arrayBuffer()) }
+    if (lower.endsWith('.csv')) return { ok: true, sheet: parseCsv(decodeText(await file.arrayBuffer()), isHeader) }
+    if (lower.endsWith('.xlsx')) return { ok: true, sheet: await parseXlsx(await file.arrayBuffer(), isHeader) }
   } catch {
     return { ok: false, problem: problem('io.unreadable', { name: file.name }) }
   }
   return { ok: false, problem: problem('io.wrongType', { name: file.name }) }
 }
 
-export function parseCsv(text: string): Sheet {
-  const clean = text.replace(/^\uFEFF/, '')
-  const result = Papa.parse<Record<string, string>>(clean, {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim(),
-  })
-  return { headers: result.meta.fields ?? [], rows: result.data }
+/**
+ * Text of a CSV file: UTF-8 when it is valid UTF-8, else GB18030 (a superset of GBK),
+ * which is what Excel and WPS on a Chinese Windows write by default.
+ */
+export function decodeText(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes)
+  }
 }
 
-export async function parseXlsx(buffer: ArrayBuffer): Promise<Sheet> {
+export function parseCsv(text: string, isHeader: HeaderTest = anyCells): Sheet {
+  const clean = text.replace(/^\uFEFF/, '')
+  const result = Papa.parse<string[]>(clean, { skipEmptyLines: false })
+  return fromGrid(result.data, isHeader)
+}
+
+/** Rows of cells → header + records; rows above the header and empty rows are dropped. */
+export function fromGrid(grid: string[][], isHeader: HeaderTest = anyCells): Sheet {
+  const trimmed = grid.map((r) => r.map((c) => String(c ?? '').trim()))
+  let at = trimmed.slice(0, HEADER_SEARCH).findIndex(isHeader)
+  if (at < 0) at = trimmed.findIndex(anyCells)
+  if (at < 0) return { headers: [], rows: [], firstRow: 2 }
+  const headers = trimmed[at]!
+  const rows: Record<string, string>[] = []
+  let firstRow = 0
+  for (let r = at + 1; r < trimmed.length; r++) {
+    const cells = trimmed[r]!
+    if (!cells.some(Boolean)) continue
+    if (!firstRow) firstRow = r + 1
+    const record: Record<string, string> = {}
+    headers.forEach((h, i) => {
+      if (h) record[h] = cells[i] ?? ''
+    })
+    rows.push(record)
+  }
+  return { headers: headers.filter(Boolean), rows, firstRow: firstRow || at + 2 }
+}
+
+export async function parseXlsx(buffer: ArrayBuffer, isHeader: HeaderTest = anyCells): Promise<Sheet> {
   const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(buffer)
   const sheet = workbook.worksheets[0]
-  if (!sheet) return { headers: [], rows: [] }
-  const headers: string[] = []
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-    headers[col - 1] = cellText(cell.value).trim()
-  })
-  const rows: Record<string, string>[] = []
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r)
-    const record: Record<string, string> = {}
-    let any = false
-    headers.forEach((h, i) => {
-      const text = cellText(row.getCell(i + 1).value).trim()
-      if (text) any = true
-      if (h) record[h] = text
+  if (!sheet) return { headers: [], rows: [], firstRow: 2 }
+  const grid: string[][] = []
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const cells: string[] = []
+    sheet.getRow(r).eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellText(cell.value)
     })
-    if (any) rows.push(record)
+    grid.push(Array.from(cells, (c) => c ?? ''))
   }
-  return { headers: headers.filter(Boolean), rows }
+  return fromGrid(grid, isHeader)
 }
 
 /** Cell values come as numbers, dates, rich text or formulas; people typed text. */

@@ -33,6 +33,7 @@ export const STATE: Record<AttendanceState, string> = {
   absent: '缺席',
   leave: '请假',
   written: '书面意见',
+  pending: '未到',
 }
 
 export const ACTION_STATUS: Record<ActionStatus, string> = {

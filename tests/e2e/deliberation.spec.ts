@@ -26,6 +26,24 @@ async function addTopic(page: Page, title: string, description: string) {
   await expect(page.getByTestId('topics')).toContainText(title)
 }
 
+/** The meeting's basics in the overview: time, place, chair and recorder. */
+async function fillBasics(page: Page, chair: string, recorder: string) {
+  await page.locator('input[name=startTime]').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '19:00' }).click()
+  await expect(page.locator('.el-select-dropdown__item:visible', { hasText: '19:00' })).toHaveCount(0)
+  await page.locator('input[name=place]').fill('村委会二楼会议室')
+  for (const [field, name] of [
+    ['chair', chair],
+    ['recorder', recorder],
+  ]) {
+    await page.locator(`input[name=${field}]`).click()
+    await page.keyboard.type(name!)
+    await page.locator('.el-select-dropdown__item:visible', { hasText: name }).first().click()
+  }
+  await page.getByTestId('basics-save').click()
+  await expect(page.getByText('已保存').first()).toBeVisible()
+}
+
 async function signIn(page: Page, from: number, to: number) {
   for (const name of names.slice(from, to))
     await page.getByTestId(`state-${name}`).getByText('出席', { exact: true }).click()
@@ -61,6 +79,8 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
 
   // Sign-in from the body's members; the chair and two tellers get their roles.
   await page.getByTestId('sign-in-start').click()
+  // The meeting has no date yet: sign-in asks to date it today.
+  await page.locator('.el-message-box').getByRole('button', { name: '改为今天' }).click()
   await expect(page.getByText('已生成签到表：30 人')).toBeVisible()
   await pick(page, page.getByTestId(`role-${names[0]}`), '主持人')
   await pick(page, page.getByTestId(`role-${names[1]}`), '监票计票')
@@ -93,7 +113,9 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   await page.locator('input[name=walkInName]').fill('周物业')
   await pick(page, page.locator('[data-testid=walk-in] .el-select').last(), '利益相关方')
   await page.getByTestId('walk-in-add').click()
-  await expect(page.getByTestId('sign-in-summary')).toContainText('出席 27')
+  await expect(page.getByTestId('sign-in-summary')).toContainText(
+    '实到 27 人（有表决权 25 人，列席 2 人）；请假 2 人；书面意见 1 人',
+  )
   await expect(page.getByTestId('quorum-present')).toHaveText('25')
   await expect(page.getByTestId('quorum-verdict')).toHaveText('已达到法定人数（需 20 人）')
   await shot(page, 'deliberation-sign-in')
@@ -251,8 +273,18 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   await expect(page.getByTestId('shortcuts')).toContainText('下一位发言')
   await shot(page, 'deliberation-topics')
 
+  // Without time, place, chair and recorder the minutes header would stay blank for good: no seal.
+  await page.getByRole('tab', { name: '闭会封存' }).click()
+  await expect(page.getByTestId('seal-button')).toBeDisabled()
+  await expect(page.getByTestId('seal')).toContainText('还没有指定主持人')
+  await expect(page.getByTestId('seal')).toContainText('还没有定会议地点')
+  await page.getByTestId('seal-fix').click()
+  await fillBasics(page, names[0]!, names[24]!)
+  await page.goto(page.url().replace(/#\/meetings\/([^/]+).*$/, '#/meetings/$1/deliberation'))
+
   // Closing seals everything; the verification code appears and the chain verifies.
   await page.getByRole('tab', { name: '闭会封存' }).click()
+  await expect(page.getByTestId('seal-blocker')).toHaveCount(0)
   await page.getByTestId('seal-button').click()
   await page.getByRole('button', { name: '闭会并封存' }).last().click()
   await expect(page.getByTestId('verification-code')).toHaveText(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/)

@@ -6,6 +6,7 @@ import { saveBody } from '@/db/bodies.repo'
 import { createMeeting, updateMeeting } from '@/db/meetings.repo'
 import { addTopicToMeeting } from '@/db/meeting-topics.repo'
 import { saveResolution } from '@/db/resolutions.repo'
+import { NOT_ADOPTED } from '@/domain/resolution'
 import { amendSealed, closeAndSeal, verifyCommunityChain } from '@/db/seal.repo'
 import { addRecusal } from '@/db/speakers.repo'
 import { closeVote, correctVote, openVote, recordCounts, recordRollCall, recordTellerCount } from '@/db/votes.repo'
@@ -44,7 +45,8 @@ async function liveMeeting(present: number) {
     writtenCountsAsPresent: false,
   })
   const m = await createMeeting(C, { title: '村民代表会议', type: 'majorMatter' })
-  await updateMeeting(m.id, { bodyId: body.id })
+  const basics = { date: '2026-12-10', startTime: '14:30', place: '社区议事厅', chairId: 'p0', recorderId: 'p1' }
+  await updateMeeting(m.id, { bodyId: body.id, ...basics })
   await startSignIn(
     m.id,
     members.map((p) => ({ personId: p.id, name: p.name, meetingRole: 'voting' as const })),
@@ -158,6 +160,54 @@ describe('roll-call and the projector', () => {
   })
 })
 
+describe('a resolution rests on a closed vote and never contradicts it', () => {
+  async function voted(present: number, c: [number, number, number]) {
+    const ctx = await liveMeeting(present)
+    const v = await openVote(ctx.meetingId, ctx.topicId, 'hands')
+    await recordCounts(v.id, { for: c[0], against: c[1], abstain: c[2], invalid: 0 })
+    return { ...ctx, voteId: v.id }
+  }
+  it('is refused while the vote is still open', async () => {
+    const { meetingId, topicId } = await liveMeeting(25)
+    const v = await openVote(meetingId, topicId, 'hands')
+    const keys = await keysOf(saveResolution(meetingId, topicId, { text: '同意开通北门', voteId: v.id, items: [] }))
+    expect(keys).toEqual(['deliberation.error.needClosedVote'])
+    expect(await db.resolutions.count()).toBe(0)
+  })
+  it('after 未通过 says not adopted and takes no action items', async () => {
+    const { meetingId, topicId, voteId } = await voted(25, [12, 8, 5])
+    await closeVote(voteId)
+    expect((await db.votes.get(voteId))!.result).toBe('failed')
+    expect(await keysOf(saveResolution(meetingId, topicId, { text: '同意更换门禁', voteId, items: [item()] }))).toEqual(
+      ['deliberation.error.notAdoptedText', 'deliberation.error.notAdoptedItems'],
+    )
+    expect(await db.actionItems.count()).toBe(0)
+    const r = await saveResolution(meetingId, topicId, {
+      text: `${NOT_ADOPTED.failed}建议修改方案后再议。`,
+      voteId,
+      items: [],
+    })
+    expect(r.text).toBe('经表决，本议题未获通过，不予实施。建议修改方案后再议。')
+  })
+  it('a body that decides may not skip the vote; no item is due before the meeting', async () => {
+    const { meetingId, topicId, voteId } = await voted(25, [20, 3, 2])
+    expect(
+      await keysOf(saveResolution(meetingId, topicId, { text: '同意开通北门', withoutVote: true, items: [] })),
+    ).toEqual(['deliberation.error.voteRequired'])
+    await closeVote(voteId)
+    expect(
+      await keysOf(
+        saveResolution(meetingId, topicId, { text: '同意', voteId, items: [item({ dueOn: '2026-12-09' })] }),
+      ),
+    ).toEqual(['deliberation.error.dueBeforeMeeting'])
+    expect(
+      await keysOf(
+        saveResolution(meetingId, topicId, { text: '同意', voteId, items: [item({ dueOn: '2027-02-30' })] }),
+      ),
+    ).toEqual(['deliberation.error.dueOn'])
+  })
+})
+
 describe('resolutions need all four answers', () => {
   it.each(['owner', 'standard', 'dueOn', 'supervisor'])('an item without %s saves nothing', async (missing) => {
     const { meetingId, topicId } = await liveMeeting(25)
@@ -191,6 +241,21 @@ describe('sealing', () => {
     await openVote(meetingId, topicId, 'hands')
     expect(await keysOf(closeAndSeal(meetingId))).toEqual(['deliberation.error.openVotes'])
     expect(await db.seals.count()).toBe(0)
+  })
+  it.each([
+    [{ chairId: undefined }, ['guard.noChair']],
+    [{ recorderId: undefined, place: ' ' }, ['guard.noPlace', 'guard.noRecorder']],
+    [{ date: undefined, startTime: undefined }, ['guard.noDate', 'guard.noTime']],
+  ])('refuses without the minutes header (%o) and seals nothing', async (gap, keys) => {
+    const { meetingId } = await liveMeeting(25)
+    await updateMeeting(meetingId, gap)
+    expect(await keysOf(closeAndSeal(meetingId))).toEqual(keys)
+    expect(await db.seals.count()).toBe(0)
+    expect((await db.meetings.get(meetingId))!.sealedAt).toBeUndefined()
+  })
+  it('refuses when nobody signed in as present', async () => {
+    const { meetingId } = await liveMeeting(0)
+    expect(await keysOf(closeAndSeal(meetingId))).toEqual(['guard.noSignIn'])
   })
   it('closes the meeting with a code, and the chain verifies', async () => {
     const { meetingId, code } = await sealedMeeting()

@@ -37,6 +37,9 @@ export default {
     phone: 'Invalid phone number (11-digit mobile, or area code-number)',
     idNumber: 'Invalid ID number (18 characters, check digit wrong)',
     date: 'Date must be YYYY-MM-DD',
+    calendarDay: 'There is no such day: check year, month and day',
+    noSuchDay: 'There is no such day: {text}. Check year, month and day (e.g. 2026-12-10)',
+    time: 'Time must be HH:mm, e.g. 14:30',
     fixErrors: 'Please fix the fields marked in red',
   },
   guard: {
@@ -44,6 +47,8 @@ export default {
     noDate: 'The meeting has no date',
     noPlace: 'The meeting has no place',
     noChair: 'No chair assigned',
+    noTime: 'No start time set',
+    noSignIn: 'Nobody has signed in as present',
     noRecorder: 'No recorder assigned',
     noParticipants: 'No participants chosen',
     noAgendaNotice: 'The agenda notice has not been published',

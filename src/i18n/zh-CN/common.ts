@@ -37,6 +37,9 @@ export default {
     phone: '电话号码格式不正确（手机 11 位，或区号-座机号）',
     idNumber: '身份证号不正确（18 位，末位校验不符）',
     date: '日期格式应为 年-月-日',
+    calendarDay: '没有这一天，请检查年、月、日',
+    noSuchDay: '没有这一天：{text}。请检查年、月、日（例如 2026-12-10）',
+    time: '时间格式应为 时:分，例如 14:30',
     fixErrors: '请先改正标红的内容',
   },
   guard: {
@@ -44,6 +47,8 @@ export default {
     noDate: '还没有定会议日期',
     noPlace: '还没有定会议地点',
     noChair: '还没有指定主持人',
+    noTime: '还没有定会议开始时间',
+    noSignIn: '还没有人签到出席',
     noRecorder: '还没有指定记录人',
     noParticipants: '还没有确定参会人员',
     noAgendaNotice: '议题尚未公示',

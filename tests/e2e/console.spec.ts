@@ -1,0 +1,273 @@
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
+import { rosterRows } from './fixtures/roster'
+import { pinyin } from 'pinyin-pro'
+import { createMeeting, importRoster, setUpCommunity, shot } from './support/app'
+
+// The secretary in front of thirty residents (issue 16): keys that never change
+// the record, steps and dates that hold, paper that never contradicts itself.
+
+const names = rosterRows(30).map((r) => r.姓名)
+
+async function pick(page: Page, select: Locator, option: string) {
+  await select.click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+}
+
+/** A community with 30 people, a 村民代表会议 body of all of them, and a meeting on its deliberation step. */
+async function liveMeeting(page: Page, title = '2026年12月村民代表会议') {
+  await setUpCommunity(page)
+  await importRoster(page, 30)
+  await page.goto('/#/bodies')
+  await page.getByTestId('body-new').click()
+  const dialog = page.getByTestId('body-dialog')
+  await pick(page, dialog.locator('.el-select').first(), '村民代表会议')
+  await dialog.getByTestId('body-all-members').click()
+  await dialog.getByTestId('body-save').click()
+  await createMeeting(page, title)
+  await page.goto(page.url().replace(/#\/meetings\/([^/]+).*$/, '#/meetings/$1/deliberation'))
+  await pick(page, page.getByTestId('body-picker').locator('.el-select'), '村民代表会议')
+}
+
+async function addTopic(page: Page, title: string, description: string) {
+  await page.locator('input[name=topicTitle]').fill(title)
+  await page.locator('textarea[name=topicDescription]').fill(description)
+  await page.getByTestId('topic-add-save').click()
+  await expect(page.getByTestId('topics')).toContainText(title)
+}
+
+test('→ after clicking 出席 changes nothing on the sheet and moves the slide; ? lists the keys', async ({
+  page,
+  context,
+}) => {
+  await liveMeeting(page)
+  await page.getByRole('tab', { name: '逐项议事' }).click()
+  await addTopic(page, '小区北门开通方案', '开通北门方便居民出行，需加装门禁。')
+  await addTopic(page, '停车位收费标准调整', '地面停车位月租由 60 元调整为 80 元。')
+  await page.getByRole('tab', { name: '签到' }).click()
+  await page.getByTestId('sign-in-start').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '改为今天' }).click()
+  const [projector] = await Promise.all([context.waitForEvent('page'), page.getByTestId('projector-open').click()])
+  const screen = projector.getByTestId('projector')
+  await expect(screen).toHaveAttribute('data-slide', 'standby')
+
+  // Click 出席 on one row: the radio has focus. → must not move it to 缺席.
+  const row = page.getByTestId(`state-${names[3]}`)
+  await row.getByText('出席', { exact: true }).click()
+  await expect(page.getByTestId('quorum-present')).toHaveText('1')
+  await page.keyboard.press('ArrowRight')
+  await expect(screen).toHaveAttribute('data-slide', 'topic')
+  await expect(screen).toContainText('小区北门开通方案')
+  await page.keyboard.press('ArrowRight')
+  await expect(screen).toContainText('停车位收费标准调整')
+  await expect(row.locator('input[value=present]')).toBeChecked()
+  await expect(page.getByTestId('quorum-present')).toHaveText('1')
+  await page.keyboard.press('ArrowLeft')
+  await expect(screen).toContainText('小区北门开通方案')
+  await expect(row.locator('input[value=present]')).toBeChecked()
+
+  // After clicking a slide button, → is still "next topic", not the next radio (法定人数, then black).
+  await page.getByTestId('slide-agenda').click()
+  await expect(screen).toHaveAttribute('data-slide', 'agenda')
+  await page.keyboard.press('ArrowRight')
+  await expect(screen).toHaveAttribute('data-slide', 'topic')
+  await page.keyboard.press('PageDown')
+  await expect(screen).toContainText('停车位收费标准调整')
+
+  // A focused meeting-role select keeps its value too.
+  const role = page.getByTestId(`role-${names[5]}`)
+  await expect(role).toContainText('表决成员')
+  await role.locator('input').focus()
+  await page.keyboard.press('ArrowLeft')
+  await expect(screen).toContainText('小区北门开通方案')
+  await expect(role).toContainText('表决成员')
+
+  // Typing in a text field is typing, not a shortcut.
+  await page.locator('input[name=walkInName]').fill('')
+  await page.locator('input[name=walkInName]').press('b')
+  await expect(screen).toHaveAttribute('data-slide', 'topic')
+  await expect(page.locator('input[name=walkInName]')).toHaveValue('b')
+
+  // ? opens the list of keys with what each does now.
+  await page.getByTestId('sign-in-table').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('?')
+  const help = page.getByTestId('shortcut-help')
+  await expect(help).toBeVisible()
+  await expect(help.getByTestId('help-nextTopic')).toContainText('投屏议题：停车位收费标准调整')
+  await expect(help.getByTestId('help-toggleBlack')).toContainText('投影黑屏')
+  await shot(page, 'console-shortcut-help')
+})
+
+test('an impossible day is refused in red and changes nothing; sign-in on another day offers today', async ({
+  page,
+}) => {
+  await liveMeeting(page)
+  await page.goto(page.url().replace(/\/deliberation$/, ''))
+  const date = page.locator('input[name=date]')
+  await date.fill('2026/13/45')
+  await date.press('Enter')
+  await expect(page.getByText('没有这一天：2026/13/45')).toBeVisible()
+  await expect(page.locator('.el-date-editor.is-bad-day')).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await page.getByTestId('basics-save').click()
+  await expect(page.getByTestId('meeting-title').locator('..')).not.toContainText('2027-02-14')
+  await shot(page, 'console-bad-day')
+  await date.fill('2026-12-10')
+  await date.press('Enter')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('basics-save').click()
+  await expect(page.getByTestId('meeting-title').locator('..')).toContainText('2026-12-10')
+
+  // Sign-in on another day than the meeting's: asked, and moved to today when the chair says so.
+  await page.goto(page.url() + '/deliberation')
+  await page.getByTestId('sign-in-start').click()
+  const box = page.locator('.el-message-box')
+  await expect(box).toContainText('本次会议的日期是 2026-12-10')
+  await box.getByRole('button', { name: '改为今天' }).click()
+  await expect(page.getByText('已生成签到表：30 人')).toBeVisible()
+  const today = await page.evaluate(() => {
+    const d = new Date()
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  })
+  await expect(page.getByTestId('meeting-title').locator('..')).toContainText(today)
+})
+
+async function counts(scope: Locator, c: [number, number, number, number]) {
+  const keys = ['for', 'against', 'abstain', 'invalid']
+  for (let i = 0; i < 4; i++) {
+    const input = scope.locator(`input[name=count-${keys[i]}]`)
+    await input.fill(String(c[i]))
+    await input.press('Tab')
+  }
+}
+
+async function savePdfText(page: Page, doc: string): Promise<string> {
+  const downloading = page.waitForEvent('download', { timeout: 60_000 })
+  await page.locator(`[data-doc=${doc}] button`).last().click()
+  const file = await (await downloading).path()
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, '')
+}
+
+test('a failed vote takes no action items and the notice says 未通过; a typed resolution survives leaving', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await liveMeeting(page)
+  await page.getByTestId('sign-in-start').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '改为今天' }).click()
+  for (const name of names.slice(0, 25))
+    await page.getByTestId(`state-${name}`).getByText('出席', { exact: true }).click()
+  await expect(page.getByTestId('quorum-present')).toHaveText('25')
+  await page.getByRole('tab', { name: '逐项议事' }).click()
+  await addTopic(page, '更换小区门禁系统', '现有门禁老化，拟整体更换为人脸识别门禁。')
+  await addTopic(page, '小区北门开通方案', '开通北门方便居民出行。')
+  const t1 = page.getByTestId('topic-1')
+  const res1 = t1.locator('[data-testid^=resolution-]')
+
+  // While the vote is open no resolution can be saved.
+  await t1.getByTestId('vote-open').click()
+  await expect(res1.getByTestId('resolution-save')).toBeDisabled()
+  await counts(t1, [12, 8, 5, 0])
+  await t1.getByTestId('vote-close').click()
+  const sure = page.locator('.el-message-box')
+  if (await sure.isVisible().catch(() => false)) await sure.getByRole('button').last().click()
+  await expect(t1.getByTestId('vote-result')).toHaveText('未通过')
+
+  // 未通过: the resolution opens with the fixed not-adopted line and offers no action items.
+  await expect(res1.getByTestId('resolution-not-adopted')).toContainText('不设落实事项')
+  await expect(res1.getByTestId('resolution-fixed')).toHaveText('经表决，本议题未获通过，不予实施。')
+  await expect(res1.getByTestId('item-add')).toHaveCount(0)
+  await res1.locator('textarea[name=resolutionText]').fill('建议物业重新询价后再提交议事会。')
+  await res1.getByTestId('resolution-save').click()
+  await expect(page.getByText('决议已保存')).toBeVisible()
+  await shot(page, 'console-failed-resolution')
+
+  // A resolution typed on topic 2 survives a click on the menu and the way back.
+  const res2 = page.getByTestId('topic-2').locator('[data-testid^=resolution-]')
+  const typed = '同意开通小区北门，加装人脸识别门禁，费用由公共收益列支。'
+  await res2.locator('textarea[name=resolutionText]').fill(typed)
+  const url = page.url()
+  await page.getByRole('menuitem', { name: '民情台账' }).click()
+  await expect(page.locator('.el-message-box')).toContainText('决议还有未保存的内容')
+  await page.locator('.el-message-box').getByRole('button', { name: '留下继续编辑' }).click()
+  await expect(page).toHaveURL(url)
+  await page.getByRole('menuitem', { name: '民情台账' }).click()
+  await page.locator('.el-message-box').getByRole('button', { name: '离开' }).click()
+  await expect(page).not.toHaveURL(url)
+  await page.goto(url)
+  await page.getByRole('tab', { name: '逐项议事' }).click()
+  await expect(page.getByTestId('topic-2').locator('textarea[name=resolutionText]')).toHaveValue(typed)
+
+  // The resolution notice for the failed topic says 未通过 and never 同意更换.
+  await page.getByRole('menuitem', { name: '民情台账' }).click()
+  await page.locator('.el-message-box').getByRole('button', { name: '离开' }).click()
+  await expect(page).not.toHaveURL(url)
+  await page.goto(url.replace(/\/deliberation$/, '/publication'))
+  await expect(page.getByTestId('publication-docs')).toBeVisible()
+  const notice = await savePdfText(page, 'resolutionNotice')
+  expect(notice).toContain('更换小区门禁系统')
+  expect(notice).toContain('未通过')
+  expect(notice).toContain('经表决，本议题未获通过，不予实施。')
+  expect(notice).not.toContain('同意更换')
+})
+
+/** The shortest pinyin-initials prefix that makes `target` the first of `remaining` found (sheet order). */
+function shortestPrefix(target: string, remaining: string[]): string {
+  const initials = (n: string) =>
+    pinyin(n, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' }).join('').toLowerCase()
+  const own = initials(target)
+  for (let k = 1; k <= own.length; k++) {
+    const q = own.slice(0, k)
+    if (remaining.find((n) => initials(n).startsWith(q)) === target) return q
+  }
+  return target.slice(0, 2)
+}
+
+test('25 people signed in by typing initials in under 60 keystrokes; 全部出席; one explained counts line', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await liveMeeting(page)
+  await page.getByTestId('sign-in-start').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '改为今天' }).click()
+  const summary = page.getByTestId('sign-in-summary')
+  await expect(summary).toHaveText(
+    '应到 30 人；实到 0 人（有表决权 0 人，列席 0 人）；请假 0 人；书面意见 0 人；缺席 0 人；未到 30 人',
+  )
+  // Every row starts 未到: no radio is chosen.
+  await expect(page.getByTestId(`state-${names[0]}`).locator('input:checked')).toHaveCount(0)
+
+  const sheet = await page.getByTestId('sign-in-table').locator('tbody tr td:nth-child(2)').allInnerTexts()
+  const order = sheet.map((s) => s.trim())
+  // People arrive in their own order, not the sheet's: every third, then the rest.
+  const arrivals = [...order.filter((_, i) => i % 3 === 2), ...order.filter((_, i) => i % 3 !== 2)].slice(0, 25)
+  let remaining = [...order]
+  let keystrokes = 0
+  const quick = page.locator('input[name=signInQuick]')
+  await quick.focus()
+  for (const name of arrivals) {
+    const q = shortestPrefix(name, remaining)
+    await page.keyboard.type(q)
+    await expect(page.getByTestId('sign-in-found')).toContainText(`回车签到：${name}`)
+    await page.keyboard.press('Enter')
+    keystrokes += q.length + 1
+    remaining = remaining.filter((n) => n !== name)
+    await expect(page.getByTestId(`state-${name}`).locator('input[value=present]')).toBeChecked()
+  }
+  expect(keystrokes).toBeLessThan(60)
+  test.info().annotations.push({ type: 'keystrokes', description: String(keystrokes) })
+  await expect(page.getByTestId('quorum-present')).toHaveText('25')
+  await expect(summary).toHaveText(
+    '应到 30 人；实到 25 人（有表决权 25 人，列席 0 人）；请假 0 人；书面意见 0 人；缺席 0 人；未到 5 人',
+  )
+
+  // One on leave, then 全部出席 marks only those still 未到.
+  await page.getByTestId(`state-${remaining[0]}`).getByText('请假').click()
+  await page.getByTestId('sign-in-all').click()
+  await expect(summary).toHaveText(
+    '应到 30 人；实到 29 人（有表决权 29 人，列席 0 人）；请假 1 人；书面意见 0 人；缺席 0 人；未到 0 人',
+  )
+  await expect(page.getByTestId(`state-${remaining[0]}`).locator('input[value=leave]')).toBeChecked()
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await shot(page, 'console-sign-in')
+})
