@@ -82,7 +82,6 @@ export async function tryUnlock(password: string, now = Date.now()): Promise<Unl
   return { ok: false, waitMs, failures: count }
 }
 
-
 /**
  * Erases a person's contact details everywhere they are kept in this
  * database (only the contacts table holds them), records who did it and

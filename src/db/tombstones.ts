@@ -61,4 +61,3 @@ export async function applyTombstones(d: Dexie): Promise<number> {
     return present
   })
 }
-

@@ -45,11 +45,6 @@ export function lineState(line: EscalationLine, today: string): LineState {
   return line.dueOn < today ? 'overdue' : 'pending'
 }
 
-/** A hop is answered when every unit on it has answered. */
-export function hopAnswered(hop: EscalationHop): boolean {
-  return hop.lines.every((l) => Boolean(l.answeredOn))
-}
-
 export function hopOverdue(hop: EscalationHop, today: string): boolean {
   return hop.lines.some((l) => lineState(l, today) === 'overdue')
 }

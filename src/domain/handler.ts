@@ -37,7 +37,6 @@ export const assignmentSchema = z
       .transform((v) => v || undefined),
   })
   .refine((a) => a.dueOn >= a.assignedOn, { path: ['dueOn'], message: 'intake.errors.dueBeforeAssigned' })
-export type AssignmentForm = z.infer<typeof assignmentSchema>
 
 export function currentAssignment(r: { assignments?: Assignment[] }): Assignment | undefined {
   return r.assignments?.[r.assignments.length - 1]

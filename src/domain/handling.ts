@@ -18,7 +18,7 @@ export const DEFAULT_HANDLING_DAYS: Record<HandlingType, number> = {
 export const DUE_SOON_DAYS = 2
 
 // Working days are counted by the one calendar (official 调休 included).
-export { addWorkingDays, isWorkingDay, workingDaysBetween } from './calendar'
+export { addWorkingDays, workingDaysBetween } from './calendar'
 
 export function dueDateFor(
   type: HandlingType,

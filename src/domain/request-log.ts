@@ -36,7 +36,6 @@ export const logEntrySchema = z.object({
   outcome: text(1000),
   by: text(40),
 })
-export type LogEntryForm = z.infer<typeof logEntrySchema>
 
 export const disputeStateSchema = z.object({ state: z.enum(DISPUTE_STATES), by: text(40) })
 

@@ -40,7 +40,6 @@ export const streetOfficeSchema = z.object({
     .max(200, 'street.setup.tooMany')
     .refine((l) => new Set(l).size === l.length, 'street.setup.duplicate'),
 })
-export type StreetOfficeForm = z.infer<typeof streetOfficeSchema>
 
 /** One name per line (or per CSV row's first cell); blank lines, a header and BOM dropped. */
 export function parseCommunityList(text: string): string[] {
@@ -74,7 +73,6 @@ export const filingReviewSchema = z.object({
   on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
   by: text(40),
 })
-export type FilingReviewForm = z.infer<typeof filingReviewSchema>
 
 // ---- Escalations (上报件) at the street
 
@@ -101,7 +99,6 @@ export const escalationStepSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('callIn'), department: text(60), text: text(1000), on: day, deadline: day, by: text(40) }),
   z.object({ kind: z.literal('departmentAnswer'), department: text(60), text: text(1000), on: day, by: text(40) }),
 ])
-export type EscalationStepForm = z.infer<typeof escalationStepSchema>
 
 export type EscalationState = 'waiting' | 'departmentCalled' | 'answered'
 

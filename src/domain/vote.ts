@@ -5,7 +5,7 @@ import type { RecordBase } from './ids'
 import type { Rule } from './rules/rule'
 
 // The rule types live in the rule engine; re-exported for the records that carry them.
-export type { Rule, RuleBase, Threshold } from './rules/rule'
+export type { Rule } from './rules/rule'
 
 export const BODY_KINDS = [
   'council',

@@ -4,7 +4,17 @@
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate } from '../layout'
 import { formTable, h3, para, publicName, publicText } from '../blocks'
-import { ACTION_STATUS, countsText, METHOD, outcomeWords, percent, RESEARCH_KIND, RESULT, ruleText, yuan } from '../labels'
+import {
+  ACTION_STATUS,
+  countsText,
+  METHOD,
+  outcomeWords,
+  percent,
+  RESEARCH_KIND,
+  RESULT,
+  ruleText,
+  yuan,
+} from '../labels'
 import type { ActionLine, CanvassTally, PublicOptions, TopicBlock, VoteLine } from '../inputs'
 
 export function canvassTable(rows: CanvassTally[]): Content {
