@@ -50,7 +50,7 @@ export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
     issuerBlock(community.partyOrg, n.startsOn ?? input.printedOn, true, BIG),
   ]
   if (input.seal)
-    content.push(sealBlock(input.seal, '本会表决和决议已封存。在“商量”中输入核验码或扫描二维码即可核对。'))
+    content.push(sealBlock(input.seal, `本会表决和${words.outcome}已封存。在“商量”中输入核验码或扫描二维码即可核对。`))
   return {
     frame: {
       title: `${words.notice} ${meeting.title}`,
