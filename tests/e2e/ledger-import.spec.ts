@@ -71,7 +71,10 @@ test('imports a 1,240-row ledger after refusing one with three bad rows; the yea
 
   // Statistics for 2025.
   await page.goto('/#/stats?from=2025-01-01&to=2025-12-31')
-  await expect(page.getByTestId('stats-summary')).toHaveText('共受理群众诉求 1240 件，已解决 1198 件')
+  await expect(page.getByTestId('stats-summary')).toHaveText(
+    // 1,198 resolved + 37 rejected with an answer = 1,235 answered; the 5 open ones are neither.
+    '共受理群众诉求 1240 件，已解决 1198 件，已答复 1235 件（含不予采纳并已答复）',
+  )
   await expect(page.getByTestId('tile-resolution')).toContainText('96.6%')
   await expect(page.getByTestId('tile-request-satisfaction')).toContainText('100.0%')
   await expect(page.getByTestId('tile-request-satisfaction')).toContainText('回访 1198 人：满意 1174，基本满意 24')
