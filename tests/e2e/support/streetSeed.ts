@@ -7,10 +7,11 @@ import type { Page } from '@playwright/test'
 import { appendToChain, verificationCode, type ToSeal } from '@/domain/seal'
 import { sha256Hex } from '@/platform/hash'
 
+// The local calendar day (the calendar module itself loads JSON that Playwright's runner cannot import).
 export const isoDay = (offset: number) => {
   const d = new Date()
-  d.setUTCDate(d.getUTCDate() + offset)
-  return d.toISOString().slice(0, 10)
+  d.setDate(d.getDate() + offset)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
 export interface CommunitySeed {
