@@ -128,7 +128,16 @@ export async function addEscalationStep(
   return row
 }
 
-const STATS_TABLES = ['requests', 'requestEvents', 'meetings', 'resolutions', 'actionItems', 'evaluations'] as const
+const STATS_TABLES = [
+  'requests',
+  'requestEvents',
+  'meetings',
+  'resolutions',
+  'actionItems',
+  'evaluations',
+  'votes',
+  'topics',
+] as const
 
 export async function streetStatsFor(period: Period, today: string): Promise<StreetStats> {
   const [data, byName] = await Promise.all([allCopies(STATS_TABLES), names()])

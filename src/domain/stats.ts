@@ -2,7 +2,9 @@
 // Pure: the repository hands over the rows, these functions count.
 import { daysBetween, isOnTime } from './followup'
 import { SCALE_ANSWERS } from './evaluation'
-import type { HandlingType, Request } from './request'
+import { localDay } from './calendar'
+import type { HandlingType, Request, RequestEvent } from './request'
+import type { Vote } from './vote'
 import type { ActionItem, Evaluation } from './resolution'
 
 export interface Period {
@@ -34,6 +36,52 @@ export type RequestRow = Pick<
   topicResult?: 'passed' | 'failed' | 'deferred'
   /** The day it was resolved (from its trail) */
   resolvedOn?: string
+}
+
+type TopicResult = RequestRow['topicResult']
+
+/**
+ * The result that stands for each topic: the latest closed vote that no
+ * correction replaced; a deferred topic is deferred. One rule for the
+ * community's statistics and the street's copies of them.
+ */
+export function standingResults(
+  votes: readonly Pick<Vote, 'id' | 'topicId' | 'status' | 'result' | 'correctsVoteId' | 'closedAt' | 'openedAt'>[],
+  deferredTopicIds: Iterable<string>,
+): Map<string, TopicResult> {
+  const out = new Map<string, TopicResult>()
+  const corrected = new Set(votes.map((v) => v.correctsVoteId).filter(Boolean))
+  const standing = votes
+    .filter((v) => v.status === 'closed' && Boolean(v.result) && !corrected.has(v.id))
+    .sort((a, b) => (a.closedAt ?? a.openedAt).localeCompare(b.closedAt ?? b.openedAt))
+  for (const v of standing) out.set(v.topicId, v.result as TopicResult)
+  for (const id of deferredTopicIds) out.set(id, 'deferred')
+  return out
+}
+
+/**
+ * Requests as the statistics count them: with the local day they were
+ * resolved (their own settlement day first, so back-entered and imported cases
+ * keep it; else the first trail row that set a resolved status; else the day
+ * the loop was closed) and the result of the topic they went on.
+ */
+export function requestRows<R extends Request>(
+  requests: readonly R[],
+  events: readonly Pick<RequestEvent, 'requestId' | 'at' | 'status'>[],
+  results: ReadonlyMap<string, TopicResult>,
+): (R & RequestRow)[] {
+  const resolvedOn = new Map<string, string>()
+  for (const e of events) {
+    if (!e.status || !RESOLVED_STATUSES.includes(e.status)) continue
+    const day = localDay(new Date(e.at))
+    const prev = resolvedOn.get(e.requestId)
+    if (!prev || day < prev) resolvedOn.set(e.requestId, day)
+  }
+  return requests.map((r) => ({
+    ...r,
+    topicResult: r.topicId ? results.get(r.topicId) : undefined,
+    resolvedOn: r.resolvedOn ?? resolvedOn.get(r.id) ?? r.loopClosedOn,
+  }))
 }
 
 /** 已解决: solved (handled and done, or carried out after a decision); see RequestRow for the fields. */

@@ -3,9 +3,11 @@
 // community counts for itself (domain/stats.ts); the street adds meetings,
 // topics and action items, then a total row summed from the counts (rates
 // are recomputed from the sums, never averaged).
-import { periodStats, RESOLVED_STATUSES, type Period, type RequestRow } from './stats'
+import { periodStats, requestRows, standingResults, type Period } from './stats'
 import type { Request, RequestEvent } from './request'
 import type { ActionItem, Evaluation } from './resolution'
+import type { Topic } from './topic'
+import type { Vote } from './vote'
 import { SCALE_ANSWERS } from './evaluation'
 
 export interface CommunityRows {
@@ -16,6 +18,9 @@ export interface CommunityRows {
   meetings: { id: string; date?: string; sealedAt?: string }[]
   /** A topic counts as decided when its meeting was held and sealed a resolution on it */
   resolutions: { topicId: string; meetingId: string }[]
+  /** Votes and topics decide whether a request on a topic was resolved (a voted-down topic's were not) */
+  votes?: Pick<Vote, 'id' | 'topicId' | 'status' | 'result' | 'correctsVoteId' | 'closedAt' | 'openedAt'>[]
+  topics?: Pick<Topic, 'id' | 'status'>[]
   actionItems: Pick<ActionItem, 'id' | 'dueOn' | 'doneOn' | 'status'>[]
   evaluations: Evaluation[]
 }
@@ -25,7 +30,7 @@ export interface StreetStatsRow {
   name: string
   received: number
   resolved: number
-  /** Requests whose person was given feedback (答复) in the period */
+  /** 已答复 as the community counts it (domain/stats.ts isAnswered) */
   answered: number
   /** Satisfied answers and all answers of the latest evaluation per item */
   satisfied: number
@@ -41,18 +46,9 @@ const DONE: readonly ActionItem['status'][] = ['done', 'accepted', 'closed']
 const inPeriod = (day: string | undefined, p: Period) => Boolean(day && day >= p.from && day <= p.to)
 
 function communityRow(c: CommunityRows, period: Period, today: string): StreetStatsRow {
-  const resolvedOn = new Map<string, string>()
-  const answeredIds = new Set<string>()
-  for (const e of c.requestEvents) {
-    const d = e.at.slice(0, 10)
-    if (e.status && RESOLVED_STATUSES.includes(e.status)) {
-      const prev = resolvedOn.get(e.requestId)
-      if (!prev || d < prev) resolvedOn.set(e.requestId, d)
-    }
-    if ((e.kind === 'feedback' || e.kind === 'loopClosed') && inPeriod(e.feedback?.on ?? d, period))
-      answeredIds.add(e.requestId)
-  }
-  const rows: RequestRow[] = c.requests.map((r) => ({ ...r, resolvedOn: resolvedOn.get(r.id) ?? r.loopClosedOn }))
+  // The same rows and rules as the community's own statistics, so both sides print the same figures.
+  const deferred = (c.topics ?? []).filter((t) => t.status === 'deferred').map((t) => t.id)
+  const rows = requestRows(c.requests, c.requestEvents, standingResults(c.votes ?? [], deferred))
   const s = periodStats({ requests: rows, items: c.actionItems, evaluations: c.evaluations }, period, today)
   const latest = new Map<string, Evaluation>()
   for (const e of c.evaluations)
@@ -69,7 +65,7 @@ function communityRow(c: CommunityRows, period: Period, today: string): StreetSt
     name: c.name,
     received: s.collected,
     resolved: s.resolved,
-    answered: answeredIds.size,
+    answered: s.answered,
     satisfied,
     evaluationAnswers: answers,
     satisfactionRate: answers ? satisfied / answers : undefined,

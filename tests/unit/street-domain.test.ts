@@ -123,6 +123,22 @@ describe('streetStats', () => {
     evaluations: [],
     ...extra,
   })
+  it('a request on a topic that was voted down is answered but not resolved, as in the community', () => {
+    const c = community('a', '新华路社区', {
+      requests: [
+        { ...request('q1', '2026-03-01', 'closed'), topicId: 't1' },
+        { ...request('q2', '2026-03-02', 'closed'), topicId: 't2' },
+        { ...request('q3', '2026-03-03', 'resolved'), topicId: 't3' },
+      ] as never,
+      votes: [
+        { id: 'v1', topicId: 't1', status: 'closed', result: 'failed', openedAt: '2026-03-10T06:00:00Z' },
+        { id: 'v2', topicId: 't2', status: 'closed', result: 'passed', openedAt: '2026-03-10T07:00:00Z' },
+      ],
+      topics: [{ id: 't3', status: 'deferred' }],
+    })
+    const [row] = streetStats([c], { from: '2026-01-01', to: '2026-06-30' }, '2026-07-01').rows
+    expect([row!.received, row!.resolved, row!.answered]).toEqual([3, 1, 3])
+  })
   it('counts per community in the period and sums a total; rates come from the sums', () => {
     const a = community('a', '新华路社区', {
       requests: [
@@ -170,10 +186,11 @@ describe('streetStats', () => {
       ]),
     ).toEqual([
       ['新华路社区', 2, 1, 1, 1, 1, 1, 1],
-      ['东风村', 1, 1, 0, 0, 0, 0, 0],
+      // A closed request was answered too: the street counts 已答复 as the community does (domain/stats.ts).
+      ['东风村', 1, 1, 1, 0, 0, 0, 0],
     ])
     expect(s.rows[0]!.satisfactionRate).toBeCloseTo(19 / 20)
-    expect(s.total).toMatchObject({ received: 3, resolved: 2, answered: 1, satisfied: 20, evaluationAnswers: 30 })
+    expect(s.total).toMatchObject({ received: 3, resolved: 2, answered: 2, satisfied: 20, evaluationAnswers: 30 })
     expect(s.total.satisfactionRate).toBeCloseTo(20 / 30)
   })
 })

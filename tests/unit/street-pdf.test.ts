@@ -75,7 +75,7 @@ describe('street office PDFs', () => {
     const text = pdfTextCompact(pdf)
     expect(text).toContain('辖区协商议事工作统计表')
     expect(text).toContain('第30社区')
-    expect(text).toMatch(/合计30300/)
+    expect(text).toMatch(/合计303030/)
     pdfToPngs(pdf, 'street-statistics')
   })
 })
