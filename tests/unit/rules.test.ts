@@ -1,6 +1,8 @@
 // The one rule engine, table-driven with real meeting numbers: one row per case.
 import { describe, expect, it } from 'vitest'
 import zh from '@/i18n/zh-CN/rules'
+import zhDeliberation from '@/i18n/zh-CN/deliberation'
+import enDeliberation from '@/i18n/en/deliberation'
 import {
   defaultRules,
   evaluate,
@@ -194,9 +196,20 @@ describe('who counts, and what the vote closes against', () => {
     expect(headcount(rows, { memberIds: [] })).toEqual({ members: 4, expected: 4, present: 3, recused: 0 })
   })
 
-  it('warns about members of the roll who were not invited', () => {
-    expect(uninvitedMembers(roll(4), ['m1', 'm3', undefined])).toEqual(['m2', 'm4'])
-    expect(uninvitedMembers(roll(4), [])).toEqual([])
+  it.each([
+    // roll, invited person ids, members named in the warning before sign-in
+    [roll(4), ['m1', 'm3', undefined], ['m2', 'm4']],
+    [roll(4), [], []], // no invitation list: the sheet is the whole roll, nothing to warn about
+    [roll(3), ['m1', 'm2', 'm3', 'guest'], []],
+    [roll(36), roll(22), roll(36).slice(22)], // a branch of 36 with 22 invited: 14 named
+  ] as const)('roll of %#: warns about members not invited', (members, invited, missing) => {
+    expect(uninvitedMembers(members, invited)).toEqual(missing)
+  })
+  it('says why it matters, in Chinese and English', () => {
+    expect(zhDeliberation.deliberation.signIn.uninvited).toContain('{names}')
+    expect(zhDeliberation.deliberation.signIn.uninvitedWhy).toContain('党员大会')
+    expect(zhDeliberation.deliberation.signIn.uninvitedWhy).toContain('应到')
+    expect(enDeliberation.deliberation.signIn.uninvited).toContain('{names}')
   })
 })
 

@@ -84,6 +84,9 @@ export default {
       keepDay: 'Keep the date',
       start: 'Create sign-in sheet',
       started: 'Sign-in sheet created: {n} people',
+      uninvited: '{n} member(s) of the body are not on the invitation list: {names}',
+      uninvitedWhy:
+        'Expected attendance is the body’s whole roll (for a Party members’ meeting, every member of the branch), so members not invited still count: the meeting may lack a quorum or a motion may fail. Invite them before creating the sheet.',
       emptyHint: 'The sheet comes from the invitations; without invitations, from the body’s members.',
       needBody: 'Choose a body above first, then create the sheet.',
       name: 'Name',
