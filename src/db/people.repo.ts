@@ -1,5 +1,6 @@
 import { newId, nowIso } from '@/domain/ids'
 import { personFormSchema, type Contact, type Person, type PersonForm } from '@/domain/person'
+import type { RolePreset } from '@/domain/roles'
 import { db } from './schema'
 import { parseInput, write } from './write'
 
@@ -45,15 +46,26 @@ export async function savePerson(communityId: string, input: unknown, existing?:
   return person
 }
 
-/** Imports a validated roster in one transaction: all rows or none. */
-export async function importPeople(communityId: string, input: unknown): Promise<number> {
+/**
+ * Imports a validated roster in one transaction: all rows or none. `preset`, when given, is the
+ * community's preset with the file's new roles added; it is saved and made the community's
+ * preset in the same transaction, so a failed import leaves the preset as it was.
+ */
+export async function importPeople(communityId: string, input: unknown, preset?: RolePreset): Promise<number> {
   const forms = parseInput(personFormSchema.array(), input)
   const now = nowIso()
   const people = forms.map((f) => personFrom(f, communityId, now))
   const contacts = forms
     .map((f, i) => contactFrom(f, people[i]!.id, communityId, now))
     .filter((c): c is Contact => c !== null)
-  await write([db.people, db.contacts], async () => {
+  await write([db.people, db.contacts, db.rolePresets, db.communities], async () => {
+    if (preset) {
+      if (preset.builtIn || preset.communityId !== communityId) throw new Error('roster import: not an own preset')
+      await db.rolePresets.put(preset)
+      const community = await db.communities.get(communityId)
+      if (community && community.rolePresetId !== preset.id)
+        await db.communities.put({ ...community, rolePresetId: preset.id, updatedAt: now })
+    }
     await db.people.bulkAdd(people)
     await db.contacts.bulkAdd(contacts)
   })

@@ -2,7 +2,7 @@
 // and every bad row is reported, so staff fix the sheet once.
 import { isValidIdNumber, isValidPhone, type PersonForm } from './person'
 import { problem, type Problem } from './problem'
-import { findRole, type RolePreset } from './roles'
+import { copyPreset, findRole, type RolePreset } from './roles'
 
 /** Column headers accepted for each field (Chinese first, English too). */
 const HEADERS: Record<keyof PersonForm, string[]> = {
@@ -22,8 +22,13 @@ export interface RowProblem {
   problem: Problem
 }
 
+/**
+ * `unknownRoles` lists, once each and in order of first use, role names the preset lacks.
+ * When it is not empty the people are not ready to import: the user confirms, the roles are
+ * added with `presetWithRoles`, and the rows are validated again against the new preset.
+ */
 export type RosterImportResult =
-  { ok: true; people: PersonForm[] } | { ok: false; fileProblem?: Problem; rows: RowProblem[] }
+  { ok: true; people: PersonForm[]; unknownRoles: string[] } | { ok: false; fileProblem?: Problem; rows: RowProblem[] }
 
 export const MAX_ROSTER_ROWS = 5000
 
@@ -63,6 +68,7 @@ export function validateRosterRows(
   const problems: RowProblem[] = []
   const people: PersonForm[] = []
   const seen = new Map<string, number>()
+  const unknownRoles: string[] = []
 
   rows.forEach((raw, index) => {
     const row = index + firstRow
@@ -79,8 +85,9 @@ export function validateRosterRows(
     for (const roleName of splitRoles(cell('roleIds'))) {
       const role = findRole(preset, roleName)
       if (role) roleIds.push(role.id)
-      else
-        problems.push({ row, column: cols.roleIds!, problem: problem('roster.import.unknownRole', { role: roleName }) })
+      else if (roleName.length > 30)
+        problems.push({ row, column: cols.roleIds!, problem: problem('validation.tooLong') })
+      else if (!unknownRoles.includes(roleName)) unknownRoles.push(roleName)
     }
     const phone = cell('phone').replace(/\s/g, '')
     if (phone && !isValidPhone(phone))
@@ -108,5 +115,25 @@ export function validateRosterRows(
       })
     }
   })
-  return problems.length > 0 ? { ok: false, rows: problems } : { ok: true, people }
+  return problems.length > 0 ? { ok: false, rows: problems } : { ok: true, people, unknownRoles }
+}
+
+/**
+ * The preset with the given role names added as standing ("fixed") roles. A built-in preset is
+ * never changed: the community gets its own copy (`copyId`), which it then uses.
+ */
+export function presetWithRoles(
+  preset: RolePreset,
+  names: string[],
+  newRoleId: () => string,
+  communityId: string,
+  copyId: string,
+): RolePreset {
+  const base = preset.builtIn
+    ? copyPreset(preset, copyId, communityId, preset.name)
+    : { ...preset, roles: [...preset.roles] }
+  for (const name of names) {
+    if (!findRole(base, name)) base.roles.push({ id: newRoleId(), name, kind: 'fixed' })
+  }
+  return base
 }

@@ -37,7 +37,11 @@ export default {
       empty: 'The sheet has no people',
       tooMany: 'At most {max} people per import',
       nameMissing: 'Name is empty',
-      unknownRole: 'Unknown role “{role}”: use a role of the current preset',
+      newRolesTitle: 'New roles found',
+      newRoles:
+        'These {count} roles are not in the current role preset “{preset}”: {roles}. Confirm to add them to the preset and import everyone; cancel to import nothing.',
+      newRolesConfirm: 'Add to preset and import',
+      newRolesAdded: 'Added {count} roles to the role preset',
       badPhone: 'Phone “{value}” is invalid',
       badIdNumber: 'Invalid ID number',
       duplicate: 'Same as row {other} (same name and phone)',

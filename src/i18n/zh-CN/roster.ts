@@ -37,7 +37,11 @@ export default {
       empty: '表格中没有人员数据',
       tooMany: '一次最多导入 {max} 人',
       nameMissing: '姓名为空',
-      unknownRole: '未知角色“{role}”：应为当前角色模板中的角色',
+      newRolesTitle: '发现新角色',
+      newRoles:
+        '以下 {count} 个角色不在当前角色模板“{preset}”中：{roles}。确认后将把它们加入角色模板并导入全部人员；取消则不导入任何内容。',
+      newRolesConfirm: '加入模板并导入',
+      newRolesAdded: '已在角色模板中新增 {count} 个角色',
       badPhone: '电话“{value}”格式不正确',
       badIdNumber: '身份证号不正确',
       duplicate: '与第 {other} 行重复（姓名和电话相同）',
