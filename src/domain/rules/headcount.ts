@@ -27,6 +27,10 @@ export interface Headcount {
   present: number
   /** Present voters recused (回避) for this topic */
   recused: number
+  /** 本村户数, for a 村民会议 counted by households */
+  households?: number
+  /** Households that sent a representative (派代表参加) */
+  householdsPresent?: number
 }
 
 export interface CountingBody {
@@ -72,7 +76,9 @@ export function headcount(
 
 /** Whether enough members are present for the body to sit (recusals never change it). */
 export function quorumCheck(rule: Rule, h: Headcount): RuleCheck {
-  return evaluate(rule, h.present, { members: h.members, expected: h.expected }, 'quorum')
+  // Counted by households, the quorum is the households represented, not the people.
+  const value = rule.base === 'households' ? (h.householdsPresent ?? 0) : h.present
+  return evaluate(rule, value, { members: h.members, expected: h.expected, households: h.households }, 'quorum')
 }
 
 /** The bases the passing rule of one topic counts against: recused voters leave each of them. */
