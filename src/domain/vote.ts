@@ -59,6 +59,9 @@ export interface Vote extends RecordBase {
   members?: number
   /** Present voters recused for this topic, taken out of the passing base */
   recused?: number
+  /** 本村户数 and households represented, when the quorum counts households */
+  households?: number
+  householdsPresent?: number
   /** Excluded for this topic (回避) */
   recusedIds?: string[]
   counts?: Counts

@@ -66,12 +66,19 @@ export function headcount(
   rows: readonly Row[],
   body: CountingBody | undefined,
   recused: ReadonlySet<string> = new Set(),
+  households?: { total: number; present: number },
 ): Headcount {
   const counted = countedRows(rows, body)
   const present = counted.filter((r) => isPresent(r, body))
   const isRecused = (r: Row) => recused.has(r.id) || (r.personId !== undefined && recused.has(r.personId))
   const roll = body && body.memberIds.length > 0 ? body.memberIds.length : counted.length
-  return { members: roll, expected: roll, present: present.length, recused: present.filter(isRecused).length }
+  return {
+    members: roll,
+    expected: roll,
+    present: present.length,
+    recused: present.filter(isRecused).length,
+    ...(households ? { households: households.total, householdsPresent: households.present } : {}),
+  }
 }
 
 /** Whether enough members are present for the body to sit (recusals never change it). */
@@ -105,7 +112,10 @@ export function uninvitedMembers(
 export interface QuorumState {
   members: number
   expected: number
+  /** People present, or households represented when the quorum counts households */
   present: number
+  /** Whether the numbers are households (村民会议 counted by households) */
+  byHouseholds: boolean
   /** The number the quorum rule is counted against */
   base: number
   need: number
@@ -116,13 +126,16 @@ export interface QuorumState {
 
 export function quorumState(rule: Rule, h: Headcount): QuorumState {
   const q = quorumCheck(rule, h)
+  const byHouseholds = rule.base === 'households'
   return {
     members: h.members,
-    expected: h.expected,
-    present: h.present,
+    // Counted by households, 应到 is the village's households.
+    expected: byHouseholds ? q.base : h.expected,
+    present: q.value,
+    byHouseholds,
     base: q.base,
     need: q.needed,
-    ratio: q.base > 0 ? h.present / q.base : 0,
+    ratio: q.base > 0 ? q.value / q.base : 0,
     met: q.met,
   }
 }
