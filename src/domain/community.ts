@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { RecordBase } from './ids'
 import { DEFAULT_HANDLING_DAYS } from './handling'
+import { periodDaysSchema } from './notice'
 import type { HandlingType } from './request'
 import { canvassRuleSchema, type Rule } from './rules/rule'
 
@@ -99,11 +100,7 @@ export const communitySettingsSchema = z.object({
   defaultChairId: z.string().optional(),
   defaultRecorderId: z.string().optional(),
   rolePresetId: z.string().min(1, 'validation.required'),
-  noticePeriodDays: z
-    .number()
-    .int('validation.integer')
-    .min(1, 'validation.noticeDays')
-    .max(90, 'validation.noticeDays'),
+  noticePeriodDays: periodDaysSchema,
   deliberationDay: z
     .number()
     .int('validation.integer')
