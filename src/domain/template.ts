@@ -131,7 +131,7 @@ export const TEMPLATE_FOUR_TWO = builtIn('template-four-two', '四议两公开',
   sitting(
     'discuss',
     '村“两委”会议商议',
-    { kind: 'twoCommittees', name: '村“两委”联席会议' },
+    { kind: 'twoCommittees', name: '两委会议' },
     MORE_THAN_HALF_EXPECTED,
     MORE_THAN_HALF_PRESENT,
     ['商议记录'],
@@ -163,7 +163,7 @@ export const TEMPLATE_FIVE_ONE_TWO = builtIn('template-five-one-two', '五议一
   sitting(
     'discuss',
     '领导班子商议',
-    { kind: 'twoCommittees', name: '社区“两委”班子会议' },
+    { kind: 'twoCommittees', name: '两委会议' },
     MORE_THAN_HALF_EXPECTED,
     MORE_THAN_HALF_PRESENT,
     ['商议记录'],

@@ -152,13 +152,3 @@ export function attendanceText(
     (q?.households ? `；应到 ${q.households.total} 户，实到 ${q.households.present} 户` : '')
   )
 }
-
-/**
- * The Party committee a community reports to, from the settings: a street
- * office's 党工委, a township's 党委 (新华街道 → 新华街道党工委, 城关镇 → 城关镇党委).
- */
-export function superiorCommittee(superior: string): string {
-  const s = superior.trim()
-  if (/党(工)?委$/.test(s)) return s
-  return /(乡|镇)$/.test(s) ? `${s}党委` : `${s}党工委`
-}

@@ -76,7 +76,7 @@ export default {
       nonVoting: '列席',
       stakeholder: '利益相关方',
       guest: '部门/专家',
-      teller: '监票计票',
+      teller: '监票人/计票人',
     },
     signIn: {
       countsLine:

@@ -46,7 +46,7 @@ export function minutesToDocDef(input: MeetingDocsInput): DocDef {
       ['地点', meeting.place ?? ''],
       ['主持人', meeting.chair ?? ''],
       ['记录人', meeting.recorder ?? ''],
-      ...(meeting.bodyName ? ([['议事机构', meeting.bodyName]] as [string, string][]) : []),
+      ...(meeting.bodyName ? ([['议事主体', meeting.bodyName]] as [string, string][]) : []),
       ['到会情况', quorumText],
       ...attendanceGroups(input.people),
     ]),

@@ -33,7 +33,7 @@ export function topicDossierToDocDef(
           ]),
           [78, 62, 44, '*', 44],
         )
-      : para('本议题由社区党组织直接提出。'),
+      : para(`本议题由${community.kind === 'village' ? '村' : '社区'}党组织直接提出。`),
     h2('二、议题确定'),
     ...(input.trail.length > 0
       ? input.trail.map((e) => para(`${chineseDate(e.at)}\u3000${publicText(trailText(e), opts)}`))
