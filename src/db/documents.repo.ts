@@ -4,7 +4,7 @@
 // (the builder masks them in the public version).
 import { SCALE_ANSWERS, ANSWER_LABELS } from '@/domain/evaluation'
 import type { Attendance } from '@/domain/attendance'
-import type { Meeting, Participant } from '@/domain/meeting'
+import type { Meeting, MeetingHouseholds, Participant } from '@/domain/meeting'
 import { BUILT_IN_PRESETS } from '@/domain/roles'
 import type { ActionItem } from '@/domain/resolution'
 import { verificationCode } from '@/domain/seal'
@@ -94,9 +94,14 @@ function peopleLines(
 }
 
 /** 应到 / 实到 / 请假 / 缺席 and the quorum result, by the same rules the live meeting used. */
-function quorumLine(attendance: Attendance[], body: Body | undefined): QuorumLine | undefined {
+function quorumLine(
+  attendance: Attendance[],
+  body: Body | undefined,
+  households: MeetingHouseholds | undefined,
+): QuorumLine | undefined {
   if (attendance.length === 0) return undefined
-  const h = headcount(attendance, body)
+  const byHouseholds = body?.quorumRule.base === 'households'
+  const h = headcount(attendance, body, undefined, byHouseholds ? households : undefined)
   const rows = countedRows(attendance, body)
   const away = rows.filter((r) => !isPresent(r, body))
   const leave = away.filter((r) => r.state === 'leave').length
@@ -109,6 +114,7 @@ function quorumLine(attendance: Attendance[], body: Body | undefined): QuorumLin
     // Members of the roll who never signed in are absent too.
     absent: Math.max(0, h.expected - h.present - leave),
     written: away.filter((r) => r.state === 'written').length,
+    households: byHouseholds ? households : undefined,
     reached,
     rule,
     decides: body?.decides ?? false,
@@ -240,7 +246,7 @@ export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsIn
       },
       meeting: meetingInfo(m, names, body),
       people: lines,
-      quorum: quorumLine(attendance, body),
+      quorum: quorumLine(attendance, body, m.households),
       topics: blocks,
       carryOver: await carryOver(m),
       seal: await sealInfo(m),

@@ -1,6 +1,7 @@
 import { newId, nowIso } from '@/domain/ids'
-import { newMeetingSchema, type Meeting, type Participant } from '@/domain/meeting'
+import { householdsSchema, newMeetingSchema, type Meeting, type Participant } from '@/domain/meeting'
 import { SIX_STEPS } from '@/domain/procedure'
+import { liveMeeting } from './live-meeting'
 import { db } from './schema'
 import { parseInput, write } from './write'
 
@@ -50,6 +51,19 @@ export async function updateMeeting(
     if (!m) throw new Error('meeting not found')
     if (m.status === 'closed' && !('stepIndex' in changes)) throw new Error('meeting is sealed')
     await db.meetings.update(id, { ...changes, updatedAt: nowIso() })
+  })
+}
+
+/**
+ * Records 本村户数 and the households represented, as the secretary counted them
+ * on the household sign-in book (see MeetingHouseholds). Refused once sealed;
+ * votes already closed keep the numbers they were decided on.
+ */
+export async function setHouseholds(meetingId: string, input: unknown): Promise<void> {
+  const households = parseInput(householdsSchema, input)
+  await write([db.meetings], async () => {
+    await liveMeeting(meetingId)
+    await db.meetings.update(meetingId, { households, updatedAt: nowIso() })
   })
 }
 

@@ -1,4 +1,5 @@
 import { today } from '@/domain/calendar'
+import type { Meeting } from '@/domain/meeting'
 import type { Projection } from '@/domain/projection'
 import { quorumState, type QuorumState } from '@/domain/rules'
 import type { Counts, Rule, VoteMethod, VoteResult } from '@/domain/vote'
@@ -50,11 +51,12 @@ export interface ProjectorScene {
   }
 }
 
-async function quorumOf(meetingId: string, bodyId: string | undefined): Promise<ProjectorScene['quorum']> {
-  const body = bodyId ? await db.bodies.get(bodyId) : undefined
+async function quorumOf(meeting: Meeting): Promise<ProjectorScene['quorum']> {
+  const body = meeting.bodyId ? await db.bodies.get(meeting.bodyId) : undefined
   if (!body) return undefined
-  const rows = await db.attendance.where('meetingId').equals(meetingId).toArray()
-  return { ...quorumState(body.quorumRule, topicHeadcount(rows, body, [])), bodyName: body.name, decides: body.decides }
+  const rows = await db.attendance.where('meetingId').equals(meeting.id).toArray()
+  const h = topicHeadcount(rows, body, [], meeting.households)
+  return { ...quorumState(body.quorumRule, h), bodyName: body.name, decides: body.decides }
 }
 
 async function topicOf(topicId: string | undefined): Promise<ProjectorScene['topic']> {
@@ -167,7 +169,7 @@ export async function projectorScene(): Promise<ProjectorScene> {
     })),
     topic: ['topic', 'speaker', 'result', 'resolution'].includes(slide) ? await topicOf(projection.topicId) : undefined,
     ...(slide === 'speaker' ? await speakersOf(projection) : { upNext: [] }),
-    quorum: slide === 'quorum' && meeting ? await quorumOf(meeting.id, meeting.bodyId) : undefined,
+    quorum: slide === 'quorum' && meeting ? await quorumOf(meeting) : undefined,
     result: slide === 'result' ? await resultOf(projection.voteId) : undefined,
     resolution: slide === 'resolution' ? await resolutionOf(projection.resolutionId) : undefined,
   }

@@ -1,4 +1,5 @@
 import type { Attendance } from '@/domain/attendance'
+import type { MeetingHouseholds } from '@/domain/meeting'
 import { now } from '@/domain/calendar'
 import { canvassTotals } from '@/domain/canvass'
 import { DomainError, problem } from '@/domain/problem'
@@ -17,20 +18,27 @@ export async function listVotes(meetingId: string): Promise<Vote[]> {
 }
 
 /** The headcount for one topic: recused voters leave the passing base, never the quorum. */
-export function topicHeadcount(rows: Attendance[], body: Body | undefined, recusals: Recusal[]): Headcount {
+export function topicHeadcount(
+  rows: Attendance[],
+  body: Body | undefined,
+  recusals: Recusal[],
+  households?: MeetingHouseholds,
+): Headcount {
   const ids = new Set<string>()
   for (const r of recusals) {
     ids.add(r.attendanceId)
     if (r.personId) ids.add(r.personId)
   }
-  return headcount(rows, body, ids)
+  return headcount(rows, body, ids, households)
 }
 
-async function meetingBody(meetingId: string): Promise<{ body: Body; communityId: string }> {
+async function meetingBody(
+  meetingId: string,
+): Promise<{ body: Body; communityId: string; households?: MeetingHouseholds }> {
   const m = await liveMeeting(meetingId)
   const body = m.bodyId ? await db.bodies.get(m.bodyId) : undefined
   if (!body) throw new DomainError([problem('deliberation.error.noBody')])
-  return { body, communityId: m.communityId }
+  return { body, communityId: m.communityId, households: m.households }
 }
 
 /**
@@ -121,12 +129,12 @@ export async function closeVote(voteId: string): Promise<Vote> {
     const v = await db.votes.get(voteId)
     if (!v) throw new DomainError([problem('deliberation.error.noVote')])
     if (v.status !== 'open') throw new DomainError([problem('deliberation.error.voteClosed')])
-    const { body, communityId } = await meetingBody(v.meetingId)
+    const { body, communityId, households } = await meetingBody(v.meetingId)
     const picked = countsToClose(v)
     if ('problems' in picked) throw new DomainError(picked.problems)
     const rows = await db.attendance.where('meetingId').equals(v.meetingId).toArray()
     const recusals = await db.recusals.where('topicId').equals(v.topicId).toArray()
-    const h = topicHeadcount(rows, body, recusals)
+    const h = topicHeadcount(rows, body, recusals, households)
     const passingRule = v.method === 'canvass' ? await canvassRule(communityId) : body.passingRule
     const outcome = decide({
       method: v.method,
@@ -212,6 +220,8 @@ export async function correctVote(voteId: string, counts: unknown, reason: unkno
       expected: old.expected ?? 0,
       present: old.present ?? 0,
       recused: old.recused ?? old.recusedIds?.length ?? 0,
+      households: old.households,
+      householdsPresent: old.householdsPresent,
     }
     const outcome = decide({
       method: old.method,

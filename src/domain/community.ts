@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { RecordBase } from './ids'
 import { DEFAULT_HANDLING_DAYS } from './handling'
+import { periodDaysSchema } from './notice'
 import type { HandlingType } from './request'
 import { canvassRuleSchema, type Rule } from './rules/rule'
 
@@ -35,6 +36,8 @@ export interface Community extends RecordBase {
   categories?: string[]
   /** Working days allowed per handling type */
   handlingDays?: Partial<Record<HandlingType, number>>
+  /** The filling-in rule printed on every 表决票; unset = the standard wording */
+  ballotInstruction?: string
   /** Holidays (YYYY-MM-DD) added to the official calendar, skipped when counting working days */
   holidays?: string[]
   /** Make-up working days (调休上班) added for years the official calendar does not know yet */
@@ -99,11 +102,7 @@ export const communitySettingsSchema = z.object({
   defaultChairId: z.string().optional(),
   defaultRecorderId: z.string().optional(),
   rolePresetId: z.string().min(1, 'validation.required'),
-  noticePeriodDays: z
-    .number()
-    .int('validation.integer')
-    .min(1, 'validation.noticeDays')
-    .max(90, 'validation.noticeDays'),
+  noticePeriodDays: periodDaysSchema,
   deliberationDay: z
     .number()
     .int('validation.integer')
@@ -126,6 +125,13 @@ export const communitySettingsSchema = z.object({
     .partial()
     .optional(),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')).optional(),
+  // Blank means the standard wording (每项只能画一个√；不画视为弃权，多画视为无效).
+  ballotInstruction: z
+    .string()
+    .trim()
+    .max(120, 'validation.tooLong')
+    .transform((s) => s || undefined)
+    .optional(),
   workdays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')).optional(),
 })
 export type CommunitySettings = z.infer<typeof communitySettingsSchema>
@@ -146,4 +152,14 @@ export function nextDeliberationDate(from: string, day: number): string {
     }
   }
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/**
+ * The Party committee a community reports to, from the settings: a street
+ * office's 党工委, a township's 党委 (新华街道 → 新华街道党工委, 城关镇 → 城关镇党委).
+ */
+export function superiorCommittee(superior: string): string {
+  const s = superior.trim()
+  if (/党(工)?委$/.test(s)) return s
+  return /(乡|镇)$/.test(s) ? `${s}党委` : `${s}党工委`
 }

@@ -5,6 +5,7 @@
 import { addDays } from './calendar'
 import { z } from 'zod'
 import type { RecordBase } from './ids'
+import { periodDaysSchema } from './notice'
 import { DomainError, problem, type Problem } from './problem'
 import { judgeSitting, type RuleCheck, type SittingCounts, type SittingVerdict } from './rules'
 import { cloneData, type ProcedureTemplate, type StageDef } from './template'
@@ -158,11 +159,7 @@ export type SittingInput = z.infer<typeof sittingSchema>
 
 export const noticeSchema = z.object({
   date,
-  periodDays: z
-    .number({ message: 'validation.integer' })
-    .int('validation.integer')
-    .min(1, 'validation.noticeDays')
-    .max(90, 'validation.noticeDays'),
+  periodDays: periodDaysSchema,
   places: z.array(z.string().trim().min(1).max(30, 'validation.tooLong')).min(1, 'matters.error.places'),
   note: z.string().trim().max(500, 'validation.tooLong').optional(),
 })

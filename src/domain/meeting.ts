@@ -26,10 +26,37 @@ export interface Meeting extends RecordBase {
   /** The deliberating body whose rules apply */
   bodyId?: string
   status: MeetingStatus
+  /** 村民会议 counted by households: the secretary's count from the household sign-in book */
+  households?: MeetingHouseholds
   /** Set when the meeting is closed and its records sealed */
   sealedAt?: string
   verificationCode?: string
 }
+
+/**
+ * A 村民会议 is quorate with ⅔ of the households sending a representative
+ * (村委会组织法 第二十二条). At the door each household's representative signs
+ * the paper 户代表签到册 against the household register, which the roster does
+ * not hold; the secretary counts the signed households and confirms the two
+ * numbers here. 本村户数 is asked again at each meeting: households split and move.
+ */
+export interface MeetingHouseholds {
+  /** 本村户数 (应到户数) */
+  total: number
+  /** Households that sent a representative (实到户数) */
+  present: number
+}
+
+const wholeCount = z.number({ error: 'validation.integer' }).int('validation.integer')
+
+export const householdsSchema = z
+  .object({
+    total: wholeCount
+      .min(1, 'deliberation.households.error.noTotal')
+      .max(100000, 'deliberation.households.error.tooMany'),
+    present: wholeCount.min(0, 'validation.integer'),
+  })
+  .refine((h) => h.present <= h.total, { path: ['present'], message: 'deliberation.households.error.exceeds' })
 
 /** An invited party: where the expected sign-in list comes from. */
 export interface Participant extends RecordBase {

@@ -54,10 +54,24 @@ export interface Filing extends RecordBase {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
+/** The bounds of every notice period (公示期) and objection period, in whole days. */
+export const PERIOD_DAYS = { min: 1, max: 90 } as const
+
+/**
+ * One schema for every period typed in days: the community's default 公示期,
+ * a template's and a stage's period, a posted notice's and a matter's notice.
+ * One message for all of them, whatever is wrong (blank, a fraction, 0, 91).
+ */
+export const periodDaysSchema = z
+  .number({ error: 'validation.noticeDays' })
+  .int('validation.noticeDays')
+  .min(PERIOD_DAYS.min, 'validation.noticeDays')
+  .max(PERIOD_DAYS.max, 'validation.noticeDays')
+
 /** The posting form of a notice; messages are i18n keys. */
 export const noticePostingSchema = z.object({
   startsOn: z.string().regex(DATE, 'validation.date'),
-  periodDays: z.number().int('validation.integer').min(1, 'validation.noticeDays').max(90, 'validation.noticeDays'),
+  periodDays: periodDaysSchema,
   places: z.array(z.string().trim().min(1)).min(1, 'publication.placesRequired'),
   objectTo: z.string().trim().max(60, 'validation.tooLong').optional(),
   objectPhone: z.string().trim().max(40, 'validation.tooLong').optional(),
@@ -67,7 +81,7 @@ export const noticePostingSchema = z.object({
 /** The agenda notice (议题公示) as posted: the day it went up, for how long, and where. */
 export const agendaNoticeSchema = z.object({
   postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
-  periodDays: z.number().int('validation.noticeDays').min(1, 'validation.noticeDays').max(90, 'validation.noticeDays'),
+  periodDays: periodDaysSchema,
   places: z.array(z.string().trim().min(1)).min(1, 'agenda.errors.noticePlaces'),
 })
 

@@ -3,7 +3,7 @@
 // and the dispute register's 化解 states.
 import { z } from 'zod'
 
-/** 走访 · 谈话 · 调解 · 电话 · 现场查看 */
+/** 走访 · 谈话 · 调解 · 电话 · 实地察看 */
 export const LOG_KINDS = ['visit', 'talk', 'mediation', 'phone', 'siteVisit'] as const
 export type LogKind = (typeof LOG_KINDS)[number]
 

@@ -29,7 +29,7 @@ export const PRESET_JINCHANG: RolePreset = {
     { id: 'secretary', name: '党组织书记', kind: 'convener' },
     { id: 'party-committee', name: '党组织代表', kind: 'fixed' },
     { id: 'residents-committee', name: '居（村）委会代表', kind: 'fixed' },
-    { id: 'supervisory-committee', name: '务监会代表', kind: 'fixed' },
+    { id: 'supervisory-committee', name: '村（居）务监督委员会代表', kind: 'fixed' },
     { id: 'deputies', name: '“两代表一委员”', kind: 'fixed' },
     { id: 'legal-worker', name: '法律工作者', kind: 'fixed' },
     { id: 'social-organisation', name: '辖区经济社会组织代表', kind: 'fixed' },
@@ -68,10 +68,19 @@ export function copyPreset(preset: RolePreset, id: string, communityId: string, 
   return { id, communityId, name, builtIn: false, roles: preset.roles.map((r) => ({ ...r })) }
 }
 
-/** Finds a role by id or by its displayed name (imports use names). */
+/**
+ * Names a built-in role had or goes by, so rosters written with them still
+ * import, into the preset and into every community copy (same role id).
+ */
+const ROLE_ALIASES: Record<string, readonly string[]> = {
+  'supervisory-committee': ['务监会代表', '村（居）务监督委员会代表', '村务监督委员会代表', '居务监督委员会代表'],
+}
+
+/** Finds a role by id, its displayed name or one of its older names (imports use names). */
 export function findRole(preset: RolePreset, idOrName: string): RoleDef | undefined {
-  const key = idOrName.trim()
-  return preset.roles.find((r) => r.id === key || r.name === key || stripQuotes(r.name) === stripQuotes(key))
+  const key = stripQuotes(idOrName.trim())
+  const names = (r: RoleDef) => [r.name, ...(ROLE_ALIASES[r.id] ?? [])].map(stripQuotes)
+  return preset.roles.find((r) => r.id === idOrName.trim() || names(r).includes(key))
 }
 
 function stripQuotes(s: string): string {

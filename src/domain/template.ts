@@ -5,6 +5,7 @@
 // that keep every version, so records made under an old version stay exact.
 import { z } from 'zod'
 import type { StepKind } from './procedure'
+import { periodDaysSchema } from './notice'
 import { passingRuleSchema, quorumRuleSchema } from './rules/rule'
 import { BODY_KINDS, type BodyKind, type Rule } from './vote'
 
@@ -130,7 +131,7 @@ export const TEMPLATE_FOUR_TWO = builtIn('template-four-two', '四议两公开',
   sitting(
     'discuss',
     '村“两委”会议商议',
-    { kind: 'twoCommittees', name: '村“两委”联席会议' },
+    { kind: 'twoCommittees', name: '两委会议' },
     MORE_THAN_HALF_EXPECTED,
     MORE_THAN_HALF_PRESENT,
     ['商议记录'],
@@ -162,7 +163,7 @@ export const TEMPLATE_FIVE_ONE_TWO = builtIn('template-five-one-two', '五议一
   sitting(
     'discuss',
     '领导班子商议',
-    { kind: 'twoCommittees', name: '社区“两委”班子会议' },
+    { kind: 'twoCommittees', name: '两委会议' },
     MORE_THAN_HALF_EXPECTED,
     MORE_THAN_HALF_PRESENT,
     ['商议记录'],
@@ -278,11 +279,6 @@ export function blankStage(kind: StageKind, id: string): StageDef {
 }
 
 const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong')
-const periodSchema = z
-  .number()
-  .int('validation.integer')
-  .min(1, 'validation.noticeDays')
-  .max(90, 'validation.noticeDays')
 
 const stageSchema = z
   .object({
@@ -296,7 +292,7 @@ const stageSchema = z
     ruleBasis: z.string().trim().max(60, 'validation.tooLong').optional(),
     documents: z.array(z.string().trim().min(1).max(30)).max(10),
     noticeSubject: z.enum(['decision', 'results']).optional(),
-    periodDays: periodSchema.optional(),
+    periodDays: periodDaysSchema.optional(),
     office: z.string().trim().max(40, 'validation.tooLong').optional(),
   })
   .superRefine((s, ctx) => {
@@ -313,7 +309,7 @@ export const templateFormSchema = z
   .object({
     name: text(40),
     filingRequired: z.boolean(),
-    noticePeriodDays: periodSchema.optional(),
+    noticePeriodDays: periodDaysSchema.optional(),
     stages: z.array(stageSchema).min(1, 'templates.error.noStages').max(20, 'validation.tooLong'),
   })
   .superRefine((t, ctx) => {

@@ -16,7 +16,7 @@ export const BODY_KINDS = [
   'residents',
   'custom',
 ] as const
-/** 协商议事会 · 两委会 · 党员大会 · 村民代表会议 · 村民会议 · 居民会议 · 自定义 */
+/** 协商议事会 · 两委会议 · 党员大会 · 村民代表会议 · 村民会议 · 居民会议 · 自定义 */
 export type BodyKind = (typeof BODY_KINDS)[number]
 
 /** A deliberating body with its members and rules. */
@@ -59,6 +59,9 @@ export interface Vote extends RecordBase {
   members?: number
   /** Present voters recused for this topic, taken out of the passing base */
   recused?: number
+  /** 本村户数 and households represented, when the quorum counts households */
+  households?: number
+  householdsPresent?: number
   /** Excluded for this topic (回避) */
   recusedIds?: string[]
   counts?: Counts

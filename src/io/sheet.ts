@@ -1,5 +1,5 @@
-// Reads the first sheet of an .xlsx or a .csv file into header + rows of
-// strings. The xlsx library is loaded only when a workbook is opened.
+// Reads the first sheet of an .xlsx, an old Excel .xls or a .csv file into header + rows of
+// strings. The workbook libraries are loaded only when a workbook is opened.
 import { utcDay } from '@/domain/calendar'
 import Papa from 'papaparse'
 import { problem, type Problem } from '@/domain/problem'
@@ -28,6 +28,7 @@ export async function readSheet(file: File, isHeader: HeaderTest = anyCells): Pr
   try {
     if (lower.endsWith('.csv')) return { ok: true, sheet: parseCsv(decodeText(await file.arrayBuffer()), isHeader) }
     if (lower.endsWith('.xlsx')) return { ok: true, sheet: await parseXlsx(await file.arrayBuffer(), isHeader) }
+    if (lower.endsWith('.xls')) return { ok: true, sheet: await parseXls(await file.arrayBuffer(), isHeader) }
   } catch {
     return { ok: false, problem: problem('io.unreadable', { name: file.name }) }
   }
@@ -89,6 +90,35 @@ export async function parseXlsx(buffer: ArrayBuffer, isHeader: HeaderTest = anyC
     grid.push(Array.from(cells, (c) => c ?? ''))
   }
   return fromGrid(grid, isHeader)
+}
+
+/**
+ * An Excel 97–2003 (BIFF) workbook, as older office PCs and many WPS installs still save.
+ * exceljs reads only .xlsx; SheetJS CE reads BIFF and runs in the browser and in Node.
+ * Cells come as the text Excel shows (dates as formatted, numbers without float noise).
+ */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+
+export async function parseXls(buffer: ArrayBuffer, isHeader: HeaderTest = anyCells): Promise<Sheet> {
+  // Only a real OLE compound file: SheetJS would otherwise read any bytes as text.
+  const head = new Uint8Array(buffer.slice(0, 8))
+  if (!OLE_SIGNATURE.every((b, i) => head[i] === b)) throw new Error('not an Excel 97-2003 workbook')
+  const XLSX = await import('@e965/xlsx')
+  const workbook = XLSX.read(new Uint8Array(buffer), { type: 'array', cellDates: true, dense: true })
+  const first = workbook.SheetNames[0]
+  const sheet = first ? workbook.Sheets[first] : undefined
+  if (!sheet) return { headers: [], rows: [], firstRow: 2 }
+  const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, {
+    header: 1,
+    raw: false,
+    defval: '',
+    blankrows: true,
+    dateNF: 'yyyy-mm-dd',
+  })
+  return fromGrid(
+    grid.map((r) => r.map((c) => String(c ?? ''))),
+    isHeader,
+  )
 }
 
 /** Cell values come as numbers, dates, rich text or formulas; people typed text. */

@@ -61,6 +61,8 @@ export interface QuorumLine {
   absent: number
   /** 其中提交书面意见 N 人 (among those not present) */
   written: number
+  /** 应到 / 实到户数, for a 村民会议 counted by households */
+  households?: { total: number; present: number }
   reached: boolean
   rule?: Rule
   /** A legal body decides (法定人数); a council recommends (到会人数要求) */

@@ -129,7 +129,16 @@ export function countsText(method: VoteMethod, c: Counts, rule?: Rule): string {
 
 /** 应到 30 人，实到 20 人，请假 3 人，缺席 7 人（其中提交书面意见 2 人）; blanks to fill in by hand without numbers. */
 export function attendanceText(
-  q: { expected: number; present: number; leave: number; absent: number; written: number } | undefined,
+  q:
+    | {
+        expected: number
+        present: number
+        leave: number
+        absent: number
+        written: number
+        households?: { total: number; present: number }
+      }
+    | undefined,
   sep = '，',
 ): string {
   const n = (v: number | undefined) => (v === undefined ? '____' : String(v))
@@ -137,16 +146,9 @@ export function attendanceText(
   return (
     [`应到 ${n(q?.expected)} 人`, `实到 ${n(q?.present)} 人`, `请假 ${n(q?.leave)} 人`, `缺席 ${n(q?.absent)} 人`].join(
       sep,
-    ) + written
+    ) +
+    written +
+    // 村民会议 counted by households: the households represented are the quorum.
+    (q?.households ? `；应到 ${q.households.total} 户，实到 ${q.households.present} 户` : '')
   )
-}
-
-/**
- * The Party committee a community reports to, from the settings: a street
- * office's 党工委, a township's 党委 (新华街道 → 新华街道党工委, 城关镇 → 城关镇党委).
- */
-export function superiorCommittee(superior: string): string {
-  const s = superior.trim()
-  if (/党(工)?委$/.test(s)) return s
-  return /(乡|镇)$/.test(s) ? `${s}党委` : `${s}党工委`
 }

@@ -14,7 +14,7 @@ const NAMES =
 const PARTY_ROLES = [
   '党组织代表',
   '居（村）委会代表',
-  '务监会代表',
+  '村（居）务监督委员会代表',
   '“两代表一委员”',
   '法律工作者',
   '辖区经济社会组织代表',
@@ -69,7 +69,7 @@ function actions(topic: string, n: number, start = 0): ActionLine[] {
       '居民代表验收合格，满意率80%以上',
     ][i % 4]!,
     dueOn: `2027-0${1 + (i % 6)}-${String(10 + (i % 18)).padStart(2, '0')}`,
-    supervisor: ['务监会 宋喆', '居民代表 梁堃', '党支部 郑昇'][i % 3]!,
+    supervisor: ['村（居）务监督委员会 宋喆', '居民代表 梁堃', '党支部 郑昇'][i % 3]!,
     status: (['notStarted', 'inProgress', 'done'] as const)[i % 3]!,
   }))
 }
@@ -246,7 +246,7 @@ export function sampleMeeting(): MeetingDocsInput {
         owner: '物业服务中心',
         standard: '器材完好，无安全隐患',
         dueOn: '2026-11-30',
-        supervisor: '务监会 宋喆',
+        supervisor: '村（居）务监督委员会 宋喆',
         status: 'inProgress',
         fromMeeting: '11月议事会',
       },

@@ -266,7 +266,8 @@ test('an urban major matter under 五议一备两公开 is filed with the street
     await recordSitting(page, { date, expected: 9, present: 9, for: 9 }, '通过')
   }
   const filing = page.getByTestId('date-form')
-  await expect(filing.locator('input[name=office]')).toHaveValue('街道党工委')
+  // 报送 the street Party committee named by the settings (新华路街道 → 新华路街道党工委), not the template's word.
+  await expect(filing.locator('input[name=office]')).toHaveValue('新华路街道党工委')
   await typeDate(filing, '2026-10-17')
   await filing.getByTestId('date-save').click()
   await confirmSave(page)

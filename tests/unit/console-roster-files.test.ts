@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
-import { decodeText, parseCsv, parseXlsx } from '@/io/sheet'
+import { decodeText, parseCsv, parseXls, parseXlsx, readSheet } from '@/io/sheet'
 import { isRosterHeader, validateRosterRows } from '@/domain/roster-import'
 import { PRESET_JINCHANG } from '@/domain/roles'
 
@@ -40,5 +40,42 @@ describe('roster files as offices really save them', () => {
     const result = validateRosterRows(sheet.headers, sheet.rows, PRESET_JINCHANG, sheet.firstRow)
     expect(result.ok).toBe(false)
     expect(!result.ok && result.rows.map((r) => [r.row, r.problem.key])).toEqual([[4, 'roster.import.badPhone']])
+  })
+})
+
+describe('an old Excel .xls roster', () => {
+  it('is read through the same row parser: title row skipped, phone kept as typed, rows numbered', async () => {
+    // The fixture is built here as Excel 97-2003 (BIFF8), the format of "Excel 97-2003 工作簿 (*.xls)".
+    const XLSX = await import('@e965/xlsx')
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['新华路社区协商议事会成员名册'],
+      ['姓名', '角色', '电话'],
+      ['王建国', '党组织书记', '13912345678'],
+      ['刘海燕', '法律工作者', 13912345679],
+    ])
+    const wb = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(wb, ws, '名册')
+    const bytes = XLSX.write(wb, { bookType: 'biff8', type: 'array' }) as ArrayBuffer
+    // An OLE compound file, the signature of a real .xls (not an .xlsx zip renamed).
+    expect([...new Uint8Array(bytes).slice(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0])
+    const viaFile = await readSheet(new File([bytes], '名册.XLS'), isRosterHeader)
+    expect(viaFile.ok && viaFile.sheet.rows).toHaveLength(2)
+    const sheet = await parseXls(bytes, isRosterHeader)
+    expect(sheet.headers).toEqual(['姓名', '角色', '电话'])
+    expect(sheet.firstRow).toBe(3)
+    const result = validateRosterRows(sheet.headers, sheet.rows, PRESET_JINCHANG, sheet.firstRow)
+    expect(result.ok && result.people.map((p) => [p.name, p.roleIds, p.phone])).toEqual([
+      ['王建国', ['secretary'], '13912345678'],
+      ['刘海燕', ['legal-worker'], '13912345679'],
+    ])
+  })
+
+  it('a .xls file goes through readSheet, a broken one is unreadable, not a crash', async () => {
+    const broken = new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3])], '名册.xls')
+    const read = await readSheet(broken, isRosterHeader)
+    expect(read.ok === false && read.problem.key).toBe('io.unreadable')
+    const truncated = new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0])], '名册.xls')
+    const read2 = await readSheet(truncated, isRosterHeader)
+    expect(read2.ok === false && read2.problem.key).toBe('io.unreadable')
   })
 })

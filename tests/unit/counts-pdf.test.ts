@@ -7,7 +7,8 @@ import { resolutionNoticeToDocDef } from '@/pdf/docs/resolutionNotice'
 import { filingFormToDocDef } from '@/pdf/docs/filingForm'
 import { signInSheetToDocDef } from '@/pdf/docs/signInSheet'
 import type { MeetingDocsInput, PersonLine } from '@/pdf/inputs'
-import { sampleMeeting } from '@/pdf/samples'
+import { sampleDossier, sampleMeeting } from '@/pdf/samples'
+import { topicDossierToDocDef } from '@/pdf/docs/topicDossier'
 import { pdfTextRaw, pdfToPngs, renderNode } from './support/pdf'
 
 const NAMES =
@@ -125,6 +126,27 @@ describe('the paper follows the body', () => {
     expect(present.split('、')).toHaveLength(20)
     expect(present).toContain('李秀英') // the recorder is a member and present
     expect(present).not.toContain(NAMES[30]!)
+  })
+
+  it.each([
+    // the body decides?, what the dossier says, what it never says
+    [false, ['四、调研、议事与协商意见', '协商意见', '协商结果公示：'], ['决议公示', '与决议']],
+    [true, ['四、调研、议事与决议', '决议公示：'], ['协商意见', '协商结果']],
+  ] as const)('一事一档 of a body that decides=%s follows the body like the minutes', async (decides, says, never) => {
+    const d = sampleDossier()
+    const v = villageMeeting()
+    const dossier = await text(
+      topicDossierToDocDef({
+        ...d,
+        meeting: { ...d.meeting!, decides },
+        topic: { ...d.topic, votes: v.topics[0]!.votes.slice(1, 2) },
+        quorum: v.quorum,
+      }),
+      `counts-dossier-${decides ? 'decides' : 'council'}`,
+    )
+    for (const s of says) expect(dossier).toContain(s)
+    for (const s of never) expect(dossier).not.toContain(s)
+    expect(dossier).toContain('应到30人，实到20人，请假2人，缺席8人（其中提交书面意见1人）')
   })
 
   it('the village sign-in sheet prints the four counts; the filing form goes to the township Party committee', async () => {

@@ -59,6 +59,22 @@ describe('follow-up documents', () => {
     expect(text).toContain('王堃')
     pdfToPngs(bytes, 'results-notice')
   })
+  it.each([
+    // invalid ballots recorded for round 2 → what the notice says after its counts
+    [undefined, '满意40人、基本满意6人、不满意4人，满意率92.0%'],
+    [0, '满意40人、基本满意6人、不满意4人（另有无效票0张），满意率92.0%'],
+    [3, '满意40人、基本满意6人、不满意4人（另有无效票3张），满意率92.0%'],
+  ])('the results notice prints %s invalid ballots where the round recorded them', async (invalid, line) => {
+    const doc = resultsNoticeToDocDef({
+      communityName: '河西村',
+      partyOrg: '中共河西村支部委员会',
+      meetingTitle: '村民代表会议',
+      startsOn: '2026-11-10',
+      endsOn: '2026-11-16',
+      items: [{ item, evaluations: [{ ...round(2, [40, 6, 4], true, 0.92), invalid }] }],
+    })
+    expect(pdfTextCompact(await renderNode(doc))).toContain(`第2轮（2026年11月5日，评议票）：${line}`)
+  })
   it('prints ballots with the scale boxes, never split over pages', async () => {
     const doc = evaluationBallotToDocDef({
       communityName: '新华路社区',

@@ -245,6 +245,43 @@ describe('canvass (入户征求意见)', () => {
   })
 })
 
+describe('村民会议 counted by households (⅔ of households send a representative)', () => {
+  const byHouseholds = rule('households', TWO_THIRDS)
+  it.each([
+    // households, households represented, people present, quorate, needed
+    [300, 200, 150, true, 200],
+    [300, 199, 400, false, 200], // many people, too few households
+    [31, 21, 21, true, 21],
+    [31, 20, 20, false, 21],
+    [undefined, undefined, 250, false, 1], // no household figures: never quorate by default
+  ] as const)('%s households, %s represented (%i people) → quorate %s', (hh, hhPresent, people, met, need) => {
+    const q = quorumCheck(byHouseholds, {
+      members: 500,
+      expected: 500,
+      present: people,
+      recused: 0,
+      households: hh,
+      householdsPresent: hhPresent,
+    })
+    expect(q.met).toBe(met)
+    expect(q.needed).toBe(need)
+    expect(q.value).toBe(hhPresent ?? 0)
+  })
+  it.each([
+    [byHouseholds, '本村三分之二以上的户派代表参加'],
+    [rule('households', HALF), '本村过半数的户派代表参加'],
+  ] as const)('%o in words → %s', (r, words) => {
+    expect(ruleText(r, 'quorum')).toBe(words)
+  })
+  it.each([
+    [quorumRuleSchema, true],
+    [passingRuleSchema, false],
+    [canvassRuleSchema, false],
+  ] as const)('%#: a households base is a quorum rule only → %s', (schema, ok) => {
+    expect(schema.safeParse(byHouseholds).success).toBe(ok)
+  })
+})
+
 describe('the rule in words, one set of keys for screens, projector and PDFs', () => {
   const t = (key: string) => key
   it.each([

@@ -27,6 +27,10 @@ export interface Headcount {
   present: number
   /** Present voters recused (回避) for this topic */
   recused: number
+  /** 本村户数, for a 村民会议 counted by households */
+  households?: number
+  /** Households that sent a representative (派代表参加) */
+  householdsPresent?: number
 }
 
 export interface CountingBody {
@@ -62,17 +66,26 @@ export function headcount(
   rows: readonly Row[],
   body: CountingBody | undefined,
   recused: ReadonlySet<string> = new Set(),
+  households?: { total: number; present: number },
 ): Headcount {
   const counted = countedRows(rows, body)
   const present = counted.filter((r) => isPresent(r, body))
   const isRecused = (r: Row) => recused.has(r.id) || (r.personId !== undefined && recused.has(r.personId))
   const roll = body && body.memberIds.length > 0 ? body.memberIds.length : counted.length
-  return { members: roll, expected: roll, present: present.length, recused: present.filter(isRecused).length }
+  return {
+    members: roll,
+    expected: roll,
+    present: present.length,
+    recused: present.filter(isRecused).length,
+    ...(households ? { households: households.total, householdsPresent: households.present } : {}),
+  }
 }
 
 /** Whether enough members are present for the body to sit (recusals never change it). */
 export function quorumCheck(rule: Rule, h: Headcount): RuleCheck {
-  return evaluate(rule, h.present, { members: h.members, expected: h.expected }, 'quorum')
+  // Counted by households, the quorum is the households represented, not the people.
+  const value = rule.base === 'households' ? (h.householdsPresent ?? 0) : h.present
+  return evaluate(rule, value, { members: h.members, expected: h.expected, households: h.households }, 'quorum')
 }
 
 /** The bases the passing rule of one topic counts against: recused voters leave each of them. */
@@ -99,7 +112,10 @@ export function uninvitedMembers(
 export interface QuorumState {
   members: number
   expected: number
+  /** People present, or households represented when the quorum counts households */
   present: number
+  /** Whether the numbers are households (村民会议 counted by households) */
+  byHouseholds: boolean
   /** The number the quorum rule is counted against */
   base: number
   need: number
@@ -110,13 +126,16 @@ export interface QuorumState {
 
 export function quorumState(rule: Rule, h: Headcount): QuorumState {
   const q = quorumCheck(rule, h)
+  const byHouseholds = rule.base === 'households'
   return {
     members: h.members,
-    expected: h.expected,
-    present: h.present,
+    // Counted by households, 应到 is the village's households.
+    expected: byHouseholds ? q.base : h.expected,
+    present: q.value,
+    byHouseholds,
     base: q.base,
     need: q.needed,
-    ratio: q.base > 0 ? h.present / q.base : 0,
+    ratio: q.base > 0 ? q.value / q.base : 0,
     met: q.met,
   }
 }

@@ -6,9 +6,11 @@ import type { BodyKind } from '../vote'
 
 /**
  * What a threshold is counted against: 实到 · 应到 · 全体成员 for a sitting;
- * 走访户数 (asked) · 走访到的户数 (reached) for a door-to-door canvass.
+ * 本村户数 (households) for a 村民会议 counted by households (⅔ of households
+ * send a representative); 走访户数 (asked) · 走访到的户数 (reached) for a
+ * door-to-door canvass.
  */
-export type RuleBase = 'present' | 'expected' | 'members' | 'asked' | 'reached'
+export type RuleBase = 'present' | 'expected' | 'members' | 'households' | 'asked' | 'reached'
 
 /** 过半数 (strictly more than half) · 三分之二以上 (at least two thirds) · a custom fraction */
 export type Threshold =
@@ -27,7 +29,7 @@ export type RuleUse = 'quorum' | 'passing' | 'canvass'
  * that would always be met.
  */
 export const RULE_BASES: Record<RuleUse, readonly RuleBase[]> = {
-  quorum: ['members', 'expected'],
+  quorum: ['members', 'expected', 'households'],
   passing: ['present', 'expected', 'members'],
   canvass: ['asked', 'reached'],
 }

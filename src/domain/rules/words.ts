@@ -16,5 +16,7 @@ export function ruleInWords(t: Translate, rule: Rule, use: RuleUse): string {
     th.kind === 'fraction'
       ? t(th.strict ? 'rules.share.moreThan' : 'rules.share.atLeast', { share: fractionText(th.num, th.den) })
       : t(`rules.share.${th.kind}`)
+  // 本村三分之二以上的户派代表参加: households send a representative, they do not attend.
+  if (use === 'quorum' && rule.base === 'households') return t('rules.use.quorumHouseholds', { share })
   return t(`rules.use.${use}`, { base: t(`rules.base.${rule.base}`), share })
 }

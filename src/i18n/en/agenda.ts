@@ -73,6 +73,7 @@ export default {
     noticePeriod: 'Days',
     noticePlaces: 'Where',
     noticePlacesDefault: 'Notice board, WeChat grid group',
+    noticePlacesDefaultVillage: 'Village affairs board, villagers’ WeChat group',
     noticeSave: 'Record notice',
     noticeRecorded: 'Posted {startsOn} to {endsOn} ({days} days) at {places}',
     noticeNone: 'The agenda notice is not recorded yet.',

@@ -32,7 +32,7 @@ export default {
     required: 'Required',
     tooLong: 'Too long',
     integer: 'Enter a whole number',
-    noticeDays: 'The notice period must be 1 to 90 days',
+    noticeDays: 'The notice period must be a whole number of days from 1 to 90',
     dayOfMonth: 'The deliberation day must be between the 1st and the 28th',
     phone: 'Invalid phone number (11-digit mobile, or area code-number)',
     idNumber: 'Invalid ID number (18 characters, check digit wrong)',

@@ -44,6 +44,18 @@ export default {
     passingRule: 'Passing rule',
     recorderFallback: 'Recorder',
     addedInMeeting: 'Raised in the meeting',
+    households: {
+      hint: 'Quorum by households: count the households signed in the household sign-in book, then confirm',
+      total: 'Households of the village',
+      present: 'Households represented',
+      confirm: 'Confirm households',
+      saved: 'Households recorded',
+      error: {
+        noTotal: 'Enter the number of households of the village',
+        tooMany: 'Too many households, please check',
+        exceeds: 'Households represented cannot exceed the households of the village',
+      },
+    },
     quorum: {
       expected: 'Expected',
       members: 'Members',
@@ -51,6 +63,10 @@ export default {
       ratio: 'Ratio',
       met: 'Quorum met (needs {need})',
       unmet: 'No quorum: at least {need} must be present',
+      expectedHouseholds: 'households',
+      presentHouseholds: 'households represented',
+      metHouseholds: 'Quorum met (needs {need} households represented)',
+      unmetHouseholds: 'No quorum: at least {need} households must be represented',
       noBody: 'Choose a body to see the quorum',
     },
     states: {

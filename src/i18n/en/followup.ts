@@ -5,6 +5,8 @@ export default {
     threshold: 'Evaluation pass mark',
     minEvaluators: 'Fewest evaluators',
     minEvaluatorsHint: '(no verdict with fewer)',
+    ballotInstruction: 'Ballot instructions',
+    ballotInstructionHint: 'Blank prints the standard wording',
     canvassRule: 'Canvass passes with',
     scale: 'Evaluation scale',
     scales: { three: 'Three levels (satisfied / fairly / unsatisfied)', five: 'Five levels' },

@@ -16,9 +16,12 @@ export default {
     members: 'Members',
     expected: 'Expected',
     present: 'Present',
+    expectedHouseholds: 'households of the village',
+    presentHouseholds: 'households represented',
     ratio: 'Ratio',
     quorumMet: 'Quorum met: the meeting is valid',
     quorumUnmet: 'No quorum (needs at least {need})',
+    quorumUnmetHouseholds: 'No quorum (needs at least {need} households)',
     methods: {
       hands: 'Show of hands',
       paper: 'Paper ballot',

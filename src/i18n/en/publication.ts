@@ -39,6 +39,8 @@ export default {
       placesHint: 'Pick several, or type another place and press Enter',
       placeOptions: {
         board: 'Community notice board',
+        villageBoard: 'Village affairs board',
+        villageWechat: 'Villagers’ WeChat group',
         wechat: 'Residents’ WeChat group',
         online: 'Online',
         doors: 'Building entrances',

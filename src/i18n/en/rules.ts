@@ -4,6 +4,7 @@ export default {
       members: 'all members',
       expected: 'those expected',
       present: 'those present',
+      households: 'households of the village',
       asked: 'households asked',
       reached: 'households reached',
     },
@@ -15,6 +16,7 @@ export default {
     },
     use: {
       quorum: '{share} of {base} present',
+      quorumHouseholds: '{share} of the village’s households represented',
       passing: '{share} of {base} in favour',
       canvass: '{share} of {base} agreeing',
     },
@@ -23,7 +25,7 @@ export default {
     error: {
       fraction: 'The fraction must be positive and at most 1',
       base: {
-        quorum: 'Attendance can only be counted against all members or those expected',
+        quorum: 'Attendance can only be counted against all members, those expected or the village’s households',
         passing: 'A passing rule counts against those present, expected or all members',
         canvass: 'A canvass counts against the households asked or those reached',
       },

@@ -10,7 +10,7 @@ export default {
     kind: '类型',
     kinds: {
       council: '协商议事会',
-      twoCommittees: '村（居）“两委”会议',
+      twoCommittees: '两委会议',
       partyMembers: '党员大会',
       villagerReps: '村民代表会议',
       villagers: '村民会议',

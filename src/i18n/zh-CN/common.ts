@@ -32,7 +32,7 @@ export default {
     required: '此项必填',
     tooLong: '内容过长',
     integer: '请输入整数',
-    noticeDays: '公示期应在 1 到 90 天之间',
+    noticeDays: '公示期应为 1 到 90 之间的整数天数',
     dayOfMonth: '议事日应在每月 1 日到 28 日之间',
     phone: '电话号码格式不正确（手机 11 位，或区号-座机号）',
     idNumber: '身份证号不正确（18 位，末位校验不符）',

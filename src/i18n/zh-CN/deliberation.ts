@@ -43,6 +43,18 @@ export default {
     passingRule: '通过规则',
     recorderFallback: '记录人',
     addedInMeeting: '会上临时提出',
+    households: {
+      hint: '按户计算到会：请清点户代表签到册上已签到的户数，填写后确认',
+      total: '本村户数',
+      present: '实到户数',
+      confirm: '确认户数',
+      saved: '户数已记录',
+      error: {
+        noTotal: '请填写本村户数',
+        tooMany: '户数过大，请检查',
+        exceeds: '实到户数不能多于本村户数',
+      },
+    },
     quorum: {
       expected: '应到',
       members: '全体成员',
@@ -50,6 +62,10 @@ export default {
       ratio: '比例',
       met: '已达到法定人数（需 {need} 人）',
       unmet: '未达到法定人数：至少需要 {need} 人出席',
+      expectedHouseholds: '应到户数',
+      presentHouseholds: '实到户数',
+      metHouseholds: '已达到法定户数（需 {need} 户派代表参加）',
+      unmetHouseholds: '未达到法定户数：至少需要 {need} 户派代表参加',
       noBody: '选择议事主体后显示法定人数',
     },
     states: { present: '出席', absent: '缺席', leave: '请假', written: '书面意见', pending: '未到' },
@@ -60,7 +76,7 @@ export default {
       nonVoting: '列席',
       stakeholder: '利益相关方',
       guest: '部门/专家',
-      teller: '监票计票',
+      teller: '监票人/计票人',
     },
     signIn: {
       countsLine:

@@ -5,6 +5,8 @@ export default {
     threshold: '评议满意率合格线',
     minEvaluators: '评议最少人数',
     minEvaluatorsHint: '人（评议人数不足时不作结论）',
+    ballotInstruction: '表决票填写说明',
+    ballotInstructionHint: '留空则印“请在相应栏内画√。每项只能画一个√；不画视为弃权，多画视为无效。”',
     canvassRule: '入户征求意见通过比例',
     scale: '评议等级',
     scales: { three: '三级（满意 / 基本满意 / 不满意）', five: '五级（非常满意 … 非常不满意）' },

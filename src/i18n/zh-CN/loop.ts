@@ -66,7 +66,7 @@ export default {
       empty: '还没有日志。长期案件（如矛盾纠纷）每次走访、谈话、调解都记一笔。',
       on: '日期',
       kind: '方式',
-      kinds: { visit: '走访', talk: '谈话', mediation: '调解', phone: '电话', siteVisit: '现场查看' },
+      kinds: { visit: '走访', talk: '谈话', mediation: '调解', phone: '电话', siteVisit: '实地察看' },
       participants: '参与人员',
       outcome: '情况及结果',
       add: '记一笔',

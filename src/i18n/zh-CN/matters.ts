@@ -2,7 +2,7 @@ export default {
   nav: { matters: '重大事项', templates: '程序模板' },
   bodyKinds: {
     council: '协商议事会',
-    twoCommittees: '两委会',
+    twoCommittees: '两委会议',
     partyMembers: '党员大会',
     villagerReps: '村民代表会议',
     villagers: '村民会议',

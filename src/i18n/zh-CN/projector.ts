@@ -16,9 +16,12 @@ export default {
     members: '全体成员',
     expected: '应到',
     present: '实到',
+    expectedHouseholds: '应到户数',
+    presentHouseholds: '实到户数',
     ratio: '比例',
     quorumMet: '已达到法定人数，会议有效',
     quorumUnmet: '未达到法定人数（至少需要 {need} 人）',
+    quorumUnmetHouseholds: '未达到法定人数（至少需要 {need} 户派代表参加）',
     methods: {
       hands: '举手表决',
       paper: '纸质表决票',

@@ -21,7 +21,7 @@ export function agendaNoticeToDocDef(input: MeetingDocsInput): DocDef {
       margin: [0, 6, 0, 6],
     })),
     para(`欢迎${community.kind === 'village' ? '村民群众' : '居民群众'}和利益相关方列席会议、发表意见。`),
-    ...(notice ? objectionLines(notice, '对上述议题有意见或建议的') : []),
+    ...(notice ? objectionLines(notice, '对上述议题有意见或建议的', community.kind === 'village') : []),
     issuerBlock(community.partyOrg, input.printedOn),
   ]
   return {

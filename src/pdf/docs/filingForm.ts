@@ -3,7 +3,8 @@
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate, type DocDef } from '../layout'
 import { fieldTable, when } from '../blocks'
-import { attendanceText, countsText, METHOD, outcomeWords, RESULT, superiorCommittee } from '../labels'
+import { superiorCommittee } from '@/domain/community'
+import { attendanceText, countsText, METHOD, outcomeWords, RESULT } from '../labels'
 import type { MeetingDocsInput, TopicBlock } from '../inputs'
 
 // A fresh object per cell: pdfmake annotates content objects in place.

@@ -36,7 +36,7 @@ export function minutesToDocDef(input: MeetingDocsInput): DocDef {
   }
   const words = outcomeWords(meeting.decides)
   const quorumText = q
-    ? `${attendanceText(q)}。${q.rule ? `${words.quorum}：${ruleText(q.rule, 'quorum')}；` : ''}${q.reached ? '到会人数符合规定，会议有效。' : `到会人数不足，不得${words.verb}。`}`
+    ? `${attendanceText(q)}。${q.rule ? `${words.quorum}：${ruleText(q.rule, 'quorum')}；` : ''}${q.reached ? `${q.households ? '到会户数' : '到会人数'}符合规定，会议有效。` : `${q.households ? '到会户数' : '到会人数'}不足，不得${words.verb}。`}`
     : ''
   content.push(
     h2('会议基本情况'),
@@ -46,7 +46,7 @@ export function minutesToDocDef(input: MeetingDocsInput): DocDef {
       ['地点', meeting.place ?? ''],
       ['主持人', meeting.chair ?? ''],
       ['记录人', meeting.recorder ?? ''],
-      ...(meeting.bodyName ? ([['议事机构', meeting.bodyName]] as [string, string][]) : []),
+      ...(meeting.bodyName ? ([['议事主体', meeting.bodyName]] as [string, string][]) : []),
       ['到会情况', quorumText],
       ...attendanceGroups(input.people),
     ]),

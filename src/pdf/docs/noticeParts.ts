@@ -4,7 +4,7 @@ import { chineseDate } from '../layout'
 import type { NoticeInfo } from '../inputs'
 
 /** 公示期 and how to object, as sentences. */
-export function objectionLines(n: NoticeInfo, who: string, fontSize?: number): Content[] {
+export function objectionLines(n: NoticeInfo, who: string, village: boolean, fontSize?: number): Content[] {
   const period =
     n.startsOn && n.endsOn
       ? `公示期：${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}（${n.periodDays}天）。`
@@ -14,7 +14,10 @@ export function objectionLines(n: NoticeInfo, who: string, fontSize?: number): C
     n.objectPhone ? `电话：${n.objectPhone}` : '',
     n.objectBox ? `或投入${n.objectBox}` : '',
   ].filter(Boolean)
-  const how = ways.length > 0 ? `${who}，请在公示期内${ways.join('，')}。` : `${who}，请在公示期内向社区党组织反映。`
+  const how =
+    ways.length > 0
+      ? `${who}，请在公示期内${ways.join('，')}。`
+      : `${who}，请在公示期内向${village ? '村' : '社区'}党组织反映。`
   return [
     { text: period, bold: true, fontSize, margin: [0, 8, 0, 2] },
     { text: how, fontSize, margin: [0, 0, 0, 4] },

@@ -46,7 +46,12 @@ export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
         margin: [0, 4, 0, 6],
       }
     }),
-    ...objectionLines(n, `${community.kind === 'village' ? '村民群众' : '居民群众'}如有异议`, BIG),
+    ...objectionLines(
+      n,
+      `${community.kind === 'village' ? '村民群众' : '居民群众'}如有异议`,
+      community.kind === 'village',
+      BIG,
+    ),
     issuerBlock(community.partyOrg, n.startsOn ?? input.printedOn, true, BIG),
   ]
   if (input.seal)

@@ -16,8 +16,14 @@ export interface ResultsNoticeInput {
   items: { item: ActionItem; evaluations: Evaluation[] }[]
 }
 
+/**
+ * 满意 40 人、基本满意 6 人、不满意 4 人（另有无效票 2 张）: invalid ballots are
+ * printed wherever the round recorded them (older rounds did not), so the
+ * figures add up to the ballots returned and the rate is read against the valid ones.
+ */
 const countsText = (e: Evaluation) =>
-  SCALE_ANSWERS[e.scale].keys.map((k, i) => `${ANSWER_LABELS[k] ?? k}${e.counts[i] ?? 0}人`).join('、')
+  SCALE_ANSWERS[e.scale].keys.map((k, i) => `${ANSWER_LABELS[k] ?? k}${e.counts[i] ?? 0}人`).join('、') +
+  (e.invalid !== undefined ? `（另有无效票 ${e.invalid} 张）` : '')
 
 function history(no: number, item: ActionItem, evaluations: Evaluation[]): Content[] {
   return [

@@ -3,7 +3,7 @@
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate, type DocDef } from '../layout'
 import { fieldTable, formTable, h2, note, para, publicName, publicText, when } from '../blocks'
-import { HANDLING, MEETING_ROLE, STATE, TOPIC_EVENT } from '../labels'
+import { attendanceText, HANDLING, MEETING_ROLE, outcomeWords, STATE, TOPIC_EVENT } from '../labels'
 import type { DossierInput, PublicOptions, TopicEventLine } from '../inputs'
 import { topicSection } from './topicParts'
 
@@ -33,7 +33,7 @@ export function topicDossierToDocDef(
           ]),
           [78, 62, 44, '*', 44],
         )
-      : para('本议题由社区党组织直接提出。'),
+      : para(`本议题由${community.kind === 'village' ? '村' : '社区'}党组织直接提出。`),
     h2('二、议题确定'),
     ...(input.trail.length > 0
       ? input.trail.map((e) => para(`${chineseDate(e.at)}\u3000${publicText(trailText(e), opts)}`))
@@ -46,12 +46,7 @@ export function topicDossierToDocDef(
         ['会议', meeting.title],
         ['时间地点', `${when(meeting.date, meeting.startTime)}\u3000${meeting.place ?? ''}`],
         ['主持人/记录人', `${meeting.chair ?? ''} / ${meeting.recorder ?? ''}`],
-        [
-          '到会情况',
-          input.quorum
-            ? `应到${input.quorum.expected}人，实到${input.quorum.present}人，缺席${input.quorum.absent}人`
-            : '',
-        ],
+        ['到会情况', input.quorum ? attendanceText(input.quorum) : ''],
         [
           '参会人员',
           input.attendance
@@ -65,13 +60,15 @@ export function topicDossierToDocDef(
       ]),
     )
   }
-  content.push(h2('四、调研、议事与决议'), ...topicSection(t, opts))
+  // A council recommends (协商意见), a legal body decides (决议): the dossier says what the minutes say.
+  const decides = meeting?.decides ?? true
+  content.push(h2(`四、调研、议事与${outcomeWords(decides).outcome}`), ...topicSection(t, opts, decides))
   content.push(h2('五、公开公示'))
   const n = input.notice
   content.push(
     para(
       n?.startsOn
-        ? `${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}在${n.places.join('、') || (community.kind === 'village' ? '村务公开栏' : '公示栏')}公示${n.periodDays}天。`
+        ? `${outcomeWords(decides).notice}：${chineseDate(n.startsOn)}至${chineseDate(n.endsOn)}在${n.places.join('、') || (community.kind === 'village' ? '村务公开栏' : '公示栏')}公示${n.periodDays}天。`
         : '尚未公示。',
     ),
   )

@@ -1,5 +1,6 @@
 import { computed, inject, provide, type ComputedRef, type InjectionKey, type Ref } from 'vue'
 import type { Attendance } from '@/domain/attendance'
+import type { MeetingHouseholds } from '@/domain/meeting'
 import { quorumState, type QuorumState } from '@/domain/rules'
 import type { Recusal, Speaker, Statement } from '@/domain/speakers'
 import type { Topic } from '@/domain/topic'
@@ -28,6 +29,8 @@ export interface Deliberation {
   recusals: Ref<Recusal[]>
   resolutions: Ref<ResolutionWithItems[]>
   quorum: ComputedRef<QuorumState | undefined>
+  /** 本村户数 / 实到户数 as the secretary confirmed them (村民会议 counted by households) */
+  households: ComputedRef<MeetingHouseholds | undefined>
   /** Whether the meeting is sealed (every panel turns read-only) */
   sealed: ComputedRef<boolean>
 }
@@ -39,6 +42,7 @@ export function provideDeliberation(
   bodyId: () => string | undefined,
   communityId: () => string | undefined,
   sealed: () => boolean,
+  households: () => MeetingHouseholds | undefined,
 ): Deliberation {
   const id = meetingId
   const d: Deliberation = {
@@ -58,9 +62,10 @@ export function provideDeliberation(
     resolutions: useLive(() => listResolutions(id()), [] as ResolutionWithItems[], [id]),
     quorum: computed(() =>
       d.body.value
-        ? quorumState(d.body.value.quorumRule, topicHeadcount(d.attendance.value, d.body.value, []))
+        ? quorumState(d.body.value.quorumRule, topicHeadcount(d.attendance.value, d.body.value, [], d.households.value))
         : undefined,
     ),
+    households: computed(households),
     sealed: computed(sealed),
   }
   provide(KEY, d)
