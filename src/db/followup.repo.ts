@@ -7,7 +7,7 @@ import { evaluationSettings, judge, nextRound, type EvaluationInput } from '@/do
 import { today } from '@/domain/calendar'
 import { newId, nowIso, type RecordBase } from '@/domain/ids'
 import type { Meeting } from '@/domain/meeting'
-import type { Attachment } from '@/domain/research'
+import { MAX_PHOTOS, photoProblems, type AttachmentFile } from '@/domain/attachment'
 import { DomainError, problem } from '@/domain/problem'
 import {
   ACTION_STATUSES,
@@ -18,6 +18,7 @@ import {
   type Resolution,
 } from '@/domain/resolution'
 import type { Topic } from '@/domain/topic'
+import { addAttachment, checkAttachment } from './attachments.repo'
 import { db } from './schema'
 import { write } from './write'
 
@@ -110,7 +111,6 @@ interface Change {
   patch?: Partial<ActionItem>
   event: Omit<ActionEvent, keyof RecordBase | 'actionItemId' | 'at'>
   evaluation?: Evaluation
-  attachments?: Attachment[]
 }
 
 async function changeItem(
@@ -126,10 +126,7 @@ async function changeItem(
         db.meetings.get(item.meetingId),
         db.resolutions.get(item.resolutionId),
       ])
-      const { status, patch, event, evaluation, attachments } = await change(
-        item,
-        resolvedOnOf(item, meeting, resolution),
-      )
+      const { status, patch, event, evaluation } = await change(item, resolvedOnOf(item, meeting, resolution))
       const now = nowIso()
       const next: ActionItem = { ...item, ...patch, status, updatedAt: now }
       await db.actionItems.put(next)
@@ -143,42 +140,27 @@ async function changeItem(
         updatedAt: now,
       })
       if (evaluation) await db.evaluations.add(evaluation)
-      if (attachments?.length) await db.attachments.bulkAdd(attachments)
       return next
     },
   )
 }
 
 /** A photo picked for a progress entry, before it is stored. */
-export interface PhotoFile {
-  name: string
-  mime: string
-  bytes: Uint8Array
-}
+export type PhotoFile = AttachmentFile
 
 /** A progress entry (date, percent, note, photos); starts the item if it had not started. */
-export function addProgress(id: string, input: ProgressInput, photos: PhotoFile[] = []): Promise<ActionItem> {
-  return changeItem(id, (item, resolvedOn) => {
+export async function addProgress(id: string, input: ProgressInput, photos: PhotoFile[] = []): Promise<ActionItem> {
+  const problems = photoProblems(photos.map(checkAttachment), MAX_PHOTOS)
+  if (problems.length > 0) throw new DomainError(problems)
+  return changeItem(id, async (item, resolvedOn) => {
     checkDate(input.on, resolvedOn, today())
-    if (photos.length > MAX_PHOTOS) throw new DomainError([problem('followup.errors.tooManyPhotos')])
     const status = nextStatus(item.status, 'progress')
-    const now = nowIso()
-    const attachments: Attachment[] = photos.map((p) => ({
-      id: newId(),
-      communityId: item.communityId,
-      createdAt: now,
-      updatedAt: now,
-      ownerId: id,
-      ownerKind: 'actionProgress',
-      name: p.name,
-      mime: p.mime,
-      size: p.bytes.byteLength,
-      bytes: p.bytes,
-    }))
-    const photoIds = [...input.photoIds, ...attachments.map((a) => a.id)]
+    const owner = { communityId: item.communityId, ownerId: id, ownerKind: 'actionProgress' }
+    const stored: string[] = []
+    for (const p of photos) stored.push((await addAttachment(owner, p)).id)
+    const photoIds = [...input.photoIds, ...stored]
     return {
       status,
-      attachments,
       event: {
         kind: 'progress',
         by: input.by,
@@ -192,12 +174,9 @@ export function addProgress(id: string, input: ProgressInput, photos: PhotoFile[
   })
 }
 
-export const MAX_PHOTOS = 6
-
+export { MAX_PHOTOS } from '@/domain/attachment'
 /** The stored photos of progress entries, by id. */
-export async function photos(ids: string[]): Promise<Attachment[]> {
-  return (await db.attachments.bulkGet(ids)).filter((a): a is Attachment => Boolean(a))
-}
+export { attachmentsByIds as photos } from './attachments.repo'
 
 /** The owner reports the work finished. */
 export function reportDone(id: string, input: ReportInput): Promise<ActionItem> {
