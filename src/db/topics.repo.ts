@@ -22,6 +22,7 @@ export async function listTopics(communityId: string): Promise<Topic[]> {
   return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
 }
 
+/** The topics of a meeting in agenda order: the one query every screen, document and check uses. */
 export async function meetingTopics(meetingId: string): Promise<Topic[]> {
   const all = await db.topics.where('meetingId').equals(meetingId).toArray()
   return all.sort((a, b) => a.order - b.order)
