@@ -2,8 +2,8 @@
 // what carries over into the next meeting. Every change is one write: the
 // item, its event, and anything it moves. The results notice is in
 // results-notice.repo.ts, closing the loop with the residents in loop.repo.ts.
-import { carryOver, checkDate, nextStatus, type ProgressInput, type ReportInput } from '@/domain/followup'
-import { evaluationSettings, judge, nextRound, type EvaluationInput } from '@/domain/evaluation'
+import { carryOver, checkDate, nextStatus, progressSchema, reportSchema, sendBackSchema } from '@/domain/followup'
+import { evaluationSchema, evaluationSettings, judge, nextRound } from '@/domain/evaluation'
 import { today } from '@/domain/calendar'
 import { newId, nowIso, type RecordBase } from '@/domain/ids'
 import type { Meeting } from '@/domain/meeting'
@@ -20,7 +20,7 @@ import {
 import type { Topic } from '@/domain/topic'
 import { addAttachment, checkAttachment } from './attachments.repo'
 import { db } from './schema'
-import { write } from './write'
+import { parseInput, write } from './write'
 
 /** An item with what the board shows next to it. */
 export interface BoardRow extends ActionItem {
@@ -149,7 +149,8 @@ async function changeItem(
 export type PhotoFile = AttachmentFile
 
 /** A progress entry (date, percent, note, photos); starts the item if it had not started. */
-export async function addProgress(id: string, input: ProgressInput, photos: PhotoFile[] = []): Promise<ActionItem> {
+export async function addProgress(id: string, raw: unknown, photos: PhotoFile[] = []): Promise<ActionItem> {
+  const input = parseInput(progressSchema, raw)
   const problems = photoProblems(photos.map(checkAttachment), MAX_PHOTOS)
   if (problems.length > 0) throw new DomainError(problems)
   return changeItem(id, async (item, resolvedOn) => {
@@ -179,7 +180,8 @@ export { MAX_PHOTOS } from '@/domain/attachment'
 export { attachmentsByIds as photos } from './attachments.repo'
 
 /** The owner reports the work finished. */
-export function reportDone(id: string, input: ReportInput): Promise<ActionItem> {
+export async function reportDone(id: string, raw: unknown): Promise<ActionItem> {
+  const input = parseInput(reportSchema, raw)
   return changeItem(id, (item, resolvedOn) => {
     checkDate(input.on, resolvedOn, today())
     const status = nextStatus(item.status, 'reportDone')
@@ -192,7 +194,8 @@ export function reportDone(id: string, input: ReportInput): Promise<ActionItem> 
 }
 
 /** The supervisor does not accept the work: back to the owner, with the reason. */
-export function sendBack(id: string, input: ReportInput): Promise<ActionItem> {
+export async function sendBack(id: string, raw: unknown): Promise<ActionItem> {
+  const input = parseInput(sendBackSchema, raw)
   return changeItem(id, (item, resolvedOn) => {
     checkDate(input.on, resolvedOn, today())
     const status = nextStatus(item.status, 'sendBack')
@@ -205,7 +208,8 @@ export function sendBack(id: string, input: ReportInput): Promise<ActionItem> {
 }
 
 /** The supervisor accepts the reported work (验收). */
-export function accept(id: string, input: ReportInput): Promise<ActionItem> {
+export async function accept(id: string, raw: unknown): Promise<ActionItem> {
+  const input = parseInput(reportSchema, raw)
   return changeItem(id, (item, resolvedOn) => {
     checkDate(input.on, resolvedOn, today())
     const status = nextStatus(item.status, 'accept')
@@ -217,7 +221,8 @@ export function accept(id: string, input: ReportInput): Promise<ActionItem> {
  * One round of residents' evaluation. Passing closes the item; failing sends
  * it back for rework with the reason. Earlier rounds stay as they were.
  */
-export async function evaluate(id: string, input: EvaluationInput): Promise<Evaluation> {
+export async function evaluate(id: string, raw: unknown): Promise<Evaluation> {
+  const input = parseInput(evaluationSchema, raw)
   let saved: Evaluation | undefined
   await changeItem(id, async (item, resolvedOn) => {
     if (item.status !== 'accepted') throw new DomainError([problem('evaluation.errors.notAccepted')])
