@@ -1,7 +1,8 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import type { Projection } from '@/domain/projection'
 import { DomainError, problem } from '@/domain/problem'
-import { listMeetingTopics } from '@/db/meeting-topics.repo'
+import { standingVote } from '@/domain/vote'
+import { meetingTopics } from '@/db/topics.repo'
 import { project, readProjection } from '@/db/projection.repo'
 import { listSpeakers, nextSpeaker, stopSpeaker } from '@/db/speakers.repo'
 import { listVotes } from '@/db/votes.repo'
@@ -11,7 +12,7 @@ export function projectorConsole(meetingId: () => string) {
   let beforeBlack: Partial<Projection> | undefined
 
   async function topicStep(dir: -1 | 1) {
-    const [p, topics] = await Promise.all([readProjection(), listMeetingTopics(meetingId())])
+    const [p, topics] = await Promise.all([readProjection(), meetingTopics(meetingId())])
     if (topics.length === 0) throw new DomainError([problem('deliberation.error.noTopics')])
     const i = topics.findIndex((t) => t.id === p.topicId)
     const next = topics[i < 0 ? 0 : Math.min(topics.length - 1, Math.max(0, i + dir))]!
@@ -38,8 +39,7 @@ export function projectorConsole(meetingId: () => string) {
     const topicId = await currentTopic()
     if (p.slide === 'result') return void (await project({ slide: 'topic', topicId }))
     const votes = await listVotes(meetingId())
-    const closed = votes.filter((v) => v.topicId === topicId && v.status === 'closed')
-    const last = closed.filter((v) => !closed.some((c) => c.correctsVoteId === v.id)).pop()
+    const last = standingVote(votes, topicId)
     if (!last) throw new DomainError([problem('deliberation.error.noClosedVote')])
     await project({ meetingId: meetingId(), slide: 'result', topicId, voteId: last.id })
   }

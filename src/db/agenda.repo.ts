@@ -1,6 +1,5 @@
 // Step 2's meeting side: participants by role preset, per-topic parties (X),
 // and the record of the agenda notice (议题公示) the stepper guard reads.
-import { addDays } from '@/domain/calendar'
 import { newId, nowIso } from '@/domain/ids'
 import type { Meeting, Participant } from '@/domain/meeting'
 import { agendaNoticeSchema, topicPartySchema, type PublicNotice } from '@/domain/notice'
@@ -8,6 +7,7 @@ import type { Person } from '@/domain/person'
 import type { Body } from '@/domain/vote'
 import { DomainError, problem } from '@/domain/problem'
 import type { MeetingRole, RolePreset } from '@/domain/roles'
+import { putNotice } from './notices.repo'
 import { db } from './schema'
 import { parseInput, write } from './write'
 
@@ -138,23 +138,12 @@ export async function recordAgendaNotice(meetingId: string, raw: unknown): Promi
   return write([db.meetings, db.notices], async () => {
     const m = await openMeeting(meetingId)
     if (m.date && input.postedOn > m.date) throw new DomainError([problem('agenda.errors.noticeAfterMeeting')])
-    const existing = (await db.notices.where('meetingId').equals(meetingId).toArray()).find((n) => n.kind === 'agenda')
-    const now = nowIso()
-    const notice: PublicNotice = {
-      id: existing?.id ?? newId(),
-      communityId: m.communityId,
-      meetingId,
+    return putNotice(m, {
       kind: 'agenda',
-      postedAt: `${input.postedOn}T00:00:00.000Z`,
       startsOn: input.postedOn,
-      endsOn: addDays(input.postedOn, input.periodDays - 1),
       periodDays: input.periodDays,
       places: input.places,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-    }
-    await db.notices.put(notice)
-    return notice
+    })
   })
 }
 

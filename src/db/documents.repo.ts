@@ -11,7 +11,7 @@ import { verificationCode } from '@/domain/seal'
 import { lastLinks } from '@/domain/chain-audit'
 import type { Topic } from '@/domain/topic'
 import { raisedByName } from '@/domain/request'
-import type { Body, Vote } from '@/domain/vote'
+import { standingVotes, type Body } from '@/domain/vote'
 import { countedRows, headcount, isPresent, passingBases, quorumCheck } from '@/domain/rules'
 import { localTime, today } from '@/domain/calendar'
 import type {
@@ -27,6 +27,7 @@ import type {
 import type { PublicNotice } from '@/domain/notice'
 import { carryOverFor } from './followup.repo'
 import { db } from './schema'
+import { meetingTopics } from './topics.repo'
 
 const localToday = today
 
@@ -119,14 +120,6 @@ function quorumLine(
     rule,
     decides: body?.decides ?? false,
   }
-}
-
-/** The vote that stands: a correction replaces the vote it corrects. */
-function standingVotes(votes: Vote[]): Vote[] {
-  const corrected = new Set(votes.map((v) => v.correctsVoteId).filter(Boolean))
-  return votes
-    .filter((v) => v.status === 'closed' && !corrected.has(v.id))
-    .sort((a, b) => a.openedAt.localeCompare(b.openedAt))
 }
 
 async function topicBlock(t: Topic, index: number, names: Map<string, string>): Promise<TopicBlock> {
@@ -228,7 +221,7 @@ export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsIn
     const c = await db.communities.get(m.communityId)
     const people = await db.people.where('communityId').equals(m.communityId).toArray()
     const names = new Map(people.map((p) => [p.id, p.name]))
-    const topics = (await db.topics.where('meetingId').equals(meetingId).toArray()).sort((a, b) => a.order - b.order)
+    const topics = await meetingTopics(meetingId)
     const participants = await db.participants.where('meetingId').equals(meetingId).toArray()
     const attendance = await db.attendance.where('meetingId').equals(meetingId).toArray()
     const body = m.bodyId ? await db.bodies.get(m.bodyId) : undefined
@@ -368,10 +361,4 @@ export async function dossierInput(topicId: string): Promise<DossierInput> {
       printedOn: localToday(),
     }
   })
-}
-
-/** The meeting's topics in agenda order, for choosing ballots and dossiers. */
-export async function meetingTopics(meetingId: string): Promise<Pick<Topic, 'id' | 'title' | 'order'>[]> {
-  const topics = await db.topics.where('meetingId').equals(meetingId).toArray()
-  return topics.sort((a, b) => a.order - b.order).map(({ id, title, order }) => ({ id, title, order }))
 }

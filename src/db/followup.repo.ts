@@ -2,12 +2,12 @@
 // what carries over into the next meeting. Every change is one write: the
 // item, its event, and anything it moves. The results notice is in
 // results-notice.repo.ts, closing the loop with the residents in loop.repo.ts.
-import { carryOver, checkDate, nextStatus, type ProgressInput, type ReportInput } from '@/domain/followup'
-import { evaluationSettings, judge, nextRound, type EvaluationInput } from '@/domain/evaluation'
+import { carryOver, checkDate, nextStatus, progressSchema, reportSchema, sendBackSchema } from '@/domain/followup'
+import { evaluationSchema, evaluationSettings, judge, nextRound } from '@/domain/evaluation'
 import { today } from '@/domain/calendar'
 import { newId, nowIso, type RecordBase } from '@/domain/ids'
 import type { Meeting } from '@/domain/meeting'
-import type { Attachment } from '@/domain/research'
+import { MAX_PHOTOS, photoProblems, type AttachmentFile } from '@/domain/attachment'
 import { DomainError, problem } from '@/domain/problem'
 import {
   ACTION_STATUSES,
@@ -18,8 +18,9 @@ import {
   type Resolution,
 } from '@/domain/resolution'
 import type { Topic } from '@/domain/topic'
+import { addAttachment, checkAttachment } from './attachments.repo'
 import { db } from './schema'
-import { write } from './write'
+import { parseInput, write } from './write'
 
 /** An item with what the board shows next to it. */
 export interface BoardRow extends ActionItem {
@@ -110,7 +111,6 @@ interface Change {
   patch?: Partial<ActionItem>
   event: Omit<ActionEvent, keyof RecordBase | 'actionItemId' | 'at'>
   evaluation?: Evaluation
-  attachments?: Attachment[]
 }
 
 async function changeItem(
@@ -126,10 +126,7 @@ async function changeItem(
         db.meetings.get(item.meetingId),
         db.resolutions.get(item.resolutionId),
       ])
-      const { status, patch, event, evaluation, attachments } = await change(
-        item,
-        resolvedOnOf(item, meeting, resolution),
-      )
+      const { status, patch, event, evaluation } = await change(item, resolvedOnOf(item, meeting, resolution))
       const now = nowIso()
       const next: ActionItem = { ...item, ...patch, status, updatedAt: now }
       await db.actionItems.put(next)
@@ -143,42 +140,28 @@ async function changeItem(
         updatedAt: now,
       })
       if (evaluation) await db.evaluations.add(evaluation)
-      if (attachments?.length) await db.attachments.bulkAdd(attachments)
       return next
     },
   )
 }
 
 /** A photo picked for a progress entry, before it is stored. */
-export interface PhotoFile {
-  name: string
-  mime: string
-  bytes: Uint8Array
-}
+export type PhotoFile = AttachmentFile
 
 /** A progress entry (date, percent, note, photos); starts the item if it had not started. */
-export function addProgress(id: string, input: ProgressInput, photos: PhotoFile[] = []): Promise<ActionItem> {
-  return changeItem(id, (item, resolvedOn) => {
+export async function addProgress(id: string, raw: unknown, photos: PhotoFile[] = []): Promise<ActionItem> {
+  const input = parseInput(progressSchema, raw)
+  const problems = photoProblems(photos.map(checkAttachment), MAX_PHOTOS)
+  if (problems.length > 0) throw new DomainError(problems)
+  return changeItem(id, async (item, resolvedOn) => {
     checkDate(input.on, resolvedOn, today())
-    if (photos.length > MAX_PHOTOS) throw new DomainError([problem('followup.errors.tooManyPhotos')])
     const status = nextStatus(item.status, 'progress')
-    const now = nowIso()
-    const attachments: Attachment[] = photos.map((p) => ({
-      id: newId(),
-      communityId: item.communityId,
-      createdAt: now,
-      updatedAt: now,
-      ownerId: id,
-      ownerKind: 'actionProgress',
-      name: p.name,
-      mime: p.mime,
-      size: p.bytes.byteLength,
-      bytes: p.bytes,
-    }))
-    const photoIds = [...input.photoIds, ...attachments.map((a) => a.id)]
+    const owner = { communityId: item.communityId, ownerId: id, ownerKind: 'actionProgress' }
+    const stored: string[] = []
+    for (const p of photos) stored.push((await addAttachment(owner, p)).id)
+    const photoIds = [...input.photoIds, ...stored]
     return {
       status,
-      attachments,
       event: {
         kind: 'progress',
         by: input.by,
@@ -192,15 +175,13 @@ export function addProgress(id: string, input: ProgressInput, photos: PhotoFile[
   })
 }
 
-export const MAX_PHOTOS = 6
-
+export { MAX_PHOTOS } from '@/domain/attachment'
 /** The stored photos of progress entries, by id. */
-export async function photos(ids: string[]): Promise<Attachment[]> {
-  return (await db.attachments.bulkGet(ids)).filter((a): a is Attachment => Boolean(a))
-}
+export { attachmentsByIds as photos } from './attachments.repo'
 
 /** The owner reports the work finished. */
-export function reportDone(id: string, input: ReportInput): Promise<ActionItem> {
+export async function reportDone(id: string, raw: unknown): Promise<ActionItem> {
+  const input = parseInput(reportSchema, raw)
   return changeItem(id, (item, resolvedOn) => {
     checkDate(input.on, resolvedOn, today())
     const status = nextStatus(item.status, 'reportDone')
@@ -213,7 +194,8 @@ export function reportDone(id: string, input: ReportInput): Promise<ActionItem> 
 }
 
 /** The supervisor does not accept the work: back to the owner, with the reason. */
-export function sendBack(id: string, input: ReportInput): Promise<ActionItem> {
+export async function sendBack(id: string, raw: unknown): Promise<ActionItem> {
+  const input = parseInput(sendBackSchema, raw)
   return changeItem(id, (item, resolvedOn) => {
     checkDate(input.on, resolvedOn, today())
     const status = nextStatus(item.status, 'sendBack')
@@ -226,7 +208,8 @@ export function sendBack(id: string, input: ReportInput): Promise<ActionItem> {
 }
 
 /** The supervisor accepts the reported work (验收). */
-export function accept(id: string, input: ReportInput): Promise<ActionItem> {
+export async function accept(id: string, raw: unknown): Promise<ActionItem> {
+  const input = parseInput(reportSchema, raw)
   return changeItem(id, (item, resolvedOn) => {
     checkDate(input.on, resolvedOn, today())
     const status = nextStatus(item.status, 'accept')
@@ -238,7 +221,8 @@ export function accept(id: string, input: ReportInput): Promise<ActionItem> {
  * One round of residents' evaluation. Passing closes the item; failing sends
  * it back for rework with the reason. Earlier rounds stay as they were.
  */
-export async function evaluate(id: string, input: EvaluationInput): Promise<Evaluation> {
+export async function evaluate(id: string, raw: unknown): Promise<Evaluation> {
+  const input = parseInput(evaluationSchema, raw)
   let saved: Evaluation | undefined
   await changeItem(id, async (item, resolvedOn) => {
     if (item.status !== 'accepted') throw new DomainError([problem('evaluation.errors.notAccepted')])

@@ -7,12 +7,13 @@ import { DomainError, problem } from '@/domain/problem'
 import type { Request } from '@/domain/request'
 import { db } from './schema'
 import { changeRequest } from './requests.repo'
+import { meetingTopics } from './topics.repo'
 import { parseInput, write } from './write'
 
 /** The requests a meeting's items trace back to: item → topic → its requests. */
 export async function requestsOfMeeting(meetingId: string): Promise<Request[]> {
   return db.transaction('r', [db.topics, db.requests], async () => {
-    const topics = await db.topics.where('meetingId').equals(meetingId).toArray()
+    const topics = await meetingTopics(meetingId)
     const ids = [...new Set(topics.flatMap((t) => t.requestIds ?? []))]
     const byTopic = await db.requests
       .where('topicId')

@@ -1,6 +1,7 @@
 import { today } from '@/domain/calendar'
 import { EMPTY_FACTS, type MeetingFacts } from '@/domain/procedure'
 import { db } from './schema'
+import { meetingTopics } from './topics.repo'
 
 /**
  * Gathers what the step guards need to know about a meeting, in one read
@@ -13,7 +14,7 @@ export async function meetingFacts(meetingId: string): Promise<MeetingFacts> {
     async () => {
       const m = await db.meetings.get(meetingId)
       if (!m) return EMPTY_FACTS
-      const topics = await db.topics.where('meetingId').equals(meetingId).toArray()
+      const topics = await meetingTopics(meetingId)
       const topicsWithoutResearch: string[] = []
       for (const t of topics) {
         if (t.noResearchNeeded === true) continue

@@ -2,12 +2,8 @@ import { meetingTopicSchema } from '@/domain/speakers'
 import type { Topic } from '@/domain/topic'
 import { base, liveMeeting } from './live-meeting'
 import { db } from './schema'
+import { meetingTopics } from './topics.repo'
 import { parseInput, write } from './write'
-
-export async function listMeetingTopics(meetingId: string): Promise<Topic[]> {
-  const topics = await db.topics.where('meetingId').equals(meetingId).toArray()
-  return topics.sort((a, b) => a.order - b.order)
-}
 
 /**
  * A topic raised in the meeting itself (临时动议), added to the end of the
@@ -18,7 +14,7 @@ export async function addTopicToMeeting(meetingId: string, raw: unknown, by: str
   const title = input.title
   return write([db.meetings, db.topics, db.topicEvents], async () => {
     const m = await liveMeeting(meetingId)
-    const existing = await db.topics.where('meetingId').equals(meetingId).toArray()
+    const existing = await meetingTopics(meetingId)
     const topic: Topic = {
       ...base(m.communityId),
       title,

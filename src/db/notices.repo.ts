@@ -1,19 +1,20 @@
 // Public notices (公示), objections (异议) and filings (备案) of a meeting.
 // Every write is validated first and saves nothing when refused.
+import { periodEnd } from '@/domain/calendar'
 import { newId, nowIso } from '@/domain/ids'
 import {
   answerSchema,
   filingSchema,
-  noticeEndsOn,
+  noticeSchema,
   noticePostingSchema,
   objectionSchema,
   type Filing,
-  type NoticeKind,
   type Objection,
   type PublicNotice,
 } from '@/domain/notice'
 import { DomainError, problem } from '@/domain/problem'
-import type { Attachment } from '@/domain/research'
+import { photoProblems, type AttachmentFile } from '@/domain/attachment'
+import { addAttachment, checkAttachment, removeAttachment } from './attachments.repo'
 import { db } from './schema'
 import { parseInput, write } from './write'
 
@@ -44,60 +45,52 @@ export async function publicationState(meetingId: string): Promise<PublicationSt
   })
 }
 
-export interface PhotoInput {
-  name: string
-  mime: string
-  bytes: Uint8Array
-}
+export type PhotoInput = AttachmentFile
 
 /**
- * Records that a notice was put up: when, for how long, where, how to object,
- * with an optional photo as proof. Posting the same kind again updates it.
+ * The one writer of the notices table, for agenda, resolution and results
+ * notices alike: `postedAt` is the day it went up on the board, the period
+ * ends on the calendar's `periodEnd`. Callers check what their kind needs
+ * first, in the same write. An agenda or resolution notice replaces the
+ * meeting's notice of its kind (and its photo, when a new one comes); each
+ * results notice is a new one.
  */
-export async function postNotice(
+export async function putNotice(
   meeting: { id: string; communityId: string },
-  kind: NoticeKind,
   input: unknown,
-  photo?: PhotoInput,
+  photo?: unknown,
 ): Promise<PublicNotice> {
-  const form = parseInput(noticePostingSchema, input)
-  if (photo && !photo.mime.startsWith('image/')) throw new DomainError([problem('publication.photoNotImage')])
-  if (photo && photo.bytes.byteLength > 10 * 1024 * 1024) throw new DomainError([problem('publication.photoTooLarge')])
-  const now = nowIso()
-  return write([db.notices, db.attachments, db.meetings], async () => {
-    const m = await db.meetings.get(meeting.id)
-    if (!m) throw new DomainError([problem('publication.noMeeting')])
-    if (kind === 'resolution' && !m.sealedAt) throw new DomainError([problem('publication.notSealed')])
-    const existing = (await db.notices.where('meetingId').equals(meeting.id).toArray()).find((n) => n.kind === kind)
+  const form = parseInput(noticeSchema, input)
+  if (photo) {
+    const problems = photoProblems([checkAttachment(photo)])
+    if (problems.length > 0) throw new DomainError(problems)
+  }
+  // Only a photo needs the attachments table (callers' transactions may not hold it).
+  return write(photo ? [db.notices, db.attachments] : [db.notices], async () => {
+    const existing =
+      form.kind === 'results'
+        ? undefined
+        : (await db.notices.where('meetingId').equals(meeting.id).toArray()).find((n) => n.kind === form.kind)
     const id = existing?.id ?? newId()
     let photoId = existing?.photoId
     if (photo) {
-      const a: Attachment = {
-        id: newId(),
-        communityId: meeting.communityId,
-        ownerId: id,
-        ownerKind: 'notice',
-        name: photo.name,
-        mime: photo.mime,
-        size: photo.bytes.byteLength,
-        bytes: photo.bytes,
-        createdAt: now,
-        updatedAt: now,
-      }
-      await db.attachments.add(a)
-      if (photoId) await db.attachments.delete(photoId)
+      const a = await addAttachment({ communityId: meeting.communityId, ownerId: id, ownerKind: 'notice' }, photo)
+      if (photoId) await removeAttachment(photoId)
       photoId = a.id
     }
+    const now = nowIso()
     const notice: PublicNotice = {
       id,
       communityId: meeting.communityId,
       meetingId: meeting.id,
-      kind,
-      postedAt: existing?.postedAt ?? now,
+      kind: form.kind,
+      // Plain copies: callers may pass reactive arrays, which IndexedDB cannot clone.
+      actionItemIds: form.actionItemIds ? [...form.actionItemIds] : undefined,
+      postedAt: form.startsOn,
       startsOn: form.startsOn,
-      endsOn: noticeEndsOn(form.startsOn, form.periodDays),
+      endsOn: periodEnd(form.startsOn, form.periodDays),
       periodDays: form.periodDays,
-      places: form.places,
+      places: [...form.places],
       photoId,
       objectTo: form.objectTo || undefined,
       objectPhone: form.objectPhone || undefined,
@@ -107,6 +100,25 @@ export async function postNotice(
     }
     await db.notices.put(notice)
     return notice
+  })
+}
+
+/**
+ * Records that the resolution notice was put up: when, for how long, where,
+ * how to object, with an optional photo as proof. Posting again updates it.
+ */
+export async function postNotice(
+  meeting: { id: string; communityId: string },
+  kind: 'resolution',
+  input: unknown,
+  photo?: PhotoInput,
+): Promise<PublicNotice> {
+  const form = parseInput(noticePostingSchema, input)
+  return write([db.notices, db.attachments, db.meetings], async () => {
+    const m = await db.meetings.get(meeting.id)
+    if (!m) throw new DomainError([problem('publication.noMeeting')])
+    if (!m.sealedAt) throw new DomainError([problem('publication.notSealed')])
+    return putNotice(meeting, { ...form, kind }, photo)
   })
 }
 

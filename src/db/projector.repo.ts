@@ -8,6 +8,7 @@ import { isOverdue } from '@/domain/followup'
 import { carryOverFor } from './followup.repo'
 import { readProjection } from './projection.repo'
 import { db } from './schema'
+import { meetingTopics } from './topics.repo'
 import { topicHeadcount } from './votes.repo'
 
 /**
@@ -150,8 +151,7 @@ export async function projectorScene(): Promise<ProjectorScene> {
   const projection = await readProjection()
   const meeting = projection.meetingId ? await db.meetings.get(projection.meetingId) : undefined
   const community = meeting ? await db.communities.get(meeting.communityId) : undefined
-  const topics = meeting ? await db.topics.where('meetingId').equals(meeting.id).toArray() : []
-  topics.sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0))
+  const topics = meeting ? await meetingTopics(meeting.id) : []
   const slide = projection.slide
   return {
     projection,

@@ -1,9 +1,11 @@
 // Research beforehand (议前调研): activities, canvass tallies, options and
 // attachments for one topic. Inputs are validated before anything is written.
-import { activitySchema, attachmentProblems, canvassSchema, optionSchema, tallyProblems } from '@/domain/canvass'
+import { activitySchema, canvassSchema, optionSchema, tallyProblems } from '@/domain/canvass'
 import { newId, nowIso } from '@/domain/ids'
 import { DomainError } from '@/domain/problem'
-import type { Attachment, Canvass, ResearchActivity, TopicOption } from '@/domain/research'
+import type { Attachment } from '@/domain/attachment'
+import type { Canvass, ResearchActivity, TopicOption } from '@/domain/research'
+import { addAttachment as addAttachmentOf, attachmentsOf } from './attachments.repo'
 import { db } from './schema'
 import { parseInput, write } from './write'
 
@@ -51,34 +53,17 @@ export async function recommendOption(topicId: string, optionId: string): Promis
   })
 }
 
+/** Research files go through the one attachments repository (the signature the research screen calls). */
 export async function addAttachment(
   communityId: string,
   ownerId: string,
   ownerKind: string,
-  file: { name: string; mime: string; bytes: Uint8Array },
+  file: unknown,
 ): Promise<Attachment> {
-  const problems = attachmentProblems(file.name, file.bytes.byteLength)
-  if (problems.length > 0) throw new DomainError(problems)
-  const row: Attachment = {
-    ...base(communityId),
-    ownerId,
-    ownerKind,
-    name: file.name,
-    mime: file.mime || 'application/octet-stream',
-    size: file.bytes.byteLength,
-    bytes: file.bytes,
-  }
-  await write([db.attachments], () => db.attachments.add(row))
-  return row
+  return addAttachmentOf({ communityId, ownerId, ownerKind }, file)
 }
 
-export async function removeAttachment(id: string): Promise<void> {
-  await write([db.attachments], () => db.attachments.delete(id))
-}
-
-export async function getAttachment(id: string): Promise<Attachment | undefined> {
-  return db.attachments.get(id)
-}
+export { getAttachment, removeAttachment } from './attachments.repo'
 
 export interface TopicResearch {
   activities: ResearchActivity[]
@@ -96,13 +81,6 @@ export async function topicResearch(topicId: string): Promise<TopicResearch> {
     a.createdAt.localeCompare(b.createdAt),
   )
   const owners = [topicId, ...activities.map((a) => a.id)]
-  const attachments: Omit<Attachment, 'bytes'>[] = []
-  await db.attachments
-    .where('ownerId')
-    .anyOf(owners)
-    .each((a) => {
-      const { bytes: _bytes, ...meta } = a
-      attachments.push(meta)
-    })
+  const attachments = await attachmentsOf(owners)
   return { activities, canvasses, options, attachments }
 }

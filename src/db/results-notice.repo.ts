@@ -1,11 +1,10 @@
 // 实施结果公示: the results notice of a meeting's closed action items.
-import { addDays } from '@/domain/calendar'
-import { newId, nowIso } from '@/domain/ids'
-import type { PublicNotice } from '@/domain/notice'
+import { resultsNoticeSchema, type PublicNotice } from '@/domain/notice'
 import { DomainError, problem } from '@/domain/problem'
 import type { ActionItem } from '@/domain/resolution'
 import { db } from './schema'
-import { write } from './write'
+import { putNotice } from './notices.repo'
+import { parseInput, write } from './write'
 
 /** The results notices of a meeting, newest first. */
 export async function resultsNotices(meetingId: string): Promise<PublicNotice[]> {
@@ -17,38 +16,15 @@ export async function resultsNotices(meetingId: string): Promise<PublicNotice[]>
  * 实施结果公示: a notice for the meeting's closed items, posted at once for
  * the period. Only closed (evaluated and passed) items can be reported.
  */
-export async function postResultsNotice(input: {
-  meetingId: string
-  actionItemIds: string[]
-  startsOn: string
-  periodDays: number
-  places: string[]
-}): Promise<PublicNotice> {
+export async function postResultsNotice(raw: unknown): Promise<PublicNotice> {
+  const { meetingId, ...input } = parseInput(resultsNoticeSchema, raw)
   return write([db.notices, db.actionItems, db.meetings], async () => {
-    const meeting = await db.meetings.get(input.meetingId)
+    const meeting = await db.meetings.get(meetingId)
     if (!meeting) throw new DomainError([problem('followup.errors.notFound')])
     const items = await db.actionItems.bulkGet(input.actionItemIds)
-    if (items.length === 0 || items.some((i) => !i || i.status !== 'closed'))
+    if (items.some((i) => !i || i.status !== 'closed'))
       throw new DomainError([problem('followup.errors.noticeNeedsClosed')])
-    if (input.places.length === 0) throw new DomainError([problem('followup.errors.placesRequired')])
-    const now = nowIso()
-    const notice: PublicNotice = {
-      id: newId(),
-      communityId: meeting.communityId,
-      meetingId: meeting.id,
-      kind: 'results',
-      // Plain copies: callers may pass reactive arrays, which IndexedDB cannot clone.
-      actionItemIds: [...input.actionItemIds],
-      postedAt: now,
-      startsOn: input.startsOn,
-      endsOn: addDays(input.startsOn, input.periodDays - 1),
-      periodDays: input.periodDays,
-      places: [...input.places],
-      createdAt: now,
-      updatedAt: now,
-    }
-    await db.notices.add(notice)
-    return notice
+    return putNotice(meeting, { ...input, kind: 'results' })
   })
 }
 

@@ -10,7 +10,7 @@ import type { Attachment, Canvass, ResearchActivity, TopicOption } from '@/domai
 import type { Attendance } from '@/domain/attendance'
 import type { Body, Vote } from '@/domain/vote'
 import type { ActionEvent, ActionItem, Evaluation, Resolution } from '@/domain/resolution'
-import type { Filing, Objection, PublicNotice } from '@/domain/notice'
+import { postedDay, type Filing, type Objection, type PublicNotice } from '@/domain/notice'
 import type { SealEntry } from '@/domain/seal'
 import type { Amendment } from '@/domain/amendment'
 import type { Recusal, Speaker, Statement } from '@/domain/speakers'
@@ -139,6 +139,19 @@ export class ShangliangDb extends Dexie {
       sentPackages: 'id, communityId, createdAt',
       streetReplies: 'id, communityId, targetId',
     })
+    // One meaning of a notice's postedAt: the day it went up on the board. Until
+    // now the agenda notice stored UTC midnight of that day and the others the
+    // moment it was recorded (notice.ts postedDay). No index changes.
+    this.version(12)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table<PublicNotice>('notices')
+          .toCollection()
+          .modify((n) => {
+            n.postedAt = postedDay(n)
+          }),
+      )
     // Sealed meetings' attendance, votes and resolutions cannot be changed here either (seal-guard.ts).
     const sealed = new Set<string>()
     this.use(sealGuard(sealed))

@@ -3,11 +3,18 @@
 import { newId, nowIso } from '@/domain/ids'
 import { DomainError, problem } from '@/domain/problem'
 import type { Request, RequestEvent } from '@/domain/request'
-import { mergeProblems, splitProblems, type Topic, type TopicEvent, type TopicForm } from '@/domain/topic'
+import {
+  mergeProblems,
+  splitProblems,
+  topicFormSchema,
+  topicPartsSchema,
+  type Topic,
+  type TopicEvent,
+} from '@/domain/topic'
 import { continuation } from '@/domain/topic-routing'
 import { eventRow } from './requests.repo'
 import { db } from './schema'
-import { write } from './write'
+import { parseInput, write } from './write'
 
 /** Who decided, when, and why: every topic decision carries these. */
 export interface Decision {
@@ -22,6 +29,7 @@ export async function listTopics(communityId: string): Promise<Topic[]> {
   return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
 }
 
+/** The topics of a meeting in agenda order: the one query every screen, document and check uses. */
 export async function meetingTopics(meetingId: string): Promise<Topic[]> {
   const all = await db.topics.where('meetingId').equals(meetingId).toArray()
   return all.sort((a, b) => a.order - b.order)
@@ -82,9 +90,10 @@ async function getRequests(ids: readonly string[]): Promise<Request[]> {
 export async function makeTopic(
   communityId: string,
   requestIds: string[],
-  form: TopicForm,
+  input: unknown,
   d: Decision,
 ): Promise<Topic> {
+  const form = parseInput(topicFormSchema, input)
   if (requestIds.length === 0) throw new DomainError([problem('agenda.errors.nothingToMerge')])
   if (new Set(requestIds).size !== requestIds.length) throw new DomainError([problem('agenda.errors.mergeSelf')])
   const now = nowIso()
@@ -99,7 +108,7 @@ export async function makeTopic(
     createdAt: now,
     updatedAt: now,
   }
-  await db.transaction('rw', [db.topics, db.topicEvents, db.requests, db.requestEvents], async () => {
+  await write([db.topics, db.topicEvents, db.requests, db.requestEvents], async () => {
     const requests = await getRequests(requestIds)
     if (requests.some((r) => r.topicId)) throw new DomainError([problem('agenda.errors.alreadyLinked')])
     await db.topics.add(topic)
@@ -116,7 +125,7 @@ export async function mergeRequestInto(
   target: { requestId?: string; topicId?: string },
   d: Decision,
 ): Promise<Topic> {
-  return db.transaction('rw', [db.topics, db.topicEvents, db.requests, db.requestEvents], async () => {
+  return write([db.topics, db.topicEvents, db.requests, db.requestEvents], async () => {
     const selfProblems = mergeProblems([sourceId], target.requestId ?? target.topicId ?? '')
     if (selfProblems.length > 0) throw new DomainError(selfProblems)
     let topicId = target.topicId
@@ -139,10 +148,11 @@ export async function mergeRequestInto(
 }
 
 /** Splits a topic that is too broad into parts; the source requests stay linked to each part. */
-export async function splitTopic(topicId: string, parts: TopicForm[], d: Decision): Promise<Topic[]> {
+export async function splitTopic(topicId: string, input: unknown, d: Decision): Promise<Topic[]> {
+  const parts = parseInput(topicPartsSchema, input)
   const problems = splitProblems(parts)
   if (problems.length > 0) throw new DomainError(problems)
-  return db.transaction('rw', db.topics, db.topicEvents, async () => {
+  return write([db.topics, db.topicEvents], async () => {
     const parent = await mustGetTopic(topicId)
     if (parent.status !== 'draft' && parent.status !== 'scheduled')
       throw new DomainError([problem('agenda.errors.notEditable')])
@@ -178,8 +188,9 @@ export async function splitTopic(topicId: string, parts: TopicForm[], d: Decisio
 }
 
 /** Narrows (or retitles) a topic, keeping the old wording in the trail. */
-export async function narrowTopic(topicId: string, form: TopicForm, d: Decision): Promise<void> {
-  await db.transaction('rw', db.topics, db.topicEvents, async () => {
+export async function narrowTopic(topicId: string, input: unknown, d: Decision): Promise<void> {
+  const form = parseInput(topicFormSchema, input)
+  await write([db.topics, db.topicEvents], async () => {
     const t = await mustGetTopic(topicId)
     if (t.status !== 'draft' && t.status !== 'scheduled') throw new DomainError([problem('agenda.errors.notEditable')])
     await db.topics.update(topicId, { title: form.title, description: form.description, updatedAt: nowIso() })
@@ -192,7 +203,7 @@ export async function narrowTopic(topicId: string, form: TopicForm, d: Decision)
 
 /** Puts topics on a meeting's agenda (appended in the given order). */
 export async function scheduleTopics(meetingId: string, topicIds: string[], d: Decision): Promise<void> {
-  await db.transaction('rw', [db.topics, db.topicEvents, db.meetings], async () => {
+  await write([db.topics, db.topicEvents, db.meetings], async () => {
     const m = await db.meetings.get(meetingId)
     if (!m || m.status === 'closed') throw new DomainError([problem('agenda.errors.meetingClosed')])
     const current = await db.topics.where('meetingId').equals(meetingId).count()
@@ -240,7 +251,7 @@ export async function carryDeferred(topicId: string, meetingId: string, d: Decis
 }
 
 export async function unscheduleTopic(topicId: string, d: Decision): Promise<void> {
-  await db.transaction('rw', db.topics, db.topicEvents, async () => {
+  await write([db.topics, db.topicEvents], async () => {
     const t = await mustGetTopic(topicId)
     if (t.status !== 'scheduled') throw new DomainError([problem('agenda.errors.notEditable')])
     await db.topics.update(topicId, { meetingId: undefined, status: 'draft', updatedAt: nowIso() })
@@ -250,7 +261,7 @@ export async function unscheduleTopic(topicId: string, d: Decision): Promise<voi
 
 /** Renumbers a meeting's agenda in the given order. */
 export async function reorderAgenda(meetingId: string, orderedIds: string[]): Promise<void> {
-  await db.transaction('rw', db.topics, async () => {
+  await write([db.topics], async () => {
     for (const [i, id] of orderedIds.entries()) {
       const t = await mustGetTopic(id)
       if (t.meetingId !== meetingId) throw new DomainError([problem('agenda.errors.notOnMeeting')])

@@ -75,6 +75,11 @@ export function addDays(day: string, n: number): string {
   return fromUtc(toUtc(day) + n * 86_400_000)
 }
 
+/** The last day of a period of `days` days starting on `startsOn` (both counted): a notice's 公示期. */
+export function periodEnd(startsOn: string, days: number): string {
+  return addDays(startsOn, days - 1)
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to) - toUtc(from)) / 86_400_000)

@@ -75,12 +75,4 @@ export const activitySchema = z.object({
 })
 export type ActivityForm = z.infer<typeof activitySchema>
 
-/** Attachments are kept in the database, so each one has a ceiling. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-
-export function attachmentProblems(name: string, size: number): Problem[] {
-  if (size === 0) return [problem('research.errors.emptyFile', { name })]
-  if (size > MAX_ATTACHMENT_BYTES)
-    return [problem('research.errors.tooLarge', { name, mb: (size / 1048576).toFixed(1), max: 10 })]
-  return []
-}
+export { attachmentProblems } from './attachment'

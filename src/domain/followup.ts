@@ -26,14 +26,12 @@ export const progressSchema = z.object({
   by: z.string().trim().min(1, 'followup.errors.byRequired').max(40, 'validation.tooLong'),
   photoIds: z.array(z.string()).default([]),
 })
-export type ProgressInput = z.infer<typeof progressSchema>
 
 export const reportSchema = z.object({
   on: z.string().regex(DATE, 'validation.date'),
   by: z.string().trim().min(1, 'followup.errors.byRequired').max(40, 'validation.tooLong'),
   note: z.string().trim().max(500, 'validation.tooLong').default(''),
 })
-export type ReportInput = z.infer<typeof reportSchema>
 
 export const sendBackSchema = reportSchema.extend({
   note: z.string().trim().min(1, 'followup.errors.reasonRequired').max(500, 'validation.tooLong'),

@@ -2,7 +2,7 @@
 // stage is recorded as attempts; a failed sitting stays on record and the
 // stage is held again. A matter keeps a snapshot of the template's stages and
 // each attempt a copy of the rules applied, so template edits never change them.
-import { addDays } from './calendar'
+import { addDays, periodEnd } from './calendar'
 import { z } from 'zod'
 import type { RecordBase } from './ids'
 import { periodDaysSchema } from './notice'
@@ -229,7 +229,7 @@ export function recordAttempt(
     }
     case 'notice': {
       const n = input as NoticeInput
-      return { ...base, periodDays: n.periodDays, endsOn: addDays(n.date, n.periodDays - 1), places: n.places }
+      return { ...base, periodDays: n.periodDays, endsOn: periodEnd(n.date, n.periodDays), places: n.places }
     }
     case 'filing':
       return { ...base, office: (input as FilingInput).office }

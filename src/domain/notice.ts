@@ -1,5 +1,5 @@
 // Public notices (公示) and objections (异议) during the notice period.
-import { addDays, daysBetween } from './calendar'
+import { daysBetween, localDay } from './calendar'
 import { z } from 'zod'
 import type { RecordBase } from './ids'
 
@@ -11,7 +11,10 @@ export interface PublicNotice extends RecordBase {
   /** For a results notice: the action items it reports */
   actionItemIds?: string[]
   kind: NoticeKind
-  /** When it was put up; unset while drafted */
+  /**
+   * YYYY-MM-DD, the day it was put up on the board (the period's first day);
+   * unset while drafted. Before schema version 12 some rows held an instant.
+   */
   postedAt?: string
   /** YYYY-MM-DD */
   startsOn?: string
@@ -113,9 +116,32 @@ export const filingSchema = z.object({
   note: z.string().trim().max(500, 'validation.tooLong').optional(),
 })
 
-/** The last day of a period of `days` days starting on `startsOn` (both counted). */
-export function noticeEndsOn(startsOn: string, days: number): string {
-  return addDays(startsOn, days - 1)
+/**
+ * A notice as the one writer of the notices table (notices.repo.ts `putNotice`)
+ * takes it, whatever its kind: the forms above are parsed into this.
+ */
+export const noticeSchema = noticePostingSchema.extend({
+  kind: z.enum(['agenda', 'resolution', 'results']),
+  photoId: z.string().min(1).optional(),
+  actionItemIds: z.array(z.string().min(1)).optional(),
+})
+
+/** 实施结果公示 as posted from follow-up: the closed items it reports, when, how long, where. */
+export const resultsNoticeSchema = noticePostingSchema.pick({ startsOn: true, periodDays: true }).extend({
+  meetingId: z.string().min(1, 'validation.required'),
+  actionItemIds: z.array(z.string().min(1)).min(1, 'followup.errors.noticeNeedsClosed'),
+  places: z.array(z.string().trim().min(1)).min(1, 'followup.errors.placesRequired'),
+})
+
+/**
+ * `postedAt` as version 12 stores it: the day on the board. Older rows held
+ * the moment it was recorded (resolution, results) or UTC midnight of the
+ * posting day (agenda); the day posted is the period's first day in both.
+ */
+export function postedDay(n: Pick<PublicNotice, 'postedAt' | 'startsOn'>): string | undefined {
+  if (!n.postedAt) return undefined
+  if (n.startsOn) return n.startsOn
+  return /^\d{4}-\d{2}-\d{2}$/.test(n.postedAt) ? n.postedAt : localDay(new Date(n.postedAt))
 }
 
 /** Days left in the period on `today` (0 on the last day's morrow and after). */

@@ -46,12 +46,4 @@ export interface TopicOption extends RecordBase {
 }
 
 /** A photo or file, stored as bytes in Dexie (and carried in archives). */
-export interface Attachment extends RecordBase {
-  /** The record it belongs to (research activity, progress entry, notice …) */
-  ownerId: string
-  ownerKind: string
-  name: string
-  mime: string
-  size: number
-  bytes: Uint8Array
-}
+export type { Attachment } from './attachment'

@@ -4,7 +4,7 @@ import { daysBetween, isOnTime } from './followup'
 import { SCALE_ANSWERS } from './evaluation'
 import { localDay } from './calendar'
 import type { HandlingType, Request, RequestEvent } from './request'
-import type { Vote } from './vote'
+import { standingVotes, type Vote } from './vote'
 import type { ActionItem, Evaluation } from './resolution'
 
 export interface Period {
@@ -50,11 +50,7 @@ export function standingResults(
   deferredTopicIds: Iterable<string>,
 ): Map<string, TopicResult> {
   const out = new Map<string, TopicResult>()
-  const corrected = new Set(votes.map((v) => v.correctsVoteId).filter(Boolean))
-  const standing = votes
-    .filter((v) => v.status === 'closed' && Boolean(v.result) && !corrected.has(v.id))
-    .sort((a, b) => (a.closedAt ?? a.openedAt).localeCompare(b.closedAt ?? b.openedAt))
-  for (const v of standing) out.set(v.topicId, v.result as TopicResult)
+  for (const v of standingVotes(votes)) if (v.result) out.set(v.topicId, v.result)
   for (const id of deferredTopicIds) out.set(id, 'deferred')
   return out
 }

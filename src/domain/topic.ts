@@ -51,6 +51,11 @@ export const topicFormSchema = z.object({
 })
 export type TopicForm = z.infer<typeof topicFormSchema>
 
+/** The parts of a split; an empty title is left to splitProblems, which says it once for all parts. */
+export const topicPartsSchema = z.array(
+  topicFormSchema.extend({ title: z.string().trim().max(60, 'validation.tooLong') }),
+)
+
 /**
  * Checks a merge of requests into a target (a request or a topic): nothing
  * may be merged into itself, and at least one source is needed.

@@ -88,3 +88,28 @@ export interface Vote extends RecordBase {
   /** Set when the meeting was sealed */
   sealedAt?: string
 }
+
+type VoteOrder = Pick<Vote, 'id' | 'topicId' | 'status' | 'correctsVoteId' | 'closedAt' | 'openedAt'>
+
+/**
+ * The votes that stand after corrections: closed, and not replaced by a
+ * correction (a sealed vote is corrected by a new vote that points to it), in
+ * the order they closed. The minutes, the projector, the resolution, the
+ * statistics and the street all read a topic's outcome from here.
+ */
+export function standingVotes<V extends VoteOrder>(votes: readonly V[]): V[] {
+  const corrected = new Set(votes.map((v) => v.correctsVoteId).filter(Boolean))
+  return votes
+    .filter((v) => v.status === 'closed' && !corrected.has(v.id))
+    .sort((a, b) => (a.closedAt ?? a.openedAt).localeCompare(b.closedAt ?? b.openedAt))
+}
+
+/** The vote a topic's outcome rests on: its last standing vote. */
+export function standingVote<V extends VoteOrder>(votes: readonly V[], topicId: string): V | undefined {
+  return standingVotes(votes.filter((v) => v.topicId === topicId)).at(-1)
+}
+
+/** Whether a later correction replaced this vote. */
+export function isCorrected(vote: Pick<Vote, 'id'>, votes: readonly Pick<Vote, 'correctsVoteId'>[]): boolean {
+  return votes.some((c) => c.correctsVoteId === vote.id)
+}

@@ -7,7 +7,8 @@ import { addFiling, addObjection, answerObjection, postNotice, publicationState 
 import { meetingFacts } from '@/db/meeting-facts.repo'
 import { DomainError } from '@/domain/problem'
 import { missingToComplete } from '@/domain/procedure'
-import { daysLeft, noticeEndsOn } from '@/domain/notice'
+import { periodEnd as noticeEndsOn } from '@/domain/calendar'
+import { daysLeft } from '@/domain/notice'
 import { minutesToDocDef } from '@/pdf/docs/minutes'
 import { pdfTextRaw, renderNode } from './support/pdf'
 

@@ -86,7 +86,6 @@ export default {
     },
     placesRequired: 'Give at least one place where it is posted',
     photoNotImage: 'The photo must be an image file (jpg, png …)',
-    photoTooLarge: 'The photo must be under 10 MB',
     noMeeting: 'Meeting not found',
     notSealed: 'The meeting is not closed and sealed; the resolution cannot be posted',
     noticeNotPosted: 'The resolution notice is not posted; objections cannot be logged',

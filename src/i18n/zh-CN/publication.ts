@@ -85,7 +85,6 @@ export default {
     },
     placesRequired: '请至少填写一个张贴位置',
     photoNotImage: '照片须是图片文件（jpg、png 等）',
-    photoTooLarge: '照片不能超过 10 MB',
     noMeeting: '找不到这次会议',
     notSealed: '会议尚未闭会封存，不能公示决议',
     noticeNotPosted: '决议公示尚未张贴，不能登记异议',

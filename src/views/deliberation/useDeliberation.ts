@@ -8,7 +8,7 @@ import type { Body, Vote } from '@/domain/vote'
 import type { TopicOption } from '@/domain/research'
 import { listAttendance } from '@/db/attendance.repo'
 import { getBody, listBodies } from '@/db/bodies.repo'
-import { listMeetingTopics } from '@/db/meeting-topics.repo'
+import { meetingTopics } from '@/db/topics.repo'
 import { listResolutions, type ResolutionWithItems } from '@/db/resolutions.repo'
 import { listRecusals, listSpeakers, listStatements } from '@/db/speakers.repo'
 import { listVotes, topicHeadcount } from '@/db/votes.repo'
@@ -53,7 +53,7 @@ export function provideDeliberation(
     bodies: useLive(async () => (communityId() ? listBodies(communityId()!) : []), [] as Body[], [communityId]),
     body: useLive(async () => (bodyId() ? getBody(bodyId()!) : undefined), undefined as Body | undefined, [bodyId]),
     attendance: useLive(() => listAttendance(id()), [] as Attendance[], [id]),
-    topics: useLive(() => listMeetingTopics(id()), [] as Topic[], [id]),
+    topics: useLive(() => meetingTopics(id()), [] as Topic[], [id]),
     options: useLive(() => listOptions(id()), [] as TopicOption[], [id]),
     votes: useLive(() => listVotes(id()), [] as Vote[], [id]),
     speakers: useLive(() => listSpeakers(id()), [] as Speaker[], [id]),
