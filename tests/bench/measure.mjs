@@ -173,7 +173,7 @@ const ledger = {
 const stats = {
   name: 'stats',
   keys: ['statsOneYearMs', 'statsTenYearsMs'],
-  targets: { statsTenYearsMs: 1000 },
+  targets: { statsOneYearMs: 150, statsTenYearsMs: 300 },
   async run({ launch, BASE }) {
     const ctx = await launch()
     const page = ctx.pages()[0] ?? (await ctx.newPage())
