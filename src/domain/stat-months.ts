@@ -12,6 +12,7 @@ import type { RequestFigureRow } from './request-stats'
 import type { Request, RequestEvent } from './request'
 import type { Vote } from './vote'
 import { requestRows, standingResults, type RequestRow } from './stats'
+import { addDays } from './calendar'
 
 /** One stored row: a community's month. Each record maps a key (a JSON array) to how many rows have it. */
 export interface StatMonth {
@@ -41,7 +42,7 @@ export interface Contribution {
   key: string
 }
 
-export type CountedItem = Pick<ActionItem, 'communityId' | 'dueOn' | 'doneOn' | 'status'>
+export type CountedItem = Pick<ActionItem, 'communityId' | 'dueOn' | 'doneOn'>
 export type CountedEvaluation = Pick<
   Evaluation,
   'communityId' | 'actionItemId' | 'round' | 'on' | 'scale' | 'counts' | 'passed'
@@ -91,11 +92,11 @@ export function requestContributions(
   return out
 }
 
+/** An item counts by its due day and whether it was done on time, late or not yet (periodStats reads no more). */
 export function itemContributions(i: CountedItem): Contribution[] {
   if (!i.dueOn) return []
-  return [
-    { communityId: i.communityId, month: month(i.dueOn), kind: 'items', key: key([i.dueOn, i.doneOn ?? '', i.status]) },
-  ]
+  const done = !i.doneOn ? 0 : i.doneOn <= i.dueOn ? 1 : 2
+  return [{ communityId: i.communityId, month: month(i.dueOn), kind: 'items', key: key([i.dueOn, done]) }]
 }
 
 export function evaluationContributions(e: CountedEvaluation): Contribution[] {
@@ -162,10 +163,11 @@ export function expandMonths(months: readonly StatMonth[]): {
       figureRows.push(...times(n, () => ({ receivedOn: '', dueOn, resolvedOn })))
     }
     for (const [k, n] of Object.entries(m.items)) {
-      const [dueOn, doneOn, status] = JSON.parse(k) as [string, string, ActionItem['status']]
-      items.push(
-        ...times(n, () => ({ id: '', communityId: m.communityId, dueOn, doneOn: doneOn || undefined, status })),
-      )
+      const [dueOn, done] = JSON.parse(k) as [string, 0 | 1 | 2]
+      // Done on its due day stands for on time, the day after for late.
+      const doneOn = done === 0 ? undefined : done === 1 ? dueOn : addDays(dueOn, 1)
+      const item = { id: '', communityId: m.communityId, dueOn, doneOn }
+      items.push(...times(n, () => item))
     }
     for (const [k, n] of Object.entries(m.evals)) {
       const [on, actionItemId, round, scale, counts, passed] = JSON.parse(k) as [
