@@ -6,6 +6,7 @@ import { appendToChain, type SealEntry, type ToSeal } from '@/domain/seal'
 import { sha256Hex } from '@/platform/hash'
 import { exportArchive, importArchive } from '@/db/archive.repo'
 import { rebuildStatMonths } from '@/db/aggregates/rebuild'
+import { recountStats, statsFor } from '@/db/stats.repo'
 import { generateDataset, photo, scaled, TEN_YEARS } from './dataset'
 
 async function seed(factor: number) {
@@ -101,4 +102,26 @@ async function archiveRoundTrip() {
   return { exportS: round(t1 - t0), importS: round(t2 - t1), mb: Math.round(bytes.byteLength / 1e5) / 10 }
 }
 
-;(globalThis as unknown as { ShangliangBench: unknown }).ShangliangBench = { seed, archiveRoundTrip }
+/** The statistics' data layer alone: read from the month rows, and counted from every stored row (median of 3). */
+async function statsRead(from: string, to: string) {
+  const db = new ShangliangDb()
+  await db.open()
+  const communityId = (await db.settings.get('currentCommunityId'))?.value as string
+  db.close()
+  const time = async (f: () => Promise<unknown>) => {
+    const ms: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now()
+      await f()
+      ms.push(performance.now() - t0)
+    }
+    return Math.round(ms.sort((a, b) => a - b)[1]!)
+  }
+  const period = { from, to }
+  return {
+    aggregatesMs: await time(() => statsFor(communityId, period)),
+    recountMs: await time(() => recountStats(communityId, period)),
+  }
+}
+
+;(globalThis as unknown as { ShangliangBench: unknown }).ShangliangBench = { seed, archiveRoundTrip, statsRead }
