@@ -18,13 +18,14 @@ import {
 } from '@/archive/format'
 import { db as appDb } from './schema'
 import { markRestoring } from './seal-guard'
+import { rebuildStatMonths } from './aggregates/rebuild'
 import { takeSnapshot } from './journal/journal'
 import { applyTombstones, erasedPersonIds } from './tombstones'
 import type { IssuedCode } from '@/domain/chain-audit'
 import { issueCode, issuedCodes } from '@/platform'
 
 /** Device-local: the projector's slide and this laptop's settings (lock, backup folder) never travel. */
-export const LOCAL_TABLES = ['projection', 'settings'] as const
+export const LOCAL_TABLES = ['projection', 'settings', 'statMonths'] as const
 /** Tables whose rows are sealed facts: an import may add them, never change them. */
 const SEALED_TABLES = new Set(['seals', ...Object.values(SEAL_TABLES)])
 const KIND_OF_TABLE = new Map(Object.entries(SEAL_TABLES).map(([kind, table]) => [table, kind as SealKind]))
@@ -256,6 +257,8 @@ export async function importArchive(
     await applyTombstones(d)
   })
   await keepIssuedCodes(issued)
+  // The bulk write left the statistics month rows stale: count them now rather than at the first look.
+  await rebuildStatMonths(d)
   // A snapshot right after: recovery then starts from the imported state, not by replaying one huge entry.
   await takeSnapshot()
   return { rows: Object.values(written).reduce((a, b) => a + b, 0), tables: written }

@@ -19,6 +19,9 @@ import type { Matter } from '@/domain/matter'
 import type * as Street from './street.types'
 import { sealGuard } from './seal-guard'
 import { journalMiddleware } from './journal/journal'
+import type { StatMonth } from '@/domain/stat-months'
+import { aggregatesMiddleware } from './aggregates/middleware'
+import { rebuildIn } from './aggregates/rebuild'
 
 /** A record whose type its feature has not pinned down yet. */
 export type Row = { id: string; [key: string]: unknown }
@@ -70,6 +73,8 @@ export class ShangliangDb extends Dexie {
   auditLog!: Table<Row, string>
   projection!: Table<Projection, string>
   settings!: Table<SettingRow, string>
+  /** Statistics per community and month, kept by aggregates/middleware.ts (derived: never archived) */
+  statMonths!: Table<StatMonth, [string, string]>
   // The street office and report packages (street.types.ts)
   streetOffices!: Table<Street.StreetOfficeRow, string>
   officeKeys!: Table<Street.OfficeKeyRow, string>
@@ -139,6 +144,12 @@ export class ShangliangDb extends Dexie {
       sentPackages: 'id, communityId, createdAt',
       streetReplies: 'id, communityId, targetId',
     })
+    // Statistics from per-month aggregates (domain/stat-months.ts), counted here for the data there is.
+    this.version(8)
+      .stores({ statMonths: '[communityId+month]' })
+      .upgrade(async (tx) => {
+        await rebuildIn(tx)
+      })
     // One meaning of a notice's postedAt: the day it went up on the board. Until
     // now the agenda notice stored UTC midnight of that day and the others the
     // moment it was recorded (notice.ts postedDay). No index changes.
@@ -157,6 +168,8 @@ export class ShangliangDb extends Dexie {
     this.use(sealGuard(sealed))
     // Every committed write is copied to the journal outside IndexedDB (journal/journal.ts).
     this.use(journalMiddleware())
+    // Every write that can move a statistic updates its month rows in the same transaction.
+    this.use(aggregatesMiddleware())
     this.on(
       'ready',
       async () => {

@@ -1,4 +1,6 @@
-// Reads what the period statistics count. The counting is in domain/stats.ts.
+// Reads what the period statistics count. The counting is in domain/stats.ts;
+// the rows come from the per-month aggregates (aggregates/), or from the
+// stored rows while those are being rebuilt after a bulk write.
 import { today } from '@/domain/calendar'
 import {
   periodStats,
@@ -9,6 +11,7 @@ import {
   type RequestRow,
 } from '@/domain/stats'
 import { db } from './schema'
+import { monthRowsFor, STATS_READ_TABLES } from './aggregates/read'
 
 /** Requests with their resolution day and their topic's standing result (domain/stats.ts). */
 async function requestRowsOf(communityId: string): Promise<RequestRow[]> {
@@ -23,18 +26,23 @@ async function requestRowsOf(communityId: string): Promise<RequestRow[]> {
   return requestRows(requests, events, standingResults(votes, deferred))
 }
 
+/** The statistics counted from every stored row: the aggregates' fallback, and what tests compare them with. */
+export async function recountStats(communityId: string, period: Period): Promise<PeriodStats> {
+  return db.transaction('r', STATS_READ_TABLES, async () => {
+    const requests = await requestRowsOf(communityId)
+    const items = await db.actionItems.where('communityId').equals(communityId).toArray()
+    const evaluations = await db.evaluations
+      .where('actionItemId')
+      .anyOf(items.map((i) => i.id))
+      .toArray()
+    return periodStats({ requests, items, evaluations }, period, today())
+  })
+}
+
 export async function statsFor(communityId: string, period: Period): Promise<PeriodStats> {
-  return db.transaction(
-    'r',
-    [db.requests, db.requestEvents, db.actionItems, db.evaluations, db.votes, db.topics],
-    async () => {
-      const requests = await requestRowsOf(communityId)
-      const items = await db.actionItems.where('communityId').equals(communityId).toArray()
-      const evaluations = await db.evaluations
-        .where('actionItemId')
-        .anyOf(items.map((i) => i.id))
-        .toArray()
-      return periodStats({ requests, items, evaluations }, period, today())
-    },
-  )
+  return db.transaction('r', STATS_READ_TABLES, async () => {
+    const rows = await monthRowsFor(communityId, period)
+    if (!rows) return recountStats(communityId, period)
+    return periodStats(rows, period, today())
+  })
 }

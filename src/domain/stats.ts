@@ -148,7 +148,7 @@ function breakdown(rows: RequestRow[], keyOf: (r: RequestRow) => string): Breakd
 export function periodStats(
   input: {
     requests: RequestRow[]
-    items: Pick<ActionItem, 'id' | 'dueOn' | 'doneOn' | 'status'>[]
+    items: Pick<ActionItem, 'id' | 'dueOn' | 'doneOn'>[]
     evaluations: Evaluation[]
   },
   period: Period,

@@ -126,7 +126,7 @@ export async function pdfComparison({ launch, warmRuns = 5, dossierRuns = 3 }) {
   const { toPdfmake, STYLES, TABLE_LAYOUTS } = await jiti.import('@/pdf/layout.ts')
   const { faceMetrics } = await jiti.import('@/pdf/metrics.ts')
   const { tableColumns, edges } = await jiti.import('@/pdf/prebreak.ts')
-  const { FONT_FAMILY, FONT_FILES } = await jiti.import('@/pdf/fonts.ts')
+  const { FONT_FILES, fontTable } = await jiti.import('@/pdf/fonts.ts')
   const docs = await benchDocs()
   const regular = readFileSync(join(FONT_DIR, FONT_FILES.normal))
   const bold = readFileSync(join(FONT_DIR, FONT_FILES.bold))
@@ -137,16 +137,11 @@ export async function pdfComparison({ launch, warmRuns = 5, dossierRuns = 3 }) {
   pdfmake.setTableLayouts(TABLE_LAYOUTS)
   // The worker reads the widths once per worker, as here once per run.
   const metrics = { normal: faceMetrics(regular), bold: faceMetrics(bold) }
+  // As the worker does: the font bytes sit in pdfmake's virtual file system, read once.
+  pdfmake.virtualfs.writeFileSync(FONT_FILES.normal, regular)
+  pdfmake.virtualfs.writeFileSync(FONT_FILES.bold, bold)
   const app = (doc) => {
-    const file = (f) => join(FONT_DIR, f)
-    pdfmake.setFonts({
-      [FONT_FAMILY]: {
-        normal: file(FONT_FILES.normal),
-        bold: file(FONT_FILES.bold),
-        italics: file(FONT_FILES.normal),
-        bolditalics: file(FONT_FILES.bold),
-      },
-    })
+    pdfmake.setFonts(fontTable())
     return pdfmake.createPdf(toPdfmake(structuredClone(doc), metrics)).getBuffer()
   }
   const floor = (doc) =>

@@ -257,7 +257,7 @@ async function restore(db: Dexie, files: JournalFiles, plan: RecoveryPlan): Prom
   })
   // Records as the secretary counts them: this laptop's settings aside.
   const counts = await Promise.all(
-    db.tables.filter((t) => t.name !== 'settings' && t.name !== 'projection').map((t) => t.count()),
+    db.tables.filter((t) => !['settings', 'projection', 'statMonths'].includes(t.name)).map((t) => t.count()),
   )
   return counts.reduce((a, b) => a + b, 0)
 }
