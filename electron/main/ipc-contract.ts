@@ -11,10 +11,14 @@ export const FILE_KINDS = {
   xlsx: { name: 'Excel', extensions: ['xlsx'] },
   csv: { name: 'CSV', extensions: ['csv'] },
   archive: { name: '商量归档', extensions: ['slarchive'] },
+  /** A community's report package to the street office, or the street's reply package */
+  package: { name: '商量报送包', extensions: ['slpkg'] },
+  /** An office's public key file, handed to the other side */
+  publicKey: { name: '商量公钥', extensions: ['slkey'] },
 } as const
 
 export const saveFilePayload = z.strictObject({
-  kind: z.enum(['pdf', 'xlsx', 'csv', 'archive']),
+  kind: z.enum(['pdf', 'xlsx', 'csv', 'archive', 'package', 'publicKey']),
   suggestedName: z.string().min(1).max(200),
   bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_FILE_BYTES, {
     message: 'file size out of range',

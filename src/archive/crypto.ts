@@ -1,13 +1,18 @@
 // Passphrase encryption for archives that leave the machine (USB sticks,
-// a folder the user picks): AES-256-GCM, key from PBKDF2-SHA256. The header
-// is authenticated as associated data, so a changed salt or iteration count
-// is detected like any other flipped byte.
+// a folder the user picks): AES-256-GCM. Header version 2 (written now)
+// takes the key from Argon2id (kdf.ts); version 1 (PBKDF2-SHA256) is still
+// read, so every older backup opens. The header is authenticated as
+// associated data, so a changed salt or cost is detected like any other
+// flipped byte.
 import { concatBytes } from './bytes'
 import { ArchiveError } from './errors'
+import { ARGON2_DEFAULT, argon2AesKey, argon2ParamsOk, type Argon2Params } from './kdf'
 
 const MAGIC = new Uint8Array([0x53, 0x4c, 0x41, 0x45]) // "SLAE"
-const VERSION = 1
-const HEADER_BYTES = 4 + 1 + 4 + 16 + 12
+/** v1: magic · 1 · iterations u32 · salt 16 · iv 12 */
+const V1_HEADER_BYTES = 4 + 1 + 4 + 16 + 12
+/** v2: magic · 2 · memory KiB u32 · iterations u32 · parallelism u8 · salt 16 · iv 12 */
+const V2_HEADER_BYTES = 4 + 1 + 4 + 4 + 1 + 16 + 12
 /** OWASP 2023 figure for PBKDF2-SHA256. */
 export const KDF_ITERATIONS = 600_000
 /** An attacker-made header must not make us spin for minutes. */
@@ -44,16 +49,43 @@ async function aesKey(passphrase: string, salt: Uint8Array, iterations: number):
   return crypto.subtle.importKey('raw', raw as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt'])
 }
 
+/** Writes header version 2 (Argon2id). */
 export async function encryptArchive(
+  plain: Uint8Array,
+  passphrase: string,
+  params: Argon2Params = ARGON2_DEFAULT,
+): Promise<Uint8Array> {
+  const salt = crypto.getRandomValues(new Uint8Array(16))
+  const iv = crypto.getRandomValues(new Uint8Array(12))
+  const header = new Uint8Array(V2_HEADER_BYTES)
+  const view = new DataView(header.buffer)
+  header.set(MAGIC, 0)
+  header[4] = 2
+  view.setUint32(5, params.memoryKiB)
+  view.setUint32(9, params.iterations)
+  header[13] = params.parallelism
+  header.set(salt, 14)
+  header.set(iv, 30)
+  const key = await argon2AesKey(passphrase, salt, params)
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: header },
+    key,
+    plain as BufferSource,
+  )
+  return concatBytes(header, new Uint8Array(sealed))
+}
+
+/** Version 1 files, as written before Argon2id: kept readable, never written. */
+export async function encryptArchiveV1(
   plain: Uint8Array,
   passphrase: string,
   iterations = KDF_ITERATIONS,
 ): Promise<Uint8Array> {
   const salt = crypto.getRandomValues(new Uint8Array(16))
   const iv = crypto.getRandomValues(new Uint8Array(12))
-  const header = new Uint8Array(HEADER_BYTES)
+  const header = new Uint8Array(V1_HEADER_BYTES)
   header.set(MAGIC, 0)
-  header[4] = VERSION
+  header[4] = 1
   new DataView(header.buffer).setUint32(5, iterations)
   header.set(salt, 9)
   header.set(iv, 25)
@@ -66,19 +98,33 @@ export async function encryptArchive(
   return concatBytes(header, new Uint8Array(sealed))
 }
 
+/** The header, its key and its iv, for either version; an out-of-range cost is refused before any work. */
+async function openHeader(bytes: Uint8Array, passphrase: string) {
+  if (!isEncrypted(bytes) || bytes.length < 5) throw new ArchiveError('notArchive')
+  const version = bytes[4]
+  const size = version === 1 ? V1_HEADER_BYTES : version === 2 ? V2_HEADER_BYTES : 0
+  if (!size) throw new ArchiveError('wrongPassphrase')
+  if (bytes.length < size + 16) throw new ArchiveError('notArchive')
+  const header = bytes.slice(0, size)
+  const view = new DataView(header.buffer)
+  if (version === 1) {
+    const iterations = view.getUint32(5)
+    if (iterations < KDF_ITERATIONS || iterations > MAX_ITERATIONS) throw new ArchiveError('wrongPassphrase')
+    return { header, iv: header.slice(25, 37), key: await aesKey(passphrase, header.slice(9, 25), iterations) }
+  }
+  const params: Argon2Params = { memoryKiB: view.getUint32(5), iterations: view.getUint32(9), parallelism: header[13]! }
+  if (!argon2ParamsOk(params)) throw new ArchiveError('wrongPassphrase')
+  return { header, iv: header.slice(30, 42), key: await argon2AesKey(passphrase, header.slice(14, 30), params) }
+}
+
 /** Throws ArchiveError('wrongPassphrase') for a wrong passphrase or any changed byte: GCM cannot tell them apart. */
 export async function decryptArchive(bytes: Uint8Array, passphrase: string): Promise<Uint8Array> {
-  if (!isEncrypted(bytes) || bytes.length < HEADER_BYTES + 16) throw new ArchiveError('notArchive')
-  const header = bytes.slice(0, HEADER_BYTES)
-  const iterations = new DataView(header.buffer).getUint32(5)
-  if (header[4] !== VERSION || iterations < KDF_ITERATIONS || iterations > MAX_ITERATIONS)
-    throw new ArchiveError('wrongPassphrase')
-  const key = await aesKey(passphrase, header.slice(9, 25), iterations)
+  const { header, iv, key } = await openHeader(bytes, passphrase)
   try {
     const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: header.slice(25, 37), additionalData: header },
+      { name: 'AES-GCM', iv, additionalData: header },
       key,
-      bytes.subarray(HEADER_BYTES) as BufferSource,
+      bytes.subarray(header.length) as BufferSource,
     )
     return new Uint8Array(plain)
   } catch {

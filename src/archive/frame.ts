@@ -14,6 +14,8 @@ const startsWith = (b: Uint8Array, magic: Uint8Array) => b.length >= magic.lengt
 const hexOf = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 
 export const isEncryptedFile = (bytes: Uint8Array) => startsWith(bytes, ENCRYPTED_MAGIC)
+/** An encrypted file holds at least its header (37 bytes in version 1, 42 in version 2: crypto.ts) and a GCM tag. */
+const encryptedLongEnough = (bytes: Uint8Array) => bytes.length > (bytes[4] === 2 ? 42 : 37) + 16
 
 /** Magic, format version, SHA-256 of the zip, then the zip. */
 export async function frame(zip: Uint8Array): Promise<Uint8Array> {
@@ -83,7 +85,7 @@ export function unzipLimited(
 
 /** The frame alone (magic, version, SHA-256 of the zip): what rotation checks, without inflating anything. */
 export async function checkFrame(bytes: Uint8Array): Promise<boolean> {
-  if (isEncryptedFile(bytes)) return bytes.length > 37 + 16
+  if (isEncryptedFile(bytes)) return encryptedLongEnough(bytes)
   try {
     await unframe(bytes)
     return true
@@ -102,7 +104,7 @@ export type FileCheck = { ok: true; encrypted: boolean; manifest?: Manifest } | 
 export async function checkArchiveFile(bytes: Uint8Array): Promise<FileCheck> {
   try {
     if (isEncryptedFile(bytes))
-      return bytes.length > 37 + 16 ? { ok: true, encrypted: true } : { ok: false, code: 'notArchive' }
+      return encryptedLongEnough(bytes) ? { ok: true, encrypted: true } : { ok: false, code: 'notArchive' }
     const zip = unzipLimited(await unframe(bytes))
     if (!zip['manifest.json']) return { ok: false, code: 'notArchive' }
     const manifest = manifestSchema.parse(JSON.parse(new TextDecoder().decode(zip['manifest.json'])))

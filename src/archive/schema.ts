@@ -103,12 +103,17 @@ const TABLE_SCHEMAS: Record<string, z.ZodType> = {
   contacts: z.strictObject({
     id,
     communityId: id,
-    phone: z.string().max(30).optional(),
-    address: z.string().max(300).optional(),
-    idNumber: z.string().max(30).optional(),
+    phone: contactField(30).optional(),
+    address: contactField(300).optional(),
+    idNumber: contactField(30).optional(),
     updatedAt: iso,
   }),
   meetings: rowBase.extend({ communityId: id }),
+}
+
+/** A contact field in plain (written without an app password) or encrypted (src/db/contact-crypto.ts). */
+function contactField(plainMax: number) {
+  return z.union([z.string().max(plainMax), z.string().regex(/^sl1:[\w-]{1,64}:[A-Za-z0-9+/]{20,2000}={0,2}$/)])
 }
 
 export function rowSchema(table: string): z.ZodType {

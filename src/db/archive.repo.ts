@@ -19,6 +19,8 @@ import {
 import { db as appDb } from './schema'
 import { markRestoring } from './seal-guard'
 import { rebuildStatMonths } from './aggregates/rebuild'
+import { sealContact } from './contact-crypto'
+import type { Contact } from '@/domain/person'
 import { takeSnapshot } from './journal/journal'
 import { applyTombstones, erasedPersonIds } from './tombstones'
 import type { IssuedCode } from '@/domain/chain-audit'
@@ -242,6 +244,11 @@ export async function importArchive(
   const { tables: content, issued } = await inspectArchive(bytes, passphrase, d)
   const { writes, refusal } = await planImport(content, mode, d)
   if (refusal) throw refusal
+  // Contact rows from a copy made before the password (or on a laptop without one) are encrypted on the way in.
+  if (writes.contacts)
+    writes.contacts = await Promise.all(
+      writes.contacts.map(async (c) => (await sealContact(c as unknown as Contact)) as unknown as ArchiveRow),
+    )
   const written: Record<string, number> = {}
   // Meetings last: a sealed meeting written first would make the seal guard refuse its own votes and attendance.
   const order = archivedTables(d).sort((a, b) => Number(a.name === 'meetings') - Number(b.name === 'meetings'))

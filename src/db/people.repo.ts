@@ -3,14 +3,17 @@ import { personFormSchema, type Contact, type Person, type PersonForm } from '@/
 import type { RolePreset } from '@/domain/roles'
 import { db } from './schema'
 import { parseInput, write } from './write'
+import { openContact, sealContact, type OpenedContact } from './contact-crypto'
 
 export async function listPeople(communityId: string): Promise<Person[]> {
   const people = await db.people.where('communityId').equals(communityId).toArray()
   return people.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 }
 
-export async function getContact(personId: string): Promise<Contact | undefined> {
-  return db.contacts.get(personId)
+/** Decrypted while the app is unlocked; fields this laptop cannot open are listed in `unreadable`. */
+export async function getContact(personId: string): Promise<OpenedContact | undefined> {
+  const stored = await db.contacts.get(personId)
+  return stored && openContact(stored)
 }
 
 function contactFrom(form: PersonForm, id: string, communityId: string, now: string): Contact | null {
@@ -32,12 +35,34 @@ function personFrom(form: PersonForm, communityId: string, now: string, existing
   }
 }
 
+/**
+ * A field stored encrypted under a key this laptop does not hold (a merged
+ * archive from another laptop) is shown empty on the form; saving the form
+ * keeps it instead of wiping it. Erasure is the way to remove it.
+ */
+async function keepUnreadable(
+  contact: Contact | null,
+  personId: string | undefined,
+  communityId: string,
+  now: string,
+): Promise<Contact | null> {
+  const stored = personId ? await db.contacts.get(personId) : undefined
+  if (!stored) return contact
+  const { unreadable } = await openContact(stored)
+  if (!unreadable.length) return contact
+  const kept: Contact = contact ?? { id: stored.id, communityId, updatedAt: now }
+  for (const f of unreadable) if (!contact?.[f]) kept[f] = stored[f]
+  return kept
+}
+
 /** Adds or edits one person; contact details go to their own table. */
 export async function savePerson(communityId: string, input: unknown, existing?: Person): Promise<Person> {
   const form = parseInput(personFormSchema, input)
   const now = nowIso()
   const person = personFrom(form, communityId, now, existing)
-  const contact = contactFrom(form, person.id, communityId, now)
+  const plain = contactFrom(form, person.id, communityId, now)
+  // Encrypted before the transaction: WebCrypto inside it would let IndexedDB commit early.
+  const contact = await keepUnreadable(plain && (await sealContact(plain)), existing?.id, communityId, now)
   await write([db.people, db.contacts], async () => {
     await db.people.put(person)
     if (contact) await db.contacts.put(contact)
@@ -55,9 +80,12 @@ export async function importPeople(communityId: string, input: unknown, preset?:
   const forms = parseInput(personFormSchema.array(), input)
   const now = nowIso()
   const people = forms.map((f) => personFrom(f, communityId, now))
-  const contacts = forms
-    .map((f, i) => contactFrom(f, people[i]!.id, communityId, now))
-    .filter((c): c is Contact => c !== null)
+  const contacts = await Promise.all(
+    forms
+      .map((f, i) => contactFrom(f, people[i]!.id, communityId, now))
+      .filter((c): c is Contact => c !== null)
+      .map((c) => sealContact(c)),
+  )
   await write([db.people, db.contacts, db.rolePresets, db.communities], async () => {
     if (preset) {
       if (preset.builtIn || preset.communityId !== communityId) throw new Error('roster import: not an own preset')

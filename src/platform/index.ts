@@ -9,7 +9,7 @@ declare global {
   }
 }
 
-export type SaveKind = 'pdf' | 'xlsx' | 'csv' | 'archive'
+export type SaveKind = 'pdf' | 'xlsx' | 'csv' | 'archive' | 'package' | 'publicKey'
 export type SaveOutcome =
   { ok: true; fileName: string; downloaded: boolean } | { ok: false; canceled: boolean; message?: string }
 
@@ -18,6 +18,8 @@ const MIME: Record<SaveKind, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv;charset=utf-8',
   archive: 'application/octet-stream',
+  package: 'application/octet-stream',
+  publicKey: 'application/json',
 }
 
 /** Saves bytes: a save dialog in the desktop app, a download in a browser. */

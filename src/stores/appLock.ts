@@ -3,13 +3,15 @@
 // in memory only (never stored) as the passphrase for encrypted backups.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { getLock, tryUnlock, type UnlockResult } from '@/db/privacy.repo'
+import { forgetContactKeys, getLock, tryUnlock, unlockWithRecoveryKey, type UnlockResult } from '@/db/privacy.repo'
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
 
 export const useAppLockStore = defineStore('appLock', () => {
   /** True while the lock screen covers the app */
   const locked = ref(false)
+  /** True after an unlock with the recovery key, until a new password is set */
+  const mustSetPassword = ref(false)
   /** True once the lock setting has been read (the app waits for it before showing data) */
   const ready = ref(false)
   let idleMs = 0
@@ -26,6 +28,8 @@ export const useAppLockStore = defineStore('appLock', () => {
   function lockNow() {
     clearTimeout(timer)
     locked.value = true
+    secret = undefined
+    forgetContactKeys()
   }
 
   /** Reads the lock setting; call again after the password or idle time changed. */
@@ -51,6 +55,20 @@ export const useAppLockStore = defineStore('appLock', () => {
     return r
   }
 
+  /**
+   * Unlocks with the printed recovery key. The password is not known then, so
+   * `mustSetPassword` stays true until a new one is set on the privacy screen.
+   */
+  async function unlockWithRecovery(key: string): Promise<UnlockResult> {
+    const r = await unlockWithRecoveryKey(key)
+    if (r.ok) {
+      mustSetPassword.value = true
+      locked.value = false
+      armIdle()
+    }
+    return r
+  }
+
   /** Starts once per window: listens for activity to reset the idle timer. */
   function start(): void {
     if (started) return
@@ -62,7 +80,21 @@ export const useAppLockStore = defineStore('appLock', () => {
   /** The password of this session (undefined when the app has no lock or was not unlocked yet) */
   const sessionSecret = () => secret
   /** Remembers a password just set, so backups can use it without unlocking first. */
-  const rememberSecret = (s: string) => (secret = s)
+  const rememberSecret = (s: string) => {
+    secret = s
+    mustSetPassword.value = false
+  }
 
-  return { locked, ready, start, unlock, lockNow, refresh, sessionSecret, rememberSecret }
+  return {
+    locked,
+    mustSetPassword,
+    ready,
+    start,
+    unlock,
+    unlockWithRecovery,
+    lockNow,
+    refresh,
+    sessionSecret,
+    rememberSecret,
+  }
 })

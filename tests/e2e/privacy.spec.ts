@@ -9,6 +9,36 @@ async function unlock(page: Page, password: string) {
   await page.getByTestId('lock-submit').click()
 }
 
+/** The recovery key shown once after a password is chosen; returns it and closes the dialog. */
+async function keepRecoveryKey(page: Page): Promise<string> {
+  const dialog = page.getByTestId('recovery-dialog')
+  await expect(dialog).toBeVisible()
+  const key = (await page.getByTestId('recovery-key').innerText()).trim()
+  await expect(page.getByTestId('recovery-close')).toBeDisabled()
+  await page.getByTestId('recovery-kept').click()
+  await page.getByTestId('recovery-close').click()
+  await expect(dialog).toBeHidden()
+  return key
+}
+
+/** What this origin keeps on disk, read around the app: the contacts store and every journal file. */
+async function storedText(page: Page): Promise<{ contacts: string; journal: string }> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('shangliang')
+    const db: IDBDatabase = await new Promise(
+      (ok, fail) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => fail(open.error))),
+    )
+    const req = db.transaction('contacts').objectStore('contacts').getAll()
+    const rows = await new Promise((ok) => (req.onsuccess = () => ok(req.result)))
+    db.close()
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('journal')
+    let journal = ''
+    for await (const [name, handle] of dir as unknown as AsyncIterable<[string, FileSystemFileHandle]>)
+      if (handle.kind === 'file' && !name.startsWith('blob')) journal += await (await handle.getFile()).text()
+    return { contacts: JSON.stringify(rows), journal }
+  })
+}
+
 test('app lock: set a password, restart locked, wrong password refused, unlock, idle lock', async ({ page }) => {
   await page.clock.install()
   await setUpCommunity(page)
@@ -21,6 +51,7 @@ test('app lock: set a password, restart locked, wrong password refused, unlock, 
   await page.locator('input[name=lockConfirm]').fill(PASSWORD)
   await page.locator('[name=idleMinutes] input, input[name=idleMinutes]').first().fill('2')
   await page.getByTestId('lock-save').click()
+  await keepRecoveryKey(page)
   await expect(page.getByText('密码已保存')).toBeVisible()
   await expect(page.getByText('空闲 2 分钟后自动锁定')).toBeVisible()
 
@@ -55,7 +86,7 @@ test('five wrong passwords add a delay', async ({ page }) => {
   await page.locator('input[name=lockPassword]').fill(PASSWORD)
   await page.locator('input[name=lockConfirm]').fill(PASSWORD)
   await page.getByTestId('lock-save').click()
-  await expect(page.getByText('密码已保存')).toBeVisible()
+  await keepRecoveryKey(page)
   await page.getByTestId('lock-now').click()
   for (let i = 0; i < 5; i++) {
     await unlock(page, `wrong-${i}`)
@@ -111,4 +142,56 @@ test('no projector slide shows a phone number, with a roster where everyone has 
     expect(text, `slide ${slide}`).not.toMatch(/1[3-9]\d{9}/)
     for (const phone of phones) expect(html.includes(phone), `slide ${slide} holds ${phone}`).toBe(false)
   }
+})
+
+test('contact details encrypted at rest; the recovery key unlocks and a new password is set', async ({ page }) => {
+  await setUpCommunity(page)
+  await importRoster(page)
+  const phones = rosterRows(30).map((r) => r.电话)
+  await page.goto('/#/privacy')
+  // No password: the screen says plainly that contact details are stored unencrypted.
+  await expect(page.getByTestId('lock-plain')).toContainText('目前以明文保存')
+  await expect(page.getByTestId('lock-protects')).toContainText('全盘加密')
+  await shot(page, 'privacy-unencrypted')
+  const before = await storedText(page)
+  expect(before.contacts).toContain(phones[0])
+  expect(before.journal).toContain(phones[0])
+
+  await page.locator('input[name=lockPassword]').fill(PASSWORD)
+  await page.locator('input[name=lockConfirm]').fill(PASSWORD)
+  await page.getByTestId('lock-save').click()
+  await expect(page.getByTestId('recovery-dialog')).toBeVisible()
+  await shot(page, 'privacy-recovery-key')
+  const recoveryKey = await keepRecoveryKey(page)
+  expect(recoveryKey).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){4}$/)
+  await expect(page.getByTestId('lock-plain')).toHaveCount(0)
+  const after = await storedText(page)
+  for (const phone of phones) {
+    expect(after.contacts.includes(phone), `contacts table holds ${phone}`).toBe(false)
+    expect(after.journal.includes(phone), `journal holds ${phone}`).toBe(false)
+  }
+  expect(after.contacts).toContain('sl1:')
+
+  // Unlocked, the roster dialog shows the phone; forgotten password: the recovery key opens it.
+  await page.getByTestId('lock-now').click()
+  await expect(page.getByTestId('lock-overlay')).toContainText('密钥已从内存清除')
+  await page.getByTestId('lock-forgot').click()
+  await page.locator('input[name=recoveryKey]').fill('AAAAA-BBBBB-CCCCC-DDDDD-EEEEE')
+  await page.getByTestId('lock-submit').click()
+  await expect(page.getByTestId('lock-error')).toContainText('恢复密钥不对')
+  await page.locator('input[name=recoveryKey]').fill(recoveryKey.toLowerCase())
+  await page.getByTestId('lock-submit').click()
+  await expect(page.getByTestId('lock-overlay')).toHaveCount(0)
+  await expect(page.getByTestId('lock-must-set')).toBeVisible()
+  await page.locator('input[name=lockPassword]').fill('重新设置的密码2027')
+  await page.locator('input[name=lockConfirm]').fill('重新设置的密码2027')
+  await page.getByTestId('lock-save').click()
+  expect(await keepRecoveryKey(page)).not.toBe(recoveryKey)
+  await expect(page.getByTestId('lock-must-set')).toHaveCount(0)
+
+  // Unlocked, the screens read the details through the repository.
+  await page.goto('/#/roster')
+  const first = rosterRows(30)[0]!
+  await page.getByRole('row').filter({ hasText: first.姓名 }).getByRole('button', { name: '编辑' }).click()
+  await expect(page.getByTestId('person-dialog').locator('input[name=phone]')).toHaveValue(first.电话)
 })

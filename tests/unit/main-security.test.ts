@@ -55,14 +55,14 @@ describe('window options', () => {
 })
 
 describe('content security policy', () => {
-  it('forbids eval, foreign scripts, plugins and framing', () => {
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval')
+  it('forbids eval, foreign scripts, plugins and framing; only WebAssembly may compile (Argon2id)', () => {
+    expect(CONTENT_SECURITY_POLICY.replace("'wasm-unsafe-eval'", '')).not.toContain('unsafe-eval')
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'")
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'")
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'")
     const script = CONTENT_SECURITY_POLICY.split('; ').find((d) => d.startsWith('script-src'))
-    expect(script).toBe("script-src 'self'")
+    expect(script).toBe("script-src 'self' 'wasm-unsafe-eval'")
   })
 })
 

@@ -63,11 +63,11 @@ describe('erasure of contact details', () => {
 describe('app lock password', () => {
   beforeEach(wipe)
 
-  it('stores only a salted hash; a wrong password is refused and the fifth wrong try adds a delay', async () => {
+  it('stores only keys sealed under Argon2id; a wrong password is refused and the fifth wrong try adds a delay', async () => {
     await setLockPassword('议事会2026', 10)
     const stored = JSON.stringify(await db.settings.toArray())
     expect(stored).not.toContain('议事会2026')
-    expect(stored).toContain('PBKDF2-SHA256')
+    expect(stored).toContain('Argon2id')
     expect(await tryUnlock('议事会2026')).toEqual({ ok: true })
     const t0 = Date.parse('2026-11-23T10:00:00Z')
     for (let i = 1; i <= 4; i++) expect(await tryUnlock('wrong', t0)).toEqual({ ok: false, waitMs: 0, failures: i })

@@ -24,6 +24,8 @@ export default {
     contactHint: 'Contact details are personal data, kept apart, never projected or published.',
     editTitle: 'Edit person',
     addTitle: 'Add person',
+    unreadable:
+      'Some of this person’s contact details were encrypted on another laptop and cannot be shown here; saving keeps them as they are.',
     saved: 'Saved “{name}”',
     count: '{count} people',
     import: {

@@ -24,6 +24,7 @@ export default {
     contactHint: '联系方式为个人信息，单独保存，不会出现在投屏和公开文件中。',
     editTitle: '编辑人员',
     addTitle: '新增人员',
+    unreadable: '此人有联系方式是在另一台电脑上加密的，本机无法显示；保存时会原样保留。',
     saved: '已保存“{name}”',
     count: '共 {count} 人',
     import: {
