@@ -68,10 +68,6 @@ export async function setMeetingRole(id: string, meetingRole: MeetingRole): Prom
   await change(id, { meetingRole })
 }
 
-export async function setWrittenOpinion(id: string, writtenOpinion: string): Promise<void> {
-  await change(id, { state: 'written', writtenOpinion: writtenOpinion.trim() || undefined, arrivedAt: undefined })
-}
-
 /** Adds someone who came without an invitation (present on arrival). */
 export async function addWalkIn(
   meetingId: string,

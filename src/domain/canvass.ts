@@ -22,7 +22,6 @@ export const canvassSchema = z.object({
     )
     .min(1, 'research.errors.noRows'),
 })
-export type CanvassForm = z.infer<typeof canvassSchema>
 
 /** One problem per row whose answers do not add up to the households asked. */
 export function tallyProblems(rows: readonly CanvassRow[]): Problem[] {
@@ -65,7 +64,6 @@ export const optionSchema = z.object({
   cons: z.string().trim().max(500, 'validation.tooLong').optional(),
   recommended: z.boolean().default(false),
 })
-export type OptionForm = z.infer<typeof optionSchema>
 
 export const activitySchema = z.object({
   kind: z.enum(['siteVisit', 'canvass', 'survey', 'forum', 'department', 'expert']),
@@ -73,6 +71,5 @@ export const activitySchema = z.object({
   who: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong'),
   findings: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
 })
-export type ActivityForm = z.infer<typeof activitySchema>
 
 export { attachmentProblems } from './attachment'

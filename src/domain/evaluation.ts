@@ -9,7 +9,6 @@ export const EVALUATION_METHODS = ['meeting', 'ballot', 'doorToDoor'] as const
 
 /** Default: satisfied + fairly satisfied under 80% sends the item back. */
 export const DEFAULT_THRESHOLD = 0.8
-export const DEFAULT_SCALE: Scale = 'three'
 /** Default: no verdict from fewer than five evaluators (one 满意 must not close an item). */
 export const DEFAULT_MIN_EVALUATORS = 5
 
