@@ -10,15 +10,23 @@ import { meetingTopics } from './topics.repo'
 export async function meetingFacts(meetingId: string): Promise<MeetingFacts> {
   return db.transaction(
     'r',
-    [db.meetings, db.participants, db.topics, db.research, db.notices, db.objections, db.actionItems],
+    [db.meetings, db.participants, db.topics, db.research, db.canvasses, db.notices, db.objections, db.actionItems],
     async () => {
       const m = await db.meetings.get(meetingId)
       if (!m) return EMPTY_FACTS
       const topics = await meetingTopics(meetingId)
+      const poolTopicCount = await db.topics
+        .where('communityId')
+        .equals(m.communityId)
+        .filter((t) => t.status === 'draft')
+        .count()
       const topicsWithoutResearch: string[] = []
       for (const t of topics) {
         if (t.noResearchNeeded === true) continue
-        const n = await db.research.where('topicId').equals(t.id).count()
+        // A door-to-door canvass is research as much as a site visit is.
+        const n =
+          (await db.research.where('topicId').equals(t.id).count()) +
+          (await db.canvasses.where('topicId').equals(t.id).count())
         if (n === 0) topicsWithoutResearch.push(String(t.title ?? ''))
       }
       const notices = await db.notices.where('meetingId').equals(meetingId).toArray()
@@ -28,6 +36,7 @@ export async function meetingFacts(meetingId: string): Promise<MeetingFacts> {
       const items = await db.actionItems.where('meetingId').equals(meetingId).toArray()
       return {
         topicCount: topics.length,
+        poolTopicCount,
         hasDate: Boolean(m.date),
         hasPlace: Boolean(m.place),
         hasChair: Boolean(m.chairId),

@@ -36,7 +36,10 @@ export const SIX_STEPS: Procedure = {
 
 /** Facts about one meeting, gathered by the data layer, that the guards read. */
 export interface MeetingFacts {
+  /** Topics on this meeting's agenda */
   topicCount: number
+  /** Topics of the community waiting in the agenda pool (made from requests, not yet on a meeting) */
+  poolTopicCount: number
   hasDate: boolean
   hasPlace: boolean
   hasChair: boolean
@@ -55,6 +58,7 @@ export interface MeetingFacts {
 
 export const EMPTY_FACTS: MeetingFacts = {
   topicCount: 0,
+  poolTopicCount: 0,
   hasDate: false,
   hasPlace: false,
   hasChair: false,
@@ -74,7 +78,9 @@ export function missingToComplete(kind: StepKind, f: MeetingFacts): Problem[] {
   const out: Problem[] = []
   switch (kind) {
     case 'collect':
-      if (f.topicCount === 0) out.push(problem('guard.noTopics'))
+      // Step 1 collects: topics made from requests wait in the pool; putting them on
+      // this meeting's agenda is step 2's work.
+      if (f.topicCount === 0 && f.poolTopicCount === 0) out.push(problem('guard.noTopicsCollected'))
       break
     case 'confirm':
       if (f.topicCount === 0) out.push(problem('guard.noTopics'))

@@ -4,6 +4,7 @@ import type { Meeting } from '@/domain/meeting'
 import {
   EMPTY_FACTS,
   missingToAdvance,
+  missingToComplete,
   SIX_STEPS,
   stepStates,
   type MeetingFacts,
@@ -26,13 +27,24 @@ export const useMeetingStore = defineStore('meeting', () => {
   const loaded = ref(false)
   let stops: (() => void)[] = []
 
-  const steps = computed(() => stepStates(procedure, meeting.value?.stepIndex ?? 0))
   const currentStep = computed(() => procedure.steps[meeting.value?.stepIndex ?? 0])
-  /** What blocks the move to the next step (empty when it may happen) */
-  const missing = computed(() =>
-    meeting.value ? missingToAdvance(procedure, meeting.value.stepIndex, facts.value) : [],
-  )
   const isLastStep = computed(() => (meeting.value?.stepIndex ?? 0) >= procedure.steps.length - 1)
+  /**
+   * What blocks the move to the next step (empty when it may happen); on the
+   * last step, what is left before the whole procedure is done (its action items).
+   */
+  const missing = computed(() => {
+    if (!meeting.value) return []
+    const step = currentStep.value
+    if (isLastStep.value && step) return missingToComplete(step.kind, facts.value)
+    return missingToAdvance(procedure, meeting.value.stepIndex, facts.value)
+  })
+  /** The stepper; the last step shows done only once nothing is left in it. */
+  const steps = computed(() =>
+    stepStates(procedure, meeting.value?.stepIndex ?? 0).map((s) =>
+      isLastStep.value && s.status === 'current' && missing.value.length === 0 ? { ...s, status: 'done' as const } : s,
+    ),
+  )
 
   /** Follows one meeting and its facts until another is opened. */
   function open(meetingId: string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { nextDeliberationDate } from '@/domain/community'
 import { isValidIdNumber, isValidPhone } from '@/domain/person'
-import { EMPTY_FACTS, missingToAdvance, SIX_STEPS, stepStates } from '@/domain/procedure'
+import { EMPTY_FACTS, missingToAdvance, missingToComplete, SIX_STEPS, stepStates } from '@/domain/procedure'
 import { copyPreset, findRole, PRESET_JINCHANG, PRESET_KENLI } from '@/domain/roles'
 import { validateRosterRows } from '@/domain/roster-import'
 
@@ -26,7 +26,19 @@ describe('role presets', () => {
 
 describe('six-step guards', () => {
   it('a new meeting cannot leave step 1 without topics', () => {
-    expect(missingToAdvance(SIX_STEPS, 0, EMPTY_FACTS).map((p) => p.key)).toEqual(['guard.noTopics'])
+    expect(missingToAdvance(SIX_STEPS, 0, EMPTY_FACTS).map((p) => p.key)).toEqual(['guard.noTopicsCollected'])
+  })
+  it('step 1 is done once topics wait in the pool: putting them on the agenda is step 2', () => {
+    expect(missingToAdvance(SIX_STEPS, 0, { ...EMPTY_FACTS, poolTopicCount: 1 })).toEqual([])
+    expect(missingToAdvance(SIX_STEPS, 1, { ...EMPTY_FACTS, poolTopicCount: 1 }).map((p) => p.key)).toContain(
+      'guard.noTopics',
+    )
+  })
+  it('step 6 is done only when its action items are', () => {
+    expect(missingToComplete('implement', { ...EMPTY_FACTS, openActionItems: 3 })).toEqual([
+      { key: 'guard.actionItemsOpen', params: { count: 3 } },
+    ])
+    expect(missingToComplete('implement', EMPTY_FACTS)).toEqual([])
   })
   it('confirming the agenda lists everything missing', () => {
     const keys = missingToAdvance(SIX_STEPS, 1, { ...EMPTY_FACTS, topicCount: 2, hasDate: true }).map((p) => p.key)

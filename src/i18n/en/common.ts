@@ -43,7 +43,8 @@ export default {
     fixErrors: 'Please fix the fields marked in red',
   },
   guard: {
-    noTopics: 'No topics yet: confirm topics from the request ledger first',
+    noTopicsCollected: 'No topics yet: in the request ledger, choose 处理 and make requests into topics',
+    noTopics: 'This meeting has no topics yet: put topics on it from the pool',
     noDate: 'The meeting has no date',
     noPlace: 'The meeting has no place',
     noChair: 'No chair assigned',

@@ -27,6 +27,7 @@ export default {
     saveBasics: 'Save details',
     stepper: 'Procedure',
     missing: 'Before the next step:',
+    missingToFinish: 'Before all steps are done:',
     ready: 'This step is complete; you can move on.',
     advance: 'Next step: {step}',
     advanced: 'Now at “{step}”',

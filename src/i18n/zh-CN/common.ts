@@ -43,7 +43,8 @@ export default {
     fixErrors: '请先改正标红的内容',
   },
   guard: {
-    noTopics: '还没有议题：请先从民情台账中确定议题',
+    noTopicsCollected: '还没有议题：在民情台账中点“处理”，把群众诉求列为议题',
+    noTopics: '本次会议还没有议题：请从“待议议题”中排入',
     noDate: '还没有定会议日期',
     noPlace: '还没有定会议地点',
     noChair: '还没有指定主持人',

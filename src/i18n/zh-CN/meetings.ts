@@ -27,6 +27,7 @@ export default {
     saveBasics: '保存基本信息',
     stepper: '议事流程',
     missing: '进入下一步前还需要：',
+    missingToFinish: '完成全部步骤前还需要：',
     ready: '本步骤已完成，可以进入下一步。',
     advance: '进入下一步：{step}',
     advanced: '已进入“{step}”',
