@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { CalendarAdditions } from './calendar'
 import type { RecordBase } from './ids'
 import { DEFAULT_HANDLING_DAYS } from './handling'
 import { periodDaysSchema } from './notice'
@@ -82,6 +83,11 @@ export function intakeSettings(
     holidays: c?.holidays ?? [],
     workdays: c?.workdays ?? [],
   }
+}
+
+/** The days the secretary added to the official calendar: extra holidays and make-up working days. */
+export function workingCalendar(c: Pick<Community, 'holidays' | 'workdays'> | undefined): CalendarAdditions {
+  return { holidays: c?.holidays ?? [], workdays: c?.workdays ?? [] }
 }
 
 export const DEFAULT_NOTICE_PERIOD_DAYS = 7

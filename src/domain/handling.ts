@@ -34,15 +34,20 @@ const SETTLED: readonly RequestStatus[] = ['rejected', 'resolved', 'closed']
 
 export type DueState = 'overdue' | 'dueSoon' | 'onTime' | 'settled'
 
+/**
+ * Whether a request is overdue, due within DUE_SOON_DAYS working days, or on
+ * time, counted by the one calendar with the secretary's added holidays and
+ * make-up working days (workingCalendar(community)).
+ */
 export function dueState(
   dueOn: string,
   status: RequestStatus,
   today: string,
-  holidays: readonly string[] | CalendarAdditions = [],
+  calendar: CalendarAdditions = {},
 ): DueState {
   if (SETTLED.includes(status)) return 'settled'
   if (dueOn < today) return 'overdue'
-  return workingDaysBetween(today, dueOn, holidays) <= DUE_SOON_DAYS ? 'dueSoon' : 'onTime'
+  return workingDaysBetween(today, dueOn, calendar) <= DUE_SOON_DAYS ? 'dueSoon' : 'onTime'
 }
 
 /** Which statuses a request may move to next (the ledger's status flow). */

@@ -112,6 +112,8 @@ export interface ImportSettings {
   categories: readonly string[]
   handlingDays: Partial<Record<HandlingType, number>>
   holidays: readonly string[]
+  /** Make-up working days the secretary added (调休上班) */
+  workdays?: readonly string[]
   /** Received-on days cannot be after this */
   today: string
 }
@@ -202,7 +204,10 @@ export function validateLedgerRows(
 
     let dueOn = day('dueOn')
     if (problems.length > before || !receivedOn || !handlingType || !status) return
-    dueOn ??= dueDateFor(handlingType, receivedOn, settings.handlingDays, settings.holidays)
+    dueOn ??= dueDateFor(handlingType, receivedOn, settings.handlingDays, {
+      holidays: settings.holidays,
+      workdays: settings.workdays,
+    })
     if (dueOn < receivedOn) return void fail('dueOn', 'intake.errors.dueBeforeReceived')
     const raisedBy = cell('raisedBy')
     requests.push({

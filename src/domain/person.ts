@@ -62,3 +62,23 @@ export const personFormSchema = z.object({
     .refine((v) => !v || isValidIdNumber(v), 'validation.idNumber'),
 })
 export type PersonForm = z.infer<typeof personFormSchema>
+
+/**
+ * What separates names typed or pasted into one field: 、，,；; and line breaks.
+ * Not spaces: an official is entered as "河西镇包村干部 赵立新".
+ */
+const NAME_SEPARATORS = /[、，,；;\r\n\t]+/
+
+/**
+ * Adds the names in `text` to `list`, in order, without repeats. A secretary
+ * pastes "王建国、李秀英、张伟" from a document in one go, or types one name
+ * through an input method; either way every name is kept.
+ */
+export function addNames(list: readonly string[], text: string): string[] {
+  const out = [...list]
+  for (const n of text.split(NAME_SEPARATORS)) {
+    const name = n.trim()
+    if (name && !out.includes(name)) out.push(name)
+  }
+  return out
+}

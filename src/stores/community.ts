@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Community, CommunitySettings } from '@/domain/community'
-import { PRESET_JINCHANG, type RolePreset } from '@/domain/roles'
+import { BUILT_IN_PRESETS, PRESET_JINCHANG, type RolePreset } from '@/domain/roles'
 import { currentCommunity, rolePresets, saveCommunity } from '@/db/community.repo'
 
 /** The community this laptop works for, and its role presets. */
@@ -18,7 +18,8 @@ export const useCommunityStore = defineStore('community', () => {
   /** Reads the community from the database. */
   async function load() {
     current.value = await currentCommunity()
-    presets.value = current.value ? await rolePresets(current.value.id) : [PRESET_JINCHANG]
+    // First run: every built-in preset (金昌“1+7+X”, 垦利“6+N”) is offered, not only the default.
+    presets.value = current.value ? await rolePresets(current.value.id) : [...BUILT_IN_PRESETS]
     loaded.value = true
   }
 

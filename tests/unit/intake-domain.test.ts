@@ -4,7 +4,7 @@ import { requestFormSchema, triageSchema } from '@/domain/request'
 import { agendaTimes, mergeProblems, splitProblems, topicFormSchema } from '@/domain/topic'
 import { attachmentProblems, MAX_ATTACHMENT_BYTES } from '@/domain/attachment'
 import { canvassTotals, tallyProblems } from '@/domain/canvass'
-import { DEFAULT_CHANNELS, intakeSettings } from '@/domain/community'
+import { DEFAULT_CHANNELS, intakeSettings, workingCalendar } from '@/domain/community'
 import { parseForm } from '@/domain/validate'
 
 const form = {
@@ -37,6 +37,20 @@ describe('working days and deadlines', () => {
     expect(dueState('2026-12-11', 'open', '2026-11-20')).toBe('onTime')
     expect(dueState('2026-11-19', 'resolved', '2026-11-20')).toBe('settled')
     expect(workingDaysBetween('2026-11-20', '2026-11-23')).toBe(1)
+  })
+  it.each([
+    // today, due, the secretary's additions → state (DUE_SOON_DAYS = 2 working days)
+    ['2025-09-26', '2025-09-29', {}, 'dueSoon'], // Sun 09-28 is an official make-up working day: 2 days
+    ['2025-09-30', '2025-10-09', {}, 'dueSoon'], // 国庆 10-01..10-08 are no working days: 1 day
+    ['2025-09-30', '2025-10-13', {}, 'onTime'], // 10-09, 10-10, 10-11 (调休), 10-13: 4 days
+    // 2027 is not in the holiday data yet: the days the secretary added decide
+    ['2027-02-04', '2027-02-09', {}, 'onTime'], // Fri, Mon, Tue: 3 days
+    ['2027-02-04', '2027-02-09', { holidays: ['2027-02-08'] }, 'dueSoon'], // an added holiday: 2 days
+    ['2027-02-05', '2027-02-09', {}, 'dueSoon'], // Mon, Tue: 2 days
+    ['2027-02-05', '2027-02-09', { workdays: ['2027-02-06'] }, 'onTime'], // an added 调休 Saturday: 3 days
+  ] as const)('today %s, due %s, added %o → %s', (today, due, added, state) => {
+    const community = intakeSettings(added as { holidays?: string[]; workdays?: string[] })
+    expect(dueState(due, 'open', today, workingCalendar(community))).toBe(state)
   })
   it('only allows moves the status flow has', () => {
     expect(canMove('open', 'inProgress')).toBe(true)

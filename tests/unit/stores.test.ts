@@ -122,3 +122,12 @@ describe('people store', () => {
     expect(people.all.map((p) => p.name)).not.toContain('张秀英')
   })
 })
+
+describe('community store', () => {
+  it('offers every built-in role preset on the first-run page, before a community exists', async () => {
+    const community = useCommunityStore()
+    await community.load()
+    expect(community.current).toBeUndefined()
+    expect(community.presets.map((p) => p.name)).toEqual(['金昌“1+7+X”', '垦利“6+N”'])
+  })
+})

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findRole, PRESET_JINCHANG } from '@/domain/roles'
+import { addNames } from '@/domain/person'
 import { validateRosterRows } from '@/domain/roster-import'
 import { superiorCommittee } from '@/domain/community'
 import { TEMPLATE_FIVE_ONE_TWO } from '@/domain/template'
@@ -69,5 +70,17 @@ describe('the terms the rules use', () => {
     expect(decide.quorumRule).toEqual({ base: 'members', threshold: { kind: 'half' } })
     expect(decide.ruleBasis).toBe('《中华人民共和国城市居民委员会组织法》第十条')
     expect(decide.passingRule).toEqual({ base: 'present', threshold: { kind: 'half' } })
+  })
+})
+
+describe('names typed or pasted into 参会人员 / 乡镇参会人员 are all kept', () => {
+  it.each([
+    [[], '王建国', ['王建国']],
+    [[], '王建国、李秀英、张伟', ['王建国', '李秀英', '张伟']],
+    [['王建国'], '李秀英，王建国;梁堃\n宋喆', ['王建国', '李秀英', '梁堃', '宋喆']],
+    [['王建国'], '  ', ['王建国']],
+    [[], '河西镇包村干部 赵立新', ['河西镇包村干部 赵立新']],
+  ])('%o + %j → %o', (list, text, names) => {
+    expect(addNames(list, text)).toEqual(names)
   })
 })

@@ -195,7 +195,8 @@ export default {
       headsMismatch: '报送包所列防篡改校验与其中记录不符，未导入',
       chainChanged:
         '警告：“{name}”的议事会“{meeting}”封存后被改动！此前接收的防篡改校验码 {before}，本次 {after}。报送包未导入',
-      chainMissing: '警告：“{name}”此前报送的封存议事会“{meeting}”在本次报送包中缺失（防篡改校验码 {before}）。报送包未导入',
+      chainMissing:
+        '警告：“{name}”此前报送的封存议事会“{meeting}”在本次报送包中缺失（防篡改校验码 {before}）。报送包未导入',
       duplicate: '“{name}”的这个报送包已经导入过',
       notSetUp: '请先完成本机设置',
       noRecord: '找不到这条记录',

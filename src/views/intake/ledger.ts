@@ -2,6 +2,7 @@
 import { hopsOf, whereNow } from '@/domain/escalation'
 import { currentAssignment } from '@/domain/handler'
 import { dueState, type DueState } from '@/domain/handling'
+import type { CalendarAdditions } from '@/domain/calendar'
 import { settlement, sortedLog } from '@/domain/request-log'
 import { raisedByName, type Request } from '@/domain/request'
 import type { LedgerRow } from '@/io/ledger-xlsx'
@@ -43,7 +44,7 @@ export function plainFilter(f: LedgerFilter): LedgerFilter {
   }
 }
 
-export function matches(r: Request, f: LedgerFilter, today: string, holidays: string[]): boolean {
+export function matches(r: Request, f: LedgerFilter, today: string, calendar: CalendarAdditions): boolean {
   const q = f.text.trim()
   if (
     q &&
@@ -62,7 +63,7 @@ export function matches(r: Request, f: LedgerFilter, today: string, holidays: st
   if (f.categories.length && !f.categories.includes(r.category)) return false
   if (f.place.trim() && !r.place?.includes(f.place.trim())) return false
   if (f.period && (r.receivedOn < f.period[0] || r.receivedOn > f.period[1])) return false
-  if (f.due && dueState(r.dueOn, r.status, today, holidays) !== f.due) return false
+  if (f.due && dueState(r.dueOn, r.status, today, calendar) !== f.due) return false
   if (f.handler && currentAssignment(r)?.handler !== f.handler) return false
   return true
 }
@@ -74,7 +75,7 @@ export function toLedgerRows(
   topics: Map<string, string>,
   feedback: Map<string, string>,
   today: string,
-  holidays: string[],
+  calendar: CalendarAdditions,
   t: T,
 ): LedgerRow[] {
   return requests.map((r, i) => ({
@@ -88,7 +89,7 @@ export function toLedgerRows(
     handlingType: t(`intake.handlingTypes.${r.handlingType}`),
     dueOn: r.dueOn,
     status: statusText(r, t),
-    dueState: t(`intake.dueStates.${dueState(r.dueOn, r.status, today, holidays)}`),
+    dueState: t(`intake.dueStates.${dueState(r.dueOn, r.status, today, calendar)}`),
     decision: r.triage ? t(`intake.decisions.${r.triage.decision}`) : '',
     decidedOn: r.triage?.decidedOn ?? '',
     decisionNote: r.triage?.reason ?? '',
