@@ -9,6 +9,7 @@ import type {
 import { FONT_FAMILY } from './fonts'
 import type { FontMetrics } from './metrics'
 import { prebreak } from './prebreak'
+import { fitTables } from './fit'
 
 export interface FrameInput {
   /** Document title, for the PDF's metadata */
@@ -88,8 +89,10 @@ function contentWidth(extra: DocDef['extra']): number {
  * arrive already broken into lines (prebreak.ts): one text object per line.
  */
 export function toPdfmake(doc: DocDef, metrics?: FontMetrics): TDocumentDefinitions {
-  const content = metrics
-    ? prebreak(doc.content, contentWidth(doc.extra), DEFAULT_STYLE, { metrics, styles: STYLES, layouts: TABLE_LAYOUTS })
+  const env = metrics && { metrics, styles: STYLES, layouts: TABLE_LAYOUTS }
+  const width = contentWidth(doc.extra)
+  const content = env
+    ? prebreak(fitTables(structuredClone(doc.content), width, DEFAULT_STYLE, env), width, DEFAULT_STYLE, env)
     : doc.content
   return framed(doc.frame, content, doc.extra)
 }

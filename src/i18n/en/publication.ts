@@ -16,6 +16,7 @@ export default {
       ballotTopic: 'Topic',
       ballotCopies: 'Copies',
       ballotSecret: 'Secret',
+      ballotAllTopics: 'All topics on one ballot',
       dossierPublic: 'Public version (mask phone and ID numbers)',
       dossierHideNames: "Hide residents' names",
       noTopics: 'This meeting has no topics yet. Once the agenda is set you can print the agenda notice and ballots.',

@@ -16,6 +16,7 @@ export default {
       ballotTopic: '议题',
       ballotCopies: '份数',
       ballotSecret: '无记名',
+      ballotAllTopics: '全部议题印在一张票上',
       dossierPublic: '公开版（隐去电话、身份证号）',
       dossierHideNames: '隐去居民姓名',
       noTopics: '本次会议还没有议题，议题确定后即可打印议题公示和表决票。',

@@ -32,7 +32,7 @@ export function signInSheetToDocDef(input: MeetingDocsInput): DocDef {
       columnGap: 16,
       margin: [0, 0, 0, 6],
     },
-    formTable(['序号', '姓名', '身份', '会议角色', '签名', '备注'], rows, [28, 64, 110, 90, '*', 56]),
+    formTable(['序号', '姓名', '身份', '会议角色', '签名', '备注'], rows, ['auto', 'auto', 'auto', 'auto', '*', 56]),
     { text: totals, bold: true, margin: [0, 6, 0, 0] },
     { text: '请本人签名；代签无效。', style: 'small', margin: [0, 4, 0, 0] },
   ]
