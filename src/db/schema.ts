@@ -16,6 +16,7 @@ import type { Amendment } from '@/domain/amendment'
 import type { Recusal, Speaker, Statement } from '@/domain/speakers'
 import type { ProcedureTemplate } from '@/domain/template'
 import type { Matter } from '@/domain/matter'
+import type { IssuedNumber } from '@/domain/doc-number'
 import type * as Street from './street.types'
 import { sealGuard } from './seal-guard'
 import { journalMiddleware } from './journal/journal'
@@ -82,6 +83,7 @@ export class ShangliangDb extends Dexie {
   streetEscalationSteps!: Table<Street.EscalationStepRow, string>
   sentPackages!: Table<Street.SentPackageRow, string>
   streetReplies!: Table<Street.StreetReplyRow, string>
+  docNumbers!: Table<IssuedNumber, string>
 
   constructor(name = DB_NAME) {
     // 'strict' durability: Chromium has defaulted to 'relaxed' since 121, where
@@ -139,6 +141,8 @@ export class ShangliangDb extends Dexie {
       sentPackages: 'id, communityId, createdAt',
       streetReplies: 'id, communityId, targetId',
     })
+    // 文号 issued per meeting and kind (doc-numbers.repo.ts): a reprint gives the same number.
+    this.version(11).stores({ docNumbers: 'id, communityId, meetingId' })
     // Sealed meetings' attendance, votes and resolutions cannot be changed here either (seal-guard.ts).
     const sealed = new Set<string>()
     this.use(sealGuard(sealed))

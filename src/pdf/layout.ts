@@ -10,6 +10,7 @@ import { FONT_FAMILY } from './fonts'
 import type { FontMetrics } from './metrics'
 import { prebreak } from './prebreak'
 import { fitTables } from './fit'
+import { withNumber } from './style'
 
 export interface FrameInput {
   /** Document title, for the PDF's metadata */
@@ -48,6 +49,8 @@ export interface DocDef {
   content: Content[]
   /** Data-only extras: pageOrientation, pageMargins, watermark … */
   extra?: Partial<Pick<TDocumentDefinitions, 'pageOrientation' | 'pageMargins' | 'watermark' | 'background'>>
+  /** 文号, e.g. 新华路社区纪〔2026〕3号: printed under the title (style.ts) */
+  number?: string
 }
 
 /** Named table layouts (functions live here, documents refer to them by name). */
@@ -91,9 +94,10 @@ function contentWidth(extra: DocDef['extra']): number {
 export function toPdfmake(doc: DocDef, metrics?: FontMetrics): TDocumentDefinitions {
   const env = metrics && { metrics, styles: STYLES, layouts: TABLE_LAYOUTS }
   const width = contentWidth(doc.extra)
+  const styled = withNumber(doc)
   const content = env
-    ? prebreak(fitTables(structuredClone(doc.content), width, DEFAULT_STYLE, env), width, DEFAULT_STYLE, env)
-    : doc.content
+    ? prebreak(fitTables(structuredClone(styled), width, DEFAULT_STYLE, env), width, DEFAULT_STYLE, env)
+    : styled
   return framed(doc.frame, content, doc.extra)
 }
 
