@@ -5,6 +5,7 @@ import { percent, SCALE_ANSWERS } from '@/domain/evaluation'
 import type { ActionItem, Evaluation } from '@/domain/resolution'
 import { chineseDate, type DocDef } from '../layout'
 import { dateCell } from '../blocks'
+import { addressee, issuerBlock } from './noticeParts'
 import { ANSWER_LABELS, METHOD_LABELS } from './evaluationBallot'
 
 export interface ResultsNoticeInput {
@@ -85,10 +86,10 @@ export function resultsNoticeToDocDef(input: ResultsNoticeInput): DocDef {
         : []),
       {
         text: `公示期：${chineseDate(input.startsOn)}至${chineseDate(input.endsOn)}。如有异议，请在公示期内向${input.partyOrg}反映。`,
-        margin: [0, 16, 0, 24],
+        margin: [0, 16, 0, 0],
       },
-      { text: input.partyOrg, alignment: 'right' },
-      { text: chineseDate(input.startsOn), alignment: 'right' },
+      issuerBlock(input.partyOrg, input.startsOn),
     ],
+    official: { issuer: input.partyOrg, addressee: addressee() },
   }
 }
