@@ -100,8 +100,8 @@ function swapIssuer(content: Content[]): Content[] {
 }
 
 /** The document in the 公文 style, for a 版心 `width` points wide. */
-export function officialContent(doc: DocDef, width: number, withRedHeader: boolean): Content[] {
-  const [first, ...rest] = swapIssuer(doc.content)
+export function officialContent(doc: DocDef, width: number, withRedHeader: boolean, sealArea = true): Content[] {
+  const [first, ...rest] = sealArea ? swapIssuer(doc.content) : doc.content
   const title: Content = {
     ...(first as object),
     style: 'officialTitle',

@@ -12,6 +12,7 @@ export default {
       filingForm: 'Filing form (major matters)',
       dossier: 'Topic dossier',
       save: 'Save PDF',
+      saveWord: 'Save Word',
       rendering: 'Rendering…',
       ballotTopic: 'Topic',
       ballotCopies: 'Copies',

@@ -12,6 +12,7 @@ export default {
       filingForm: '重大事项备案表',
       dossier: '一事一档',
       save: '保存 PDF',
+      saveWord: '保存 Word',
       rendering: '正在生成…',
       ballotTopic: '议题',
       ballotCopies: '份数',
