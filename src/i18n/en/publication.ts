@@ -13,6 +13,7 @@ export default {
       dossier: 'Topic dossier',
       save: 'Save PDF',
       saveWord: 'Save Word',
+      stepTitle: 'Documents for this step',
       rendering: 'Rendering…',
       ballotTopic: 'Topic',
       ballotCopies: 'Copies',

@@ -13,6 +13,7 @@ export default {
       dossier: '一事一档',
       save: '保存 PDF',
       saveWord: '保存 Word',
+      stepTitle: '本步所需文件',
       rendering: '正在生成…',
       ballotTopic: '议题',
       ballotCopies: '份数',
