@@ -9,6 +9,7 @@ export const MAX_FILE_BYTES = 1024 * 1024 * 1024
 export const FILE_KINDS = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
   xlsx: { name: 'Excel', extensions: ['xlsx'] },
+  docx: { name: 'Word', extensions: ['docx'] },
   csv: { name: 'CSV', extensions: ['csv'] },
   archive: { name: '商量归档', extensions: ['slarchive'] },
   /** A community's report package to the street office, or the street's reply package */
@@ -18,7 +19,7 @@ export const FILE_KINDS = {
 } as const
 
 export const saveFilePayload = z.strictObject({
-  kind: z.enum(['pdf', 'xlsx', 'csv', 'archive', 'package', 'publicKey']),
+  kind: z.enum(['pdf', 'xlsx', 'docx', 'csv', 'archive', 'package', 'publicKey']),
   suggestedName: z.string().min(1).max(200),
   bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_FILE_BYTES, {
     message: 'file size out of range',

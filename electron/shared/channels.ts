@@ -28,7 +28,7 @@ export type BackupWriteResult = { ok: true; name: string; deleted: number } | { 
 /** The folder is shown to the user; the renderer never sends one back. */
 export type BackupFolderInfo = { folder: string | null }
 
-export type SaveKind = 'pdf' | 'xlsx' | 'csv' | 'archive' | 'package' | 'publicKey'
+export type SaveKind = 'pdf' | 'xlsx' | 'docx' | 'csv' | 'archive' | 'package' | 'publicKey'
 
 /** What a save returns to the renderer: never the full path, only the file name. */
 export type SaveResult = { ok: true; fileName: string } | { ok: false; reason: 'canceled' | 'failed'; message?: string }

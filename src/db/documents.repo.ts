@@ -259,6 +259,7 @@ function meetingInfo(m: Meeting, names: Map<string, string>, body?: Body) {
     chair: m.chairId ? names.get(m.chairId) : undefined,
     recorder: m.recorderId ? names.get(m.recorderId) : undefined,
     bodyName: body?.name,
+    bodyMembers: body?.memberIds.length,
     decides: body?.decides ?? false,
     // The meeting ends when it is closed and sealed (the console seals at the close).
     endTime: m.sealedAt ? localTime(new Date(m.sealedAt)) : undefined,

@@ -16,6 +16,7 @@ import type { Amendment } from '@/domain/amendment'
 import type { Recusal, Speaker, Statement } from '@/domain/speakers'
 import type { ProcedureTemplate } from '@/domain/template'
 import type { Matter } from '@/domain/matter'
+import type { IssuedNumber } from '@/domain/doc-number'
 import type * as Street from './street.types'
 import { sealGuard } from './seal-guard'
 import { journalMiddleware } from './journal/journal'
@@ -87,6 +88,7 @@ export class ShangliangDb extends Dexie {
   streetEscalationSteps!: Table<Street.EscalationStepRow, string>
   sentPackages!: Table<Street.SentPackageRow, string>
   streetReplies!: Table<Street.StreetReplyRow, string>
+  docNumbers!: Table<IssuedNumber, string>
 
   constructor(name = DB_NAME) {
     // 'strict' durability: Chromium has defaulted to 'relaxed' since 121, where
@@ -150,6 +152,8 @@ export class ShangliangDb extends Dexie {
       .upgrade(async (tx) => {
         await rebuildIn(tx)
       })
+    // 文号 issued per meeting and kind (doc-numbers.repo.ts): a reprint gives the same number.
+    this.version(11).stores({ docNumbers: 'id, communityId, meetingId' })
     // One meaning of a notice's postedAt: the day it went up on the board. Until
     // now the agenda notice stored UTC midnight of that day and the others the
     // moment it was recorded (notice.ts postedDay). No index changes.

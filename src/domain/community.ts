@@ -5,6 +5,7 @@ import { DEFAULT_HANDLING_DAYS } from './handling'
 import { periodDaysSchema } from './notice'
 import type { HandlingType } from './request'
 import { canvassRuleSchema, type Rule } from './rules/rule'
+import { docNumberPatternSchema } from './doc-number'
 
 export type CommunityKind = 'community' | 'village'
 
@@ -45,6 +46,14 @@ export interface Community extends RecordBase {
   workdays?: string[]
   /** Departments called in on escalations (社区吹哨、部门报到), with their contact person */
   departments?: { name: string; contact?: string }[]
+  /** 文号: the 发文机关代字 before the kind (default: the community's name) */
+  docNumberPrefix?: string
+  /** 文号 pattern (doc-number.ts); default DEFAULT_DOC_NUMBER_PATTERN */
+  docNumberPattern?: string
+  /** How documents print: today's layout, or 公文 (GB/T 9704, serif, 版头 and 盖章 area) */
+  docStyle?: 'standard' | 'official'
+  /** 公文 style: print the red 版头 (the issuing body's name in red, a red rule under it) */
+  redHeader?: boolean
 }
 
 export const DEFAULT_CHANNELS = [
@@ -115,6 +124,10 @@ export const communitySettingsSchema = z.object({
     .min(1, 'validation.dayOfMonth')
     .max(28, 'validation.dayOfMonth'),
   satisfactionThreshold: z.number().min(0.5, 'validation.threshold').max(1, 'validation.threshold').default(0.8),
+  docNumberPrefix: z.string().trim().max(30, 'validation.tooLong').optional(),
+  docNumberPattern: docNumberPatternSchema.optional(),
+  docStyle: z.enum(['standard', 'official']).optional(),
+  redHeader: z.boolean().optional(),
   evaluationScale: z.enum(['three', 'five']).default('three'),
   minEvaluators: z.number().int('validation.integer').min(1, 'validation.minEvaluators').max(500).default(5),
   canvassRule: canvassRuleSchema.optional(),

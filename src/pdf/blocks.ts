@@ -3,6 +3,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import { maskName, maskText } from '@/domain/privacy'
 import type { PublicOptions } from './inputs'
+import { chineseDate } from './layout'
 
 export type Cell = string | number | TableCell
 
@@ -10,12 +11,15 @@ const asCell = (c: Cell): TableCell => (typeof c === 'object' ? c : { text: Stri
 
 /**
  * A ruled table with a repeated header row. Rows never split across pages
- * (dontBreakRows): a row cut in two leaves one character on the next page.
+ * (dontBreakRows): a row cut in two leaves one character on the next page;
+ * the header never stays alone at a page foot (keepWithHeaderRows). An
+ * 'auto' width is the column's widest cell (fit.ts): dates and names never wrap.
  */
 export function formTable(headers: string[], rows: Cell[][], widths: (number | string)[]): Content {
   return {
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths,
       body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows.map((r) => r.map(asCell))],
@@ -24,6 +28,13 @@ export function formTable(headers: string[], rows: Cell[][], widths: (number | s
     margin: [0, 2, 0, 8],
   }
 }
+
+/** A date in a table: never broken over two lines (fit.ts sizes its column to it). */
+export const dateCell = (iso: string | undefined): TableCell => ({
+  text: chineseDate(iso),
+  style: 'cell',
+  noWrap: true,
+})
 
 /** A two-column form: label on the left (shaded), value on the right. */
 export function fieldTable(fields: [string, Cell][], labelWidth = 90): Content {
@@ -44,13 +55,16 @@ export const h3 = (text: string): Content => ({ text, style: 'h3', headlineLevel
 export const para = (text: string): Content => ({ text, margin: [0, 0, 0, 4] })
 export const note = (text: string): Content => ({ text, style: 'small', margin: [0, 0, 0, 4] })
 
-/** "主持人（签字）：________    日期：________" lines, kept together. */
-export function signatures(labels: string[]): Content {
-  return {
-    unbreakable: true,
+/**
+ * "主持人（签字）：________" lines, kept on one page with `above` (the text
+ * they sign for), so the signatures never stand alone on the last page.
+ */
+export function signatures(labels: string[], above: Content[] = []): Content {
+  const lines: Content = {
     margin: [0, 24, 0, 0],
     columns: labels.map((label) => ({ text: `${label}（签字）：______________`, margin: [0, 0, 0, 14] })),
   }
+  return { unbreakable: true, stack: [...above, lines] }
 }
 
 /** Text for a public version: phone and ID numbers masked. */

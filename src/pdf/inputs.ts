@@ -30,6 +30,8 @@ export interface MeetingInfo {
   recorder?: string
   /** The deliberating body, e.g. 新华路社区协商议事会 */
   bodyName?: string
+  /** How many members the body has: the default number of ballots */
+  bodyMembers?: number
   /** Whether the body decides (决议) or recommends (协商意见) */
   decides: boolean
   /** HH:mm the meeting ended, when known */

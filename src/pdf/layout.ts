@@ -9,6 +9,8 @@ import type {
 import { FONT_FAMILY } from './fonts'
 import type { FontMetrics } from './metrics'
 import { prebreak } from './prebreak'
+import { fitTables } from './fit'
+import { OFFICIAL_MARGINS, officialBase, officialContent, officialFooter, withNumber, type DocStyle } from './style'
 
 export interface FrameInput {
   /** Document title, for the PDF's metadata */
@@ -21,6 +23,8 @@ export interface FrameInput {
 
 export const STYLES: StyleDictionary = {
   title: { fontSize: 20, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+  /** 公文 title: 2号 (22 pt), bold serif, centred (GB/T 9704 §7.3.1) */
+  officialTitle: { fontSize: 22, bold: true, alignment: 'center', lineHeight: 1.4, margin: [0, 0, 0, 16] },
   poster: { fontSize: 26, bold: true, alignment: 'center', margin: [0, 0, 0, 16] },
   h2: { fontSize: 14, bold: true, margin: [0, 12, 0, 6] },
   h3: { fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
@@ -47,6 +51,14 @@ export interface DocDef {
   content: Content[]
   /** Data-only extras: pageOrientation, pageMargins, watermark … */
   extra?: Partial<Pick<TDocumentDefinitions, 'pageOrientation' | 'pageMargins' | 'watermark' | 'background'>>
+  /** 文号, e.g. 新华路社区纪〔2026〕3号: printed under the title (style.ts) */
+  number?: string
+  /** standard (default) or 公文 (GB/T 9704, Noto Serif SC): style.ts */
+  style?: DocStyle
+  /** 公文 style: print the red 版头 */
+  redHeader?: boolean
+  /** Set by the notices: who issues them and whom they address (主送), for the 公文 style */
+  official?: { issuer: string; addressee?: string }
 }
 
 /** Named table layouts (functions live here, documents refer to them by name). */
@@ -88,11 +100,20 @@ function contentWidth(extra: DocDef['extra']): number {
  * arrive already broken into lines (prebreak.ts): one text object per line.
  */
 export function toPdfmake(doc: DocDef, metrics?: FontMetrics): TDocumentDefinitions {
-  const content = metrics
-    ? prebreak(doc.content, contentWidth(doc.extra), DEFAULT_STYLE, { metrics, styles: STYLES, layouts: TABLE_LAYOUTS })
-    : doc.content
-  return framed(doc.frame, content, doc.extra)
+  const env = metrics && { metrics, styles: STYLES, layouts: TABLE_LAYOUTS }
+  const official = doc.style === 'official'
+  const extra = official ? { ...doc.extra, pageMargins: OFFICIAL_MARGINS } : doc.extra
+  const base = official ? officialBase(doc) : DEFAULT_STYLE
+  const width = contentWidth(extra)
+  const styled = official ? officialContent(doc, width, doc.redHeader ?? false) : withNumber(doc)
+  const content = env ? prebreak(fitTables(structuredClone(styled), width, base, env), width, base, env) : styled
+  const def = framed(doc.frame, content, extra)
+  // A 公文 has no running header; its page numbers follow GB/T 9704.
+  return official ? { ...def, defaultStyle: base, header: undefined, footer: officialFooter } : def
 }
+
+/** Whether the document needs the serif font (the render worker loads it only then). */
+export const needsSerif = (doc: DocDef) => doc.style === 'official'
 
 /**
  * A heading (headlineLevel set) that would end a page moves to the next one,

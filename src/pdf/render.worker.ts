@@ -3,9 +3,9 @@
 // their cmap and widths are read once too, to list characters the font
 // cannot print and to hand pdfmake paragraphs already broken into lines.
 import pdfMake from 'pdfmake/build/pdfmake'
-import { FONT_FILES, fontTable } from './fonts'
+import { FONT_FILES, SERIF_FILES, fontTable } from './fonts'
 import { collectText, fontCodePoints, missingGlyphs } from './glyphs'
-import { TABLE_LAYOUTS, toPdfmake, type DocDef } from './layout'
+import { needsSerif, TABLE_LAYOUTS, toPdfmake, type DocDef } from './layout'
 import { faceMetrics, type FontMetrics } from './metrics'
 
 export interface RenderRequest {
@@ -21,6 +21,8 @@ interface Fonts {
   metrics: FontMetrics
 }
 let fontsReady: Promise<Fonts> | undefined
+/** The 公文 style's serif: 30 MB more, fetched only when a document first asks for it. */
+let serifReady: Promise<Fonts> | undefined
 
 // pdfmake's virtual file system takes raw bytes; its typings only show the
 // base64 route (addVirtualFileSystem), which would copy 20 MB of fonts twice.
@@ -49,10 +51,30 @@ function loadFonts(): Promise<Fonts> {
   return fontsReady
 }
 
+async function fetchFont(file: string): Promise<Uint8Array> {
+  const response = await fetch(new URL(`/fonts/${file}`, self.location.href))
+  if (!response.ok) throw new Error(`font ${file}: HTTP ${response.status}`)
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  vfs.writeFileSync(file, bytes)
+  return bytes
+}
+
+function loadSerif(): Promise<Fonts> {
+  serifReady ??= Promise.all([fetchFont(SERIF_FILES.normal), fetchFont(SERIF_FILES.bold)]).then(([regular, bold]) => ({
+    codePoints: fontCodePoints(regular),
+    metrics: { normal: faceMetrics(regular), bold: faceMetrics(bold) },
+  }))
+  serifReady.catch(() => (serifReady = undefined))
+  return serifReady
+}
+
 async function render(doc: DocDef): Promise<{ bytes: Uint8Array; missing: string[] }> {
-  const { codePoints, metrics } = await loadFonts()
+  const sans = await loadFonts()
+  const serif = needsSerif(doc) ? await loadSerif() : undefined
+  // The serif lacks a few characters the sans has: check against the face that prints.
+  const { codePoints, metrics } = serif ?? sans
   const missing = missingGlyphs(collectText(doc.content), codePoints)
-  pdfMake.setFonts(fontTable())
+  pdfMake.setFonts(fontTable(Boolean(serif)))
   const buffer = await pdfMake.createPdf(toPdfmake(doc, metrics)).getBuffer()
   return { bytes: new Uint8Array(buffer), missing }
 }

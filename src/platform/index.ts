@@ -9,13 +9,14 @@ declare global {
   }
 }
 
-export type SaveKind = 'pdf' | 'xlsx' | 'csv' | 'archive' | 'package' | 'publicKey'
+export type SaveKind = 'pdf' | 'xlsx' | 'docx' | 'csv' | 'archive' | 'package' | 'publicKey'
 export type SaveOutcome =
   { ok: true; fileName: string; downloaded: boolean } | { ok: false; canceled: boolean; message?: string }
 
 const MIME: Record<SaveKind, string> = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   csv: 'text/csv;charset=utf-8',
   archive: 'application/octet-stream',
   package: 'application/octet-stream',

@@ -66,9 +66,7 @@ const docs = [
     ballotsToDocDef({
       community: m.community,
       meeting: m.meeting,
-      topicOrder: t.order,
-      topicTitle: t.title,
-      options: t.options,
+      topics: [{ order: t.order, title: t.title, options: t.options }],
       secret: true,
       copies: 12,
       serialPrefix: String(t.order),
@@ -79,9 +77,7 @@ const docs = [
     ballotsToDocDef({
       community: m.community,
       meeting: m.meeting,
-      topicOrder: 1,
-      topicTitle: m.topics[0].title,
-      options: m.topics[0].options,
+      topics: [{ order: 1, title: m.topics[0].title, options: m.topics[0].options }],
       secret: false,
       copies: 6,
       serialPrefix: '1',

@@ -51,6 +51,8 @@ describe('meeting documents', () => {
       '王建国',
       '党组织书记',
       '主持人',
+      '主持人：王建国',
+      '记录人：李秀英',
       '记录人',
       '梁堃',
       '列席',
@@ -72,9 +74,7 @@ describe('meeting documents', () => {
     const doc = ballotsToDocDef({
       community: m.community,
       meeting: m.meeting,
-      topicOrder: 2,
-      topicTitle: m.topics[1]!.title,
-      options: [],
+      topics: [{ order: 2, title: m.topics[1]!.title, options: [] }],
       secret: true,
       copies: 13,
       serialPrefix: '2',
@@ -102,9 +102,7 @@ describe('meeting documents', () => {
     const doc = ballotsToDocDef({
       community: m.community,
       meeting: m.meeting,
-      topicOrder: 1,
-      topicTitle: t.title,
-      options: t.options,
+      topics: [{ order: 1, title: t.title, options: t.options }],
       secret: false,
       copies: 4,
     })

@@ -90,9 +90,7 @@ const BUILDERS: [string, () => DocDef][] = [
       ballotsToDocDef({
         community: m.community,
         meeting: m.meeting,
-        topicOrder: 1,
-        topicTitle: m.topics[0]!.title,
-        options: [],
+        topics: [{ order: 1, title: m.topics[0]!.title, options: [] }],
         secret: true,
         copies: 5,
         serialPrefix: '1',

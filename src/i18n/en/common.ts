@@ -31,6 +31,7 @@ export default {
   validation: {
     required: 'Required',
     tooLong: 'Too long',
+    docNumberSeq: 'The number pattern must contain {seq}',
     integer: 'Enter a whole number',
     noticeDays: 'The notice period must be a whole number of days from 1 to 90',
     dayOfMonth: 'The deliberation day must be between the 1st and the 28th',

@@ -31,6 +31,7 @@ export default {
   validation: {
     required: '此项必填',
     tooLong: '内容过长',
+    docNumberSeq: '文号格式须含 {seq}（序号）',
     integer: '请输入整数',
     noticeDays: '公示期应为 1 到 90 之间的整数天数',
     dayOfMonth: '议事日应在每月 1 日到 28 日之间',

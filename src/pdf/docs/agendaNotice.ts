@@ -3,7 +3,7 @@ import type { Content } from 'pdfmake/interfaces'
 import { chineseDate, type DocDef } from '../layout'
 import { para, when } from '../blocks'
 import type { MeetingDocsInput } from '../inputs'
-import { objectionLines, issuerBlock } from './noticeParts'
+import { addressee, objectionLines, issuerBlock } from './noticeParts'
 
 export function agendaNoticeToDocDef(input: MeetingDocsInput): DocDef {
   const { community, meeting } = input
@@ -27,5 +27,6 @@ export function agendaNoticeToDocDef(input: MeetingDocsInput): DocDef {
   return {
     frame: { title: `议题公示 ${meeting.title}`, communityName: community.name, date: chineseDate(input.printedOn) },
     content,
+    official: { issuer: community.partyOrg, addressee: addressee(community.kind) },
   }
 }

@@ -6,7 +6,7 @@ import type { Content } from 'pdfmake/interfaces'
 import type { EscalationHop } from '@/domain/escalation'
 import type { LogEntry } from '@/domain/request-log'
 import { chineseDate, type DocDef } from '../layout'
-import { fieldTable, formTable, h3 } from '../blocks'
+import { dateCell, fieldTable, formTable, h3 } from '../blocks'
 
 export interface EscalationFormInput {
   communityName: string
@@ -79,8 +79,8 @@ export function escalationFormToDocDef(input: EscalationFormInput): DocDef {
     h3('报送单位及办理时限'),
     formTable(
       ['报送单位', '联系人', '答复时限', '答复意见（签章）'],
-      hop.lines.map((l) => [l.to, l.contact ?? '', chineseDate(l.dueOn), { text: '\n\n\n', style: 'cell' }]),
-      [110, 60, 90, '*'],
+      hop.lines.map((l) => [l.to, l.contact ?? '', dateCell(l.dueOn), { text: '\n\n\n', style: 'cell' }]),
+      ['auto', 'auto', 'auto', '*'],
     ),
     { text: '请于答复时限内将办理意见书面反馈上报单位。本单一式两份，上报单位和报送单位各存一份。', style: 'small' },
   ]

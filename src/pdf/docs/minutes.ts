@@ -58,7 +58,11 @@ export function minutesToDocDef(input: MeetingDocsInput): DocDef {
   for (const t of input.topics) content.push(...topicSection(t, undefined, meeting.decides))
   const allActions = input.topics.flatMap((t) => t.actions)
   if (allActions.length > 0) content.push(h2('责任分工汇总'), actionTable(allActions))
-  content.push(signatures(['主持人', '记录人']))
+  // The closing lines go with the signatures: they are never alone on a page.
+  const closing = para(
+    `${meeting.endTime ? `会议于${meeting.endTime}结束。` : ''}本纪要经主持人、记录人核对无误后签字。`,
+  )
+  content.push(signatures(['主持人', '记录人'], [closing]))
   if (input.seal) {
     content.push(
       sealBlock(

@@ -33,9 +33,15 @@ export function objectionLines(n: NoticeInfo, who: string, village: boolean, fon
   ]
 }
 
-/** The issuing body and date at the right, with room for the seal. */
+/**
+ * The issuing body and date at the right, with room for the seal. Marked
+ * (id 'issuer') so the 公文 style can put its own 落款 in its place.
+ */
 export function issuerBlock(issuer: string, on: string, sealArea = true, fontSize?: number): Content {
   return {
+    id: 'issuer',
+    issuer,
+    issuedOn: chineseDate(on),
     unbreakable: true,
     margin: [0, 20, 0, 0],
     columns: [
@@ -58,5 +64,8 @@ export function issuerBlock(issuer: string, on: string, sealArea = true, fontSiz
         ],
       },
     ],
-  }
+  } as Content
 }
+
+/** Whom a public notice addresses (主送), printed in the 公文 style. */
+export const addressee = (kind?: 'community' | 'village') => (kind === 'village' ? '全体村民：' : '全体居民：')

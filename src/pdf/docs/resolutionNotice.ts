@@ -6,7 +6,7 @@ import { when } from '../blocks'
 import { countsText, outcomeWords, RESULT } from '../labels'
 import type { MeetingDocsInput } from '../inputs'
 import { sealBlock } from './sealParts'
-import { issuerBlock, objectionLines } from './noticeParts'
+import { addressee, issuerBlock, objectionLines } from './noticeParts'
 
 const BIG = 14
 
@@ -63,5 +63,6 @@ export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
       date: chineseDate(n.startsOn ?? input.printedOn),
     },
     content,
+    official: { issuer: community.partyOrg, addressee: addressee(community.kind) },
   }
 }

@@ -4,6 +4,8 @@ import type { Content, TableCell } from 'pdfmake/interfaces'
 import { percent, SCALE_ANSWERS } from '@/domain/evaluation'
 import type { ActionItem, Evaluation } from '@/domain/resolution'
 import { chineseDate, type DocDef } from '../layout'
+import { dateCell } from '../blocks'
+import { addressee, issuerBlock } from './noticeParts'
 import { ANSWER_LABELS, METHOD_LABELS } from './evaluationBallot'
 
 export interface ResultsNoticeInput {
@@ -51,12 +53,12 @@ export function resultsNoticeToDocDef(input: ResultsNoticeInput): DocDef {
       item.title,
       item.owner,
       item.standard,
-      chineseDate(item.doneOn ?? item.dueOn),
       item.supervisor,
       last
         ? `满意率 ${percent(last.rate)}${evaluations.length > 1 ? `（经${evaluations.length - 1}次返工）` : ''}`
         : '—',
     ].map((text): TableCell => ({ text, style: 'cell' }))
+    cells.splice(3, 0, dateCell(item.doneOn ?? item.dueOn))
     return [no, ...cells]
   })
   const evaluated = input.items.filter((x) => x.evaluations.length > 0)
@@ -73,7 +75,13 @@ export function resultsNoticeToDocDef(input: ResultsNoticeInput): DocDef {
         margin: [0, 0, 0, 8],
       },
       {
-        table: { headerRows: 1, dontBreakRows: true, widths: [24, '*', 60, '*', 70, 50, 80], body: [head, ...rows] },
+        table: {
+          headerRows: 1,
+          keepWithHeaderRows: 1,
+          dontBreakRows: true,
+          widths: ['auto', '*', 'auto', '*', 'auto', 'auto', 'auto'],
+          body: [head, ...rows],
+        },
         layout: 'form',
       },
       ...(evaluated.length
@@ -84,10 +92,10 @@ export function resultsNoticeToDocDef(input: ResultsNoticeInput): DocDef {
         : []),
       {
         text: `公示期：${chineseDate(input.startsOn)}至${chineseDate(input.endsOn)}。如有异议，请在公示期内向${input.partyOrg}反映。`,
-        margin: [0, 16, 0, 24],
+        margin: [0, 16, 0, 0],
       },
-      { text: input.partyOrg, alignment: 'right' },
-      { text: chineseDate(input.startsOn), alignment: 'right' },
+      issuerBlock(input.partyOrg, input.startsOn),
     ],
+    official: { issuer: input.partyOrg, addressee: addressee() },
   }
 }

@@ -23,21 +23,25 @@ export function signInSheetToDocDef(input: MeetingDocsInput): DocDef {
   const totals = attendanceText(input.quorum, '\u3000\u3000')
   const content: Content[] = [
     { text: `${meeting.title}签到表`, style: 'title' },
-    {
+    // Two lines of two: long places and names do not squeeze one another.
+    ...[
+      [`时间：${when(meeting.date, meeting.startTime)}`, `地点：${meeting.place ?? ''}`],
+      // The recorder chosen in step 2 keeps the sheet: named on it.
+      [`主持人：${meeting.chair ?? ''}`, `记录人：${meeting.recorder ?? ''}`],
+    ].map(([left, right]): Content => ({
       columns: [
-        { text: `时间：${when(meeting.date, meeting.startTime)}`, width: 'auto' },
-        { text: `地点：${meeting.place ?? ''}`, width: '*' },
-        { text: `主持人：${meeting.chair ?? ''}`, width: 'auto' },
+        { text: left ?? '', width: '*' as const },
+        { text: right ?? '', width: '*' as const },
       ],
       columnGap: 16,
-      margin: [0, 0, 0, 6],
-    },
-    formTable(['序号', '姓名', '身份', '会议角色', '签名', '备注'], rows, [28, 64, 110, 90, '*', 56]),
+      margin: [0, 0, 0, 4],
+    })),
+    formTable(['序号', '姓名', '身份', '会议角色', '签名', '备注'], rows, ['auto', 'auto', 'auto', 'auto', '*', 56]),
     { text: totals, bold: true, margin: [0, 6, 0, 0] },
     { text: '请本人签名；代签无效。', style: 'small', margin: [0, 4, 0, 0] },
   ]
   // Rows are tall enough to sign in.
-  const table = content[2] as { table: { heights?: number } }
+  const table = content[3] as { table: { heights?: number } }
   table.table.heights = 24
   return {
     frame: {

@@ -39,7 +39,13 @@ function breakdownTable(title: string, rows: Breakdown[], label: (k: string) => 
     : [[cell('—'), cell(0), cell(0), cell('—'), cell('—')]]
   return [
     {
-      table: { headerRows: 1, dontBreakRows: true, widths: ['*', 28, 28, 42, 42], body: [head, ...body] },
+      table: {
+        headerRows: 1,
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
+        widths: ['*', 'auto', 'auto', 'auto', 'auto'],
+        body: [head, ...body],
+      },
       layout: 'form',
       margin: [0, 0, 0, 4],
     },

@@ -43,8 +43,9 @@ export function streetStatisticsToDocDef(i: StreetStatisticsInput): DocDef {
       {
         table: {
           headerRows: 1,
+          keepWithHeaderRows: 1,
           dontBreakRows: true,
-          widths: ['*', 52, 52, 52, 52, 60, 56, 56, 56],
+          widths: ['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'],
           body: [
             HEAD.map((text) => ({ text, style: 'th' })),
             ...stats.rows.map((r) => line(r, r.name)),

@@ -2,7 +2,7 @@
 // The public version masks phone and ID numbers and can hide residents' names.
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate, type DocDef } from '../layout'
-import { fieldTable, formTable, h2, note, para, publicName, publicText, when } from '../blocks'
+import { dateCell, fieldTable, formTable, h2, note, para, publicName, publicText, when } from '../blocks'
 import { attendanceText, HANDLING, MEETING_ROLE, outcomeWords, STATE, TOPIC_EVENT } from '../labels'
 import type { DossierInput, PublicOptions, TopicEventLine } from '../inputs'
 import { topicSection } from './topicParts'
@@ -25,13 +25,13 @@ export function topicDossierToDocDef(
       ? formTable(
           ['收到日期', '渠道', '反映人', '内容', '办理类型'],
           input.requests.map((r) => [
-            chineseDate(r.receivedOn),
+            dateCell(r.receivedOn),
             r.channel,
             publicName(r.raisedBy, opts),
             publicText(r.description, opts),
             HANDLING[r.handlingType] ?? r.handlingType,
           ]),
-          [78, 62, 44, '*', 44],
+          ['auto', 'auto', 'auto', '*', 'auto'],
         )
       : para(`本议题由${community.kind === 'village' ? '村' : '社区'}党组织直接提出。`),
     h2('二、议题确定'),
@@ -77,13 +77,13 @@ export function topicDossierToDocDef(
       formTable(
         ['收到日期', '提出人', '异议内容', '答复', '答复日期'],
         input.objections.map((o) => [
-          chineseDate(o.receivedOn),
+          dateCell(o.receivedOn),
           publicName(o.from, opts),
           publicText(o.content, opts),
           publicText(o.answer ?? '（待答复）', opts),
-          chineseDate(o.answeredAt),
+          dateCell(o.answeredAt),
         ]),
-        [56, 50, '*', '*', 56],
+        ['auto', 'auto', '*', '*', 'auto'],
       ),
     )
   } else if (n?.startsOn) content.push(para('公示期内未收到异议。'))
@@ -95,12 +95,12 @@ export function topicDossierToDocDef(
         input.evaluations.map((e) => [
           e.item,
           e.round,
-          chineseDate(e.on),
+          dateCell(e.on),
           e.counts,
           `${Math.round(e.rate * 1000) / 10}%`,
           e.passed ? '通过' : '返工',
         ]),
-        ['*', 28, 60, 120, 44, 36],
+        ['*', 'auto', 'auto', 'auto', 'auto', 'auto'],
       ),
     )
   } else content.push(para('尚未评议。'))

@@ -3,7 +3,7 @@
 // the responsibility table.
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate } from '../layout'
-import { formTable, h3, para, publicName, publicText } from '../blocks'
+import { dateCell, formTable, h3, para, publicName, publicText, type Cell } from '../blocks'
 import {
   ACTION_STATUS,
   countsText,
@@ -22,7 +22,7 @@ export function canvassTable(rows: CanvassTally[]): Content {
     ['征求事项', '日期', '走访户数', '同意', '不同意', '未表态', '未见面', '同意率'],
     rows.map((c) => [
       c.question,
-      chineseDate(c.on),
+      dateCell(c.on),
       c.asked,
       c.agree,
       c.disagree,
@@ -30,7 +30,7 @@ export function canvassTable(rows: CanvassTally[]): Content {
       c.notReached,
       percent(c.agree, c.asked),
     ]),
-    ['*', 70, 46, 34, 38, 38, 38, 44],
+    ['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'],
   )
 }
 
@@ -66,19 +66,19 @@ export function voteLines(votes: VoteLine[]): Content[] {
 /** 事项 / 谁来干 / 干到什么标准 / 什么时间干完 / 谁来监督 */
 export function actionTable(items: ActionLine[], withStatus = false, withMeeting = false): Content {
   const headers = ['序号', '事项', '谁来干', '干到什么标准', '什么时间干完', '谁来监督']
-  const widths: (number | string)[] = [24, '*', 62, '*', 70, 72]
+  const widths: (number | string)[] = ['auto', '*', 'auto', '*', 'auto', 'auto']
   if (withMeeting) {
     headers.splice(1, 0, '议定会议')
-    widths.splice(1, 0, 64)
+    widths.splice(1, 0, 'auto')
   }
   if (withStatus) {
     headers.push('进度')
-    widths.push(40)
+    widths.push('auto')
   }
   return formTable(
     headers,
     items.map((a, i) => {
-      const row: (string | number)[] = [i + 1, a.title, a.owner, a.standard, chineseDate(a.dueOn), a.supervisor]
+      const row: Cell[] = [i + 1, a.title, a.owner, a.standard, dateCell(a.dueOn), a.supervisor]
       if (withMeeting) row.splice(1, 0, a.fromMeeting ?? '')
       if (withStatus) row.push(ACTION_STATUS[a.status])
       return row

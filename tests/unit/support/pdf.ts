@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
-import { FONT_FILES, FONT_FAMILY } from '@/pdf/fonts'
-import { TABLE_LAYOUTS, toPdfmake, type DocDef } from '@/pdf/layout'
+import { FONT_FILES, FONT_FAMILY, SERIF_FAMILY, SERIF_FILES } from '@/pdf/fonts'
+import { needsSerif, TABLE_LAYOUTS, toPdfmake, type DocDef } from '@/pdf/layout'
 import { faceMetrics, type FontMetrics } from '@/pdf/metrics'
 
 const require = createRequire(import.meta.url)
@@ -20,6 +20,7 @@ interface NodePdfmake {
 }
 let pdfmake: NodePdfmake | undefined
 let metrics: FontMetrics | undefined
+let serifMetrics: FontMetrics | undefined
 
 /** The fonts' widths, read once, as the worker reads them. */
 export function nodeMetrics(): FontMetrics {
@@ -28,6 +29,15 @@ export function nodeMetrics(): FontMetrics {
     bold: faceMetrics(readFileSync(join(FONT_DIR, FONT_FILES.bold))),
   }
   return metrics
+}
+
+/** The serif's widths, for documents in the 公文 style. */
+function nodeSerifMetrics(): FontMetrics {
+  serifMetrics ??= {
+    normal: faceMetrics(readFileSync(join(FONT_DIR, SERIF_FILES.normal))),
+    bold: faceMetrics(readFileSync(join(FONT_DIR, SERIF_FILES.bold))),
+  }
+  return serifMetrics
 }
 
 function printer(): NodePdfmake {
@@ -50,10 +60,17 @@ export async function renderNode(doc: DocDef): Promise<Buffer> {
       italics: join(FONT_DIR, FONT_FILES.normal),
       bolditalics: join(FONT_DIR, FONT_FILES.bold),
     },
+    [SERIF_FAMILY]: {
+      normal: join(FONT_DIR, SERIF_FILES.normal),
+      bold: join(FONT_DIR, SERIF_FILES.bold),
+      italics: join(FONT_DIR, SERIF_FILES.normal),
+      bolditalics: join(FONT_DIR, SERIF_FILES.bold),
+    },
   })
   // pdfmake annotates the definition in place; render a copy, as the worker
   // (which receives a structured clone) does, so tests can still read `doc`.
-  return p.createPdf(toPdfmake(structuredClone(doc), nodeMetrics())).getBuffer()
+  const widths = needsSerif(doc) ? nodeSerifMetrics() : nodeMetrics()
+  return p.createPdf(toPdfmake(structuredClone(doc), widths)).getBuffer()
 }
 
 /** The PDF's text as pdftotext sees it (reading order, no layout). */
