@@ -47,6 +47,8 @@ test('→ after clicking 出席 changes nothing on the sheet and moves the slide
   await page.getByRole('tab', { name: '签到' }).click()
   await page.getByTestId('sign-in-start').click()
   await page.locator('.el-message-box').getByRole('button', { name: '改为今天' }).click()
+  // These checks read the full layout; the compact live mode has its own test.
+  await page.getByTestId('live-off').click()
   const [projector] = await Promise.all([context.waitForEvent('page'), page.getByTestId('projector-open').click()])
   const screen = projector.getByTestId('projector')
   await expect(screen).toHaveAttribute('data-slide', 'standby')
@@ -125,6 +127,8 @@ test('an impossible day is refused in red and changes nothing; sign-in on anothe
   await expect(box).toContainText('本次会议的日期是 2026-12-10')
   await box.getByRole('button', { name: '改为今天' }).click()
   await expect(page.getByText('已生成签到表：30 人')).toBeVisible()
+  // These checks read the full layout; the compact live mode has its own test.
+  await page.getByTestId('live-off').click()
   const today = await page.evaluate(() => {
     const d = new Date()
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
@@ -155,6 +159,8 @@ test('a failed vote takes no action items and the notice says 未通过; a typed
   await liveMeeting(page)
   await page.getByTestId('sign-in-start').click()
   await page.locator('.el-message-box').getByRole('button', { name: '改为今天' }).click()
+  // These checks read the full layout; the compact live mode has its own test.
+  await page.getByTestId('live-off').click()
   for (const name of names.slice(0, 25))
     await page.getByTestId(`state-${name}`).getByText('出席', { exact: true }).click()
   await expect(page.getByTestId('quorum-present')).toHaveText('25')
@@ -230,6 +236,8 @@ test('25 people signed in by typing initials in under 60 keystrokes; 全部出�
   await liveMeeting(page)
   await page.getByTestId('sign-in-start').click()
   await page.locator('.el-message-box').getByRole('button', { name: '改为今天' }).click()
+  // These checks read the full layout; the compact live mode has its own test.
+  await page.getByTestId('live-off').click()
   const summary = page.getByTestId('sign-in-summary')
   await expect(summary).toHaveText(
     '应到 30 人；实到 0 人（有表决权 0 人，列席 0 人）；请假 0 人；书面意见 0 人；缺席 0 人；未到 30 人',
@@ -270,4 +278,125 @@ test('25 people signed in by typing initials in under 60 keystrokes; 全部出�
   await expect(page.getByTestId(`state-${remaining[0]}`).locator('input[value=leave]')).toBeChecked()
   await page.evaluate(() => window.scrollTo(0, 0))
   await shot(page, 'console-sign-in')
+})
+
+/** The screen size a 1366×768 laptop gives the page at a browser zoom: Chromium shrinks the CSS viewport. */
+const zoomed = (zoom: number) => ({ width: Math.round(1366 / zoom), height: Math.round(768 / zoom) })
+
+/** Asserts the element's box lies wholly inside the first screen (no scrolling, nothing under the edge). */
+async function onFirstScreen(page: Page, target: Locator, what: string) {
+  await expect(target, what).toBeVisible()
+  const box = (await target.boundingBox())!
+  const view = page.viewportSize()!
+  const scrolled = await page.evaluate(() => document.querySelector('.shell-main')?.scrollTop ?? 0)
+  expect(scrolled, `${what}: the page is not scrolled`).toBe(0)
+  expect(box.y, `${what} top`).toBeGreaterThanOrEqual(0)
+  expect(box.y + box.height, `${what} bottom within ${view.height}`).toBeLessThanOrEqual(view.height)
+  expect(box.x + box.width, `${what} right edge within ${view.width}`).toBeLessThanOrEqual(view.width)
+}
+
+test('live mode: topic, speaker clock, vote entry and next step on one 1366×768 screen, at 100% and 150%', async ({
+  page,
+}) => {
+  const dir = 'test-results/live'
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await liveMeeting(page)
+  await page.getByRole('tab', { name: '逐项议事' }).click()
+  await addTopic(page, '小区北门开通方案', '开通北门方便居民出行，需加装人脸识别门禁，费用由公共收益列支。')
+  await addTopic(page, '停车位收费标准调整', '地面停车位月租由 60 元调整为 80 元。')
+  await addTopic(page, '楼道堆物清理', '组织志愿者清理楼道堆放杂物。')
+  // Before sign-in the meeting is not live: the full header, stepper and sidebar.
+  await expect(page.getByTestId('live-bar')).toHaveCount(0)
+  await expect(page.getByTestId('sidebar')).toBeVisible()
+
+  await page.getByRole('tab', { name: '签到' }).click()
+  await page.getByTestId('sign-in-start').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '改为今天' }).click()
+  await page.getByTestId('sign-in-all').click()
+  await expect(page.getByTestId('quorum-present')).toHaveText('30')
+
+  // Live: one line for header and stepper, no sidebar.
+  const bar = page.getByTestId('live-bar')
+  await expect(bar).toBeVisible()
+  await expect(page.getByTestId('sidebar')).toBeHidden()
+  expect((await bar.boundingBox())!.height).toBeLessThanOrEqual(48)
+  await expect(bar.getByTestId('stepper')).toContainText('1/6 收集议题')
+  await page.screenshot({ path: `${dir}/signin-100.png` })
+
+  await page.getByRole('tab', { name: '逐项议事' }).click()
+  const topic = page.getByTestId('topic-1')
+  await expect(page.getByTestId('live-topic-1')).toHaveAttribute('aria-selected', 'true')
+  // Two speakers, the first one speaking.
+  const speakers = topic.locator('[data-testid^=speakers-]')
+  for (const name of [names[4]!, names[7]!]) {
+    await pick(page, speakers.locator('.el-select').first(), name)
+    await speakers.getByTestId('speaker-add').click()
+    await expect(speakers.getByTestId(`speaker-${name}`)).toBeVisible()
+  }
+  await speakers.getByTestId(`speaker-${names[4]}`).getByTestId('speaker-start').click()
+  const clock = speakers.getByTestId('speaker-clock')
+  await expect(clock).toHaveText(/0[23]:\d\d/)
+  await speakers.getByTestId('speaker-pause').click()
+  await expect(clock).toContainText('已暂停')
+  const frozen = (await clock.innerText()).slice(0, 5)
+  await speakers.getByTestId('speaker-extend').click()
+  const [m, s] = frozen.split(':').map(Number) as [number, number]
+  await expect(clock).toContainText(`${String(m + 1).padStart(2, '0')}:${String(s).padStart(2, '0')}`)
+  await speakers.getByTestId('speaker-resume').click()
+  await expect(clock).not.toContainText('已暂停')
+  await expect(topic.getByTestId('live-next')).toHaveAttribute('data-phase', 'speak')
+
+  const keyControls = async (phase: string) => {
+    await onFirstScreen(page, bar.getByTestId('meeting-title'), 'the meeting')
+    await onFirstScreen(page, bar.getByTestId('step-advance').or(bar.getByTestId('step-missing-count')), 'the step')
+    await onFirstScreen(page, page.getByTestId('live-topic-1'), 'the current topic')
+    await onFirstScreen(page, clock, 'the speaker clock')
+    await onFirstScreen(page, speakers.getByTestId('speaker-pause'), 'pause')
+    await onFirstScreen(page, speakers.getByTestId('speaker-extend'), '+1 minute')
+    await onFirstScreen(page, topic.getByTestId('live-next'), 'the next step')
+    if (phase === 'speaking') await onFirstScreen(page, topic.getByTestId('vote-open'), 'open the vote')
+    else {
+      for (const k of ['for', 'against', 'abstain', 'invalid'])
+        await onFirstScreen(page, topic.locator(`input[name=count-${k}]`), `count ${k}`)
+      await onFirstScreen(page, topic.getByTestId('vote-close'), 'close the vote')
+    }
+  }
+  for (const zoom of [1, 1.25, 1.5]) {
+    await page.setViewportSize(zoomed(zoom))
+    await keyControls('speaking')
+    await page.screenshot({ path: `${dir}/topics-speaking-${zoom * 100}.png` })
+  }
+  await topic.getByTestId('vote-open').click()
+  await expect(topic.getByTestId('live-next')).toHaveAttribute('data-phase', 'voting')
+  for (const zoom of [1, 1.25, 1.5]) {
+    await page.setViewportSize(zoomed(zoom))
+    await keyControls('voting')
+    await page.screenshot({ path: `${dir}/topics-voting-${zoom * 100}.png` })
+  }
+
+  // The other tabs, and the sidebar opened by hand.
+  for (const zoom of [1, 1.5]) {
+    await page.setViewportSize(zoomed(zoom))
+    await page.getByRole('tab', { name: '签到' }).click()
+    await onFirstScreen(page, page.getByTestId('sign-in-quick'), 'the quick sign-in')
+    await page.screenshot({ path: `${dir}/signin-${zoom * 100}.png` })
+    await page.getByRole('tab', { name: '闭会封存' }).click()
+    await page.screenshot({ path: `${dir}/seal-${zoom * 100}.png` })
+  }
+  await page.getByTestId('live-menu').click()
+  await expect(page.getByTestId('sidebar')).toBeVisible()
+  await onFirstScreen(page, page.getByTestId('live-off'), 'the full-layout switch beside the open menu')
+  await page.screenshot({ path: `${dir}/menu-150.png` })
+  await page.getByTestId('sidebar-backdrop').click({ position: { x: 600, y: 300 } })
+  await expect(page.getByTestId('sidebar')).toBeHidden()
+
+  // The chair may go back to the full layout, and the choice is kept.
+  await page.setViewportSize(zoomed(1))
+  await page.getByTestId('live-off').click()
+  await expect(page.getByTestId('live-bar')).toHaveCount(0)
+  await expect(page.getByTestId('sidebar')).toBeVisible()
+  await page.reload()
+  await expect(page.getByTestId('live-on')).toBeVisible()
+  await page.getByTestId('live-on').click()
+  await expect(page.getByTestId('live-bar')).toBeVisible()
 })

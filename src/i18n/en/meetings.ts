@@ -36,6 +36,15 @@ export default {
     projectorClosed: 'The projector window was closed',
     project: 'Project',
     slides: { standby: 'Standby', agenda: 'Agenda', black: 'Black' },
+    live: {
+      menu: 'Menu',
+      off: 'Full layout',
+      on: 'Live mode',
+      step: '{n}/{total} {step}',
+      advance: 'Next step',
+      now: '▶ {slide}',
+      missing: '{n} to do',
+    },
     namePlaceholder: 'e.g. December 2026 Party–residents day',
   },
   steps: {
