@@ -15,6 +15,8 @@ export default {
       nextSpeaker: 'Next speaker',
       toggleResult: 'Show/hide result',
       toggleBlack: 'Black screen',
+      pageDown: 'Next page',
+      pageUp: 'Previous page',
     },
     help: {
       title: 'Keyboard shortcuts',
@@ -26,6 +28,7 @@ export default {
       showResult: "Project this topic's vote result",
       unblack: 'Restore the picture before black',
       black: 'Black out the projector',
+      page: 'Turn the slide to page {n}/{total}',
       self: 'Show this list',
       note: 'Shortcuts are off while typing in a text field; they never change a radio, select or checkbox.',
     },

@@ -45,6 +45,7 @@ export default {
       now: '▶ {slide}',
       missing: '{n} to do',
     },
+    screen: { title: 'Screen', aspect: 'Aspect ratio', fill: 'Fill window', zoom: 'Text zoom' },
     namePlaceholder: 'e.g. December 2026 Party–residents day',
   },
   steps: {

@@ -15,6 +15,8 @@ export default {
       nextSpeaker: '下一位发言',
       toggleResult: '显示/隐藏结果',
       toggleBlack: '黑屏',
+      pageDown: '下一页',
+      pageUp: '上一页',
     },
     help: {
       title: '快捷键',
@@ -26,6 +28,7 @@ export default {
       showResult: '投屏本议题的表决结果',
       unblack: '恢复黑屏前的画面',
       black: '投影黑屏',
+      page: '投屏翻到第 {n}/{total} 页',
       self: '显示本列表',
       note: '在文本框中输入时快捷键不起作用；快捷键不会改变单选、下拉或勾选框中的内容。',
     },

@@ -45,6 +45,7 @@ export default {
       now: '▶ {slide}',
       missing: '还需 {n} 项',
     },
+    screen: { title: '投屏设置', aspect: '屏幕比例', fill: '铺满窗口', zoom: '字号缩放' },
     namePlaceholder: '例如：2026年12月党群议事日',
   },
   steps: {
