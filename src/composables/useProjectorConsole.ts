@@ -8,7 +8,7 @@ import { listSpeakers, nextSpeaker, stopSpeaker } from '@/db/speakers.repo'
 import { listVotes } from '@/db/votes.repo'
 
 /** The console's projector verbs, shared by the buttons and the keyboard. */
-export function projectorConsole(meetingId: () => string) {
+export function projectorConsole(meetingId: () => string, pages: () => number = () => 1) {
   let beforeBlack: Partial<Projection> | undefined
 
   async function topicStep(dir: -1 | 1) {
@@ -55,6 +55,12 @@ export function projectorConsole(meetingId: () => string) {
     }
     await project({ meetingId: meetingId(), slide: 'black' })
   }
+  /** Pages a slide too long for one screen; the projector window says how many pages it has. */
+  async function page(dir: -1 | 1, pages: number) {
+    const p = await readProjection()
+    const next = Math.min(Math.max(0, pages - 1), Math.max(0, (p.page ?? 0) + dir))
+    if (next !== (p.page ?? 0)) await project({ page: next })
+  }
   return {
     prevTopic: () => topicStep(-1),
     nextTopic: () => topicStep(1),
@@ -62,6 +68,8 @@ export function projectorConsole(meetingId: () => string) {
     nextSpeaker: () => speaker(true),
     toggleResult,
     toggleBlack,
+    pageDown: () => page(1, pages()),
+    pageUp: () => page(-1, pages()),
   }
 }
 
@@ -75,6 +83,8 @@ export const SHORTCUTS: { keys: string[]; verb: ConsoleVerb; label: string }[] =
   { keys: ['n', 'N'], verb: 'nextSpeaker', label: 'N' },
   { keys: ['r', 'R'], verb: 'toggleResult', label: 'R' },
   { keys: ['b', 'B', '.'], verb: 'toggleBlack', label: 'B' },
+  { keys: ['ArrowDown'], verb: 'pageDown', label: '↓' },
+  { keys: ['ArrowUp'], verb: 'pageUp', label: '↑' },
 ]
 
 const NOT_TEXT = ['radio', 'checkbox', 'button', 'submit', 'reset', 'range', 'color', 'file']

@@ -13,6 +13,8 @@ export async function project(change: Partial<Omit<Projection, 'id' | 'seq' | 'u
     const next: Projection = {
       ...current,
       ...change,
+      // Another slide starts on its first page.
+      page: change.page ?? 0,
       id: PROJECTION_ID,
       seq: current.seq + 1,
       updatedAt: new Date().toISOString(),

@@ -29,7 +29,7 @@ export interface ProjectorScene {
     researchSummary?: string
     options: { title: string; description: string; cost?: number }[]
   }
-  speaker?: { name: string; role: string; minutes: number; status: string; endsAt?: string }
+  speaker?: { name: string; role: string; minutes: number; status: string; endsAt?: string; pausedLeft?: number }
   /** Who speaks after the current speaker (names and roles) */
   upNext: { name: string; role: string }[]
   quorum?: QuorumState & { bodyName: string; decides: boolean }
@@ -81,7 +81,14 @@ async function speakersOf(p: Projection): Promise<Pick<ProjectorScene, 'speaker'
     .filter((x) => x.status === 'waiting')
     .sort((a, b) => a.order - b.order)
   return {
-    speaker: { name: s.name, role: s.role, minutes: s.minutes, status: s.status, endsAt: s.endsAt },
+    speaker: {
+      name: s.name,
+      role: s.role,
+      minutes: s.minutes,
+      status: s.status,
+      endsAt: s.endsAt,
+      pausedLeft: s.pausedLeft,
+    },
     upNext: waiting.slice(0, 3).map((x) => ({ name: x.name, role: x.role })),
   }
 }

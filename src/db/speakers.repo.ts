@@ -1,6 +1,7 @@
 import { DomainError, problem } from '@/domain/problem'
 import {
   nextWaiting,
+  secondsLeft,
   recusalSchema,
   speakerSchema,
   statementSchema,
@@ -59,7 +60,13 @@ export async function removeSpeaker(id: string): Promise<void> {
 
 function stopped(s: Speaker, now: number): Partial<Speaker> {
   const spoke = s.startedAt ? Math.max(0, Math.round((now - Date.parse(s.startedAt)) / 1000)) : 0
-  return { status: 'done', spokeSeconds: (s.spokeSeconds ?? 0) + spoke, endsAt: undefined, startedAt: undefined }
+  return {
+    status: 'done',
+    spokeSeconds: (s.spokeSeconds ?? 0) + spoke,
+    endsAt: undefined,
+    startedAt: undefined,
+    pausedLeft: undefined,
+  }
 }
 
 /**
@@ -78,6 +85,7 @@ export async function startSpeaker(id: string): Promise<Speaker | undefined> {
       status: 'speaking',
       startedAt: new Date(now).toISOString(),
       endsAt: new Date(now + s.minutes * 60_000).toISOString(),
+      pausedLeft: undefined,
     }
     await db.speakers.update(id, changes)
     return { ...s, ...changes }
@@ -88,6 +96,50 @@ export async function stopSpeaker(id: string): Promise<void> {
   await write([db.speakers], async () => {
     const s = await db.speakers.get(id)
     if (s?.status === 'speaking') await db.speakers.update(id, stopped(s, Date.now()))
+  })
+}
+
+/**
+ * Pauses the countdown (a point of order, a microphone that fails): the time
+ * spoken so far is kept and the clock freezes at what is left.
+ */
+export async function pauseSpeaker(id: string): Promise<void> {
+  await write([db.speakers], async () => {
+    const s = await db.speakers.get(id)
+    if (s?.status !== 'speaking' || !s.endsAt || !s.startedAt) return
+    const now = Date.now()
+    await db.speakers.update(id, {
+      pausedLeft: secondsLeft(s.endsAt, now),
+      spokeSeconds: (s.spokeSeconds ?? 0) + Math.max(0, Math.round((now - Date.parse(s.startedAt)) / 1000)),
+      endsAt: undefined,
+      startedAt: undefined,
+    })
+  })
+}
+
+/** Runs a paused countdown again from what was left. */
+export async function resumeSpeaker(id: string): Promise<void> {
+  await write([db.speakers], async () => {
+    const s = await db.speakers.get(id)
+    if (s?.status !== 'speaking' || s.pausedLeft === undefined) return
+    const now = Date.now()
+    await db.speakers.update(id, {
+      startedAt: new Date(now).toISOString(),
+      endsAt: new Date(now + s.pausedLeft * 1000).toISOString(),
+      pausedLeft: undefined,
+    })
+  })
+}
+
+/** Gives the current speaker one more minute, running or paused; the allotment grows with it. */
+export async function extendSpeaker(id: string): Promise<void> {
+  await write([db.speakers], async () => {
+    const s = await db.speakers.get(id)
+    if (s?.status !== 'speaking') return
+    const more: Partial<Speaker> = s.endsAt
+      ? { endsAt: new Date(Date.parse(s.endsAt) + 60_000).toISOString() }
+      : { pausedLeft: (s.pausedLeft ?? 0) + 60 }
+    await db.speakers.update(id, { ...more, minutes: s.minutes + 1 })
   })
 }
 

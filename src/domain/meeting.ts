@@ -111,3 +111,21 @@ export const meetingBasicsSchema = z.object({
   chairId: z.string().optional(),
   recorderId: z.string().optional(),
 })
+
+/**
+ * The clock time each agenda item starts at, from the meeting's start (HH:MM)
+ * and the planned minutes of the items before it; undefined from the first item
+ * without planned minutes on, or when the meeting has no start time.
+ */
+export function agendaClock(startTime: string | undefined, minutes: (number | undefined)[]): (string | undefined)[] {
+  const m = startTime ? /^(\d{1,2}):(\d{2})$/.exec(startTime) : null
+  let at = m ? Number(m[1]) * 60 + Number(m[2]) : undefined
+  return minutes.map((n) => {
+    const here =
+      at === undefined
+        ? undefined
+        : `${String(Math.floor(at / 60) % 24).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`
+    at = at === undefined || n === undefined ? undefined : at + n
+    return here
+  })
+}

@@ -17,6 +17,8 @@ export interface Projection {
   speakerId?: string
   /** The resolution on the resolution slide */
   resolutionId?: string
+  /** The page of a slide too long for one screen (0, the first, unless paged with ↓) */
+  page?: number
   /** Bumped on every change so followers can measure latency */
   seq: number
   updatedAt: string

@@ -50,8 +50,10 @@ export interface Speaker extends RecordBase {
   startedAt?: string
   /** When the countdown ends; the projector counts down to this */
   endsAt?: string
-  /** Seconds actually spoken, set when the speaker stops */
+  /** Seconds spoken so far: added to at each pause and when the speaker stops */
   spokeSeconds?: number
+  /** Seconds left on the clock while the countdown is paused (no `endsAt` then) */
+  pausedLeft?: number
 }
 
 /** 发言记录: who said what, in one line. */
@@ -77,6 +79,12 @@ export interface Recusal extends RecordBase {
 /** Seconds left until `endsAt` (negative once over time). */
 export function secondsLeft(endsAt: string, now: number): number {
   return Math.ceil((Date.parse(endsAt) - now) / 1000)
+}
+
+/** Seconds left on a speaker's clock, whether it runs or is paused. */
+export function timeLeft(s: Pick<Speaker, 'endsAt' | 'pausedLeft'>, now: number): number | undefined {
+  if (s.endsAt) return secondsLeft(s.endsAt, now)
+  return s.pausedLeft
 }
 
 /** 05:00, or −00:12 when over time. */

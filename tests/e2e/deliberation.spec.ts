@@ -82,6 +82,8 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   // The meeting has no date yet: sign-in asks to date it today.
   await page.locator('.el-message-box').getByRole('button', { name: '改为今天' }).click()
   await expect(page.getByText('已生成签到表：30 人')).toBeVisible()
+  // These checks read the full layout; the compact live mode has its own test.
+  await page.getByTestId('live-off').click()
   await pick(page, page.getByTestId(`role-${names[0]}`), '主持人')
   await pick(page, page.getByTestId(`role-${names[1]}`), '监票人/计票人')
   await pick(page, page.getByTestId(`role-${names[2]}`), '监票人/计票人')

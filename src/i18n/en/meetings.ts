@@ -37,6 +37,16 @@ export default {
     projectorClosed: 'The projector window was closed',
     project: 'Project',
     slides: { standby: 'Standby', agenda: 'Agenda', black: 'Black' },
+    live: {
+      menu: 'Menu',
+      off: 'Full layout',
+      on: 'Live mode',
+      step: '{n}/{total} {step}',
+      advance: 'Next step',
+      now: '▶ {slide}',
+      missing: '{n} to do',
+    },
+    screen: { title: 'Screen', aspect: 'Aspect ratio', fill: 'Fill window', zoom: 'Text zoom' },
     namePlaceholder: 'e.g. December 2026 Party–residents day',
   },
   steps: {

@@ -12,6 +12,7 @@ export default {
     upNext: 'Up next',
     endsAt: '{minutes} min, ends at {time}',
     speakerDone: 'Finished',
+    paused: 'Clock paused',
     quorum: 'Quorum',
     members: 'Members',
     expected: 'Expected',

@@ -37,6 +37,16 @@ export default {
     projectorClosed: '投屏窗口已关闭',
     project: '投屏内容',
     slides: { standby: '待机', agenda: '议程', black: '黑屏' },
+    live: {
+      menu: '菜单',
+      off: '完整界面',
+      on: '现场模式',
+      step: '{n}/{total} {step}',
+      advance: '进入下一步',
+      now: '▶ {slide}',
+      missing: '还需 {n} 项',
+    },
+    screen: { title: '投屏设置', aspect: '屏幕比例', fill: '铺满窗口', zoom: '字号缩放' },
     namePlaceholder: '例如：2026年12月党群议事日',
   },
   steps: {

@@ -12,6 +12,7 @@ export default {
     upNext: '接下来',
     endsAt: '限时 {minutes} 分钟，{time} 结束',
     speakerDone: '发言结束',
+    paused: '计时暂停',
     quorum: '法定人数',
     members: '全体成员',
     expected: '应到',
