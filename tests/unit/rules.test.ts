@@ -10,6 +10,7 @@ import {
   needed,
   passingCheck,
   quorumCheck,
+  ruleBases,
   quorumRuleSchema,
   passingRuleSchema,
   canvassRuleSchema,
@@ -325,5 +326,17 @@ describe('legal defaults', () => {
     ['council', rule('expected', HALF), rule('present', HALF), false],
   ] as const)('%s', (kind, q, p, decides) => {
     expect(defaultRules(kind)).toEqual({ quorumRule: q, passingRule: p, decides })
+  })
+})
+
+describe('the bases a rule picker offers', () => {
+  it.each([
+    ['quorum', 'villagers', ['members', 'expected', 'households']],
+    ['quorum', 'partyMembers', ['members', 'expected']],
+    ['quorum', undefined, ['members', 'expected']],
+    ['passing', 'villagers', ['present', 'expected', 'members']],
+    ['canvass', undefined, ['asked', 'reached']],
+  ] as const)('%s of a %s body: %j', (use, kind, bases) => {
+    expect(ruleBases(use, kind)).toEqual(bases)
   })
 })

@@ -34,6 +34,14 @@ export const RULE_BASES: Record<RuleUse, readonly RuleBase[]> = {
   canvass: ['asked', 'reached'],
 }
 
+/**
+ * The bases a picker offers: households (本村户数) only for a 村民会议's quorum,
+ * the one body the law lets count by households (村委会组织法 第二十二条).
+ */
+export function ruleBases(use: RuleUse, bodyKind?: string): readonly RuleBase[] {
+  return RULE_BASES[use].filter((b) => b !== 'households' || bodyKind === 'villagers')
+}
+
 export const thresholdSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('half') }),
   z.object({ kind: z.literal('twoThirds') }),
