@@ -169,9 +169,10 @@ test('the whole loop: a request logged, decided, published, carried out, evaluat
   await page.getByTestId(`state-${names[29]}`).getByText('请假').click()
   await expect(page.getByTestId('quorum-present')).toHaveText('29')
   await page.getByRole('tab', { name: '逐项议事' }).click()
+  // Signed in, the console is in its compact live mode: one topic at a time, named in the chips above it.
+  await expect(page.getByTestId('live-topic-1')).toContainText('开放小区北门')
+  await expect(page.getByTestId('live-topic-1')).toHaveAttribute('aria-selected', 'true')
   const topic = page.getByTestId('topic-1')
-  await expect(topic).toContainText('开放小区北门')
-  await topic.locator('.el-collapse-item__header').click()
   await topic.getByTestId('vote-open').click()
   for (const [k, v] of [
     ['for', 26],

@@ -144,8 +144,12 @@ export async function seedDecidedMeeting(page: Page): Promise<Seeded> {
       ],
     }
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(Object.keys(rows), 'readwrite')
+      const tx = db.transaction([...Object.keys(rows), 'statMonths'], 'readwrite')
       for (const [store, list] of Object.entries(rows)) for (const row of list) tx.objectStore(store).add(row)
+      // Rows written below Dexie are unseen by the statistics' month rows, so mark
+      // them stale, as the app's own bulk writes do (src/db/aggregates/middleware.ts).
+      const empty = { requests: {}, closed: {}, settled: {}, items: {}, evals: {} }
+      tx.objectStore('statMonths').put({ communityId: '', month: 'stale', ...empty })
       tx.oncomplete = () => resolve()
       tx.onerror = () => reject(tx.error)
     })
