@@ -84,20 +84,28 @@ export async function wrapPrivate(
   return { salt: toBase64(salt), iv: toBase64(iv), iterations, data: toBase64(new Uint8Array(data)) }
 }
 
-/** Returns undefined for a wrong secret (GCM refuses it). */
-export async function unwrapPrivate(w: WrappedKeys, secret: string): Promise<PrivateKeys | undefined> {
+/** The private halves as JWK, for re-wrapping under a new secret; undefined for a wrong secret (GCM refuses it). */
+export async function unwrapJwk(
+  w: WrappedKeys,
+  secret: string,
+): Promise<{ sign: JsonWebKey; enc: JsonWebKey } | undefined> {
   const key = await wrappingKey(secret, fromBase64(w.salt), w.iterations)
-  let jwk: { sign: JsonWebKey; enc: JsonWebKey }
   try {
     const plain = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: fromBase64(w.iv) as BufferSource },
       key,
       fromBase64(w.data) as BufferSource,
     )
-    jwk = JSON.parse(new TextDecoder().decode(plain)) as typeof jwk
+    return JSON.parse(new TextDecoder().decode(plain)) as { sign: JsonWebKey; enc: JsonWebKey }
   } catch {
     return undefined
   }
+}
+
+/** Returns undefined for a wrong secret. */
+export async function unwrapPrivate(w: WrappedKeys, secret: string): Promise<PrivateKeys | undefined> {
+  const jwk = await unwrapJwk(w, secret)
+  if (!jwk) return undefined
   return {
     sign: await crypto.subtle.importKey('jwk', jwk.sign, SIGN, false, ['sign']),
     enc: await crypto.subtle.importKey('jwk', jwk.enc, DH, false, ['deriveBits']),

@@ -1,6 +1,7 @@
 // This laptop's key pair and the public keys it knows. The private half is
-// stored only wrapped (key-secret.ts) and, once unwrapped with the password,
-// kept in memory for this window as non-extractable CryptoKeys.
+// stored only wrapped (key-secret.ts; key-rewrap.ts moves it to a new app
+// password) and, once unwrapped with the password, kept in memory for this
+// window as non-extractable CryptoKeys.
 import { nowIso } from '@/domain/ids'
 import { DomainError, problem } from '@/domain/problem'
 import {
@@ -16,6 +17,7 @@ import {
 } from '@/archive/keys'
 import { PackageError } from '@/archive/package'
 import { keySecret } from './key-secret'
+import { holdKeySecret } from './key-rewrap'
 import { db } from './schema'
 import type { KnownKeyRow, OfficeKeyRow } from './street.types'
 import { write } from './write'
@@ -53,6 +55,7 @@ export async function createOwnKeys(
   })
   const priv = await unwrapPrivate(row.wrapped, secret)
   session = { row, priv: priv! }
+  holdKeySecret(secret)
   return row
 }
 
@@ -63,6 +66,7 @@ export async function unlockKeys(password: string): Promise<boolean> {
   const priv = await unwrapPrivate(row.wrapped, password)
   if (!priv) return false
   session = { row, priv }
+  holdKeySecret(password)
   return true
 }
 

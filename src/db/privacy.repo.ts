@@ -29,6 +29,7 @@ import { db } from './schema'
 import { write } from './write'
 import { TOMBSTONES, tombstones, type ErasureRecord } from './tombstones'
 import { forgetKeyring, heldKeyring, holdKeyring, resealContact } from './contact-crypto'
+import { forgetKeySecrets, holdKeySecret, rewrapKeys } from './key-rewrap'
 
 export type { ErasureRecord }
 import { takeSnapshot } from './journal/journal'
@@ -74,24 +75,30 @@ async function unwrapKeys(w: WrappedKeys, secret: string, kdf: LockKdf): Promise
 
 /**
  * Rewrites every contact row from one keyring to another (undefined = plain)
- * in one transaction, together with `alsoWrite`. The encryption runs before
- * the transaction (WebCrypto would let IndexedDB commit early); inside, every
- * row is checked to be the one that was encrypted, so a save in between makes
- * the whole rewrite start again instead of losing it. A failure changes nothing.
+ * in one transaction, together with `alsoWrite` and, when `keysTo` is given,
+ * every stored private key re-wrapped under that new password. The
+ * encryption runs before the transaction (WebCrypto would let IndexedDB
+ * commit early); inside, every row is checked to be the one that was
+ * encrypted, so a save in between makes the whole rewrite start again instead
+ * of losing it. A failure changes nothing.
  */
 async function rewriteContacts(
   from: ContactKeyring | undefined,
   to: ContactKeyring | undefined,
   alsoWrite: () => Promise<unknown>,
+  keysTo?: string,
 ): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const before = await db.contacts.toArray()
     const after = await Promise.all(before.map((c) => resealContact(c, from, to)))
-    const same = await write([db.contacts, db.settings], async () => {
+    const keys = keysTo === undefined ? undefined : await rewrapKeys(keysTo)
+    const same = await write([db.contacts, db.settings, db.officeKeys], async () => {
       const now = await db.contacts.toArray()
       if (now.length !== before.length || now.some((c, i) => JSON.stringify(c) !== JSON.stringify(before[i])))
         return false
+      if (keys && !(await keys.unchanged())) return false
       await db.contacts.bulkPut(after)
+      if (keys) await db.officeKeys.bulkPut(keys.after)
       await alsoWrite()
       return true
     })
@@ -107,7 +114,8 @@ export interface PasswordSet {
 
 /**
  * Sets or changes the app password: a new contact key, every contact row
- * re-encrypted under it, and a new recovery key. Changing needs the app
+ * re-encrypted under it, the signing keys re-wrapped under the new password
+ * (key-rewrap.ts), and a new recovery key. Changing needs the app
  * unlocked (the old keys are in memory); a lock set before encryption existed
  * is upgraded here, encrypting the rows for the first time.
  */
@@ -128,11 +136,17 @@ export async function setLockPassword(password: string, idleMinutes: number): Pr
     setAt: nowIso(),
     mediaReady: [...password].length >= MEDIA_PASSPHRASE_MIN,
   }
-  await rewriteContacts(old, ring, async () => {
-    await db.settings.put({ key: LOCK, value: record })
-    await db.settings.bulkDelete([FAILURES, RETIRED])
-  })
+  await rewriteContacts(
+    old,
+    ring,
+    async () => {
+      await db.settings.put({ key: LOCK, value: record })
+      await db.settings.bulkDelete([FAILURES, RETIRED])
+    },
+    password,
+  )
   holdKeyring(ring)
+  holdKeySecret(password)
   // A snapshot at once: the journal files before it, which held the rows in plain or under the old key, are removed.
   await takeSnapshot()
   return { recoveryKey }
@@ -143,7 +157,11 @@ export async function setIdleMinutes(idleMinutes: number): Promise<void> {
   if (lock) await db.settings.put({ key: LOCK, value: { ...lock, idleMinutes } })
 }
 
-/** Removes the lock: every contact row is decrypted again, in one transaction, and the keys leave memory. */
+/**
+ * Removes the lock: every contact row is decrypted again, in one transaction,
+ * and the contact keys leave memory. The signing keys stay wrapped under the
+ * last app password (a private key is never stored in plain), which opens them.
+ */
 export async function removeLock(): Promise<void> {
   const lock = await getLock()
   const ring = heldKeyring()
@@ -158,6 +176,7 @@ export async function removeLock(): Promise<void> {
 /** The lock screen is up: the contact keys leave memory until the next unlock. */
 export function forgetContactKeys(): void {
   forgetKeyring()
+  forgetKeySecrets()
 }
 
 export type UnlockResult = { ok: true } | { ok: false; waitMs: number; failures: number }
@@ -191,11 +210,18 @@ async function tryWith(
 }
 
 /** Unlocks with the app password; on success the contact keys are held in memory. */
-export function tryUnlock(password: string, now = Date.now()): Promise<UnlockResult> {
-  return tryWith(async (lock) => {
-    if (encryptsContacts(lock)) return (await unwrapKeys(lock.keys, password, lock.kdf)) ?? false
-    return sameDigest(hex(await pbkdf2(password, fromBase64(lock.salt), lock.iterations)), lock.hash)
+export async function tryUnlock(password: string, now = Date.now()): Promise<UnlockResult> {
+  let opened = false
+  const result = await tryWith(async (lock) => {
+    const ok = encryptsContacts(lock)
+      ? ((await unwrapKeys(lock.keys, password, lock.kdf)) ?? false)
+      : sameDigest(hex(await pbkdf2(password, fromBase64(lock.salt), lock.iterations)), lock.hash)
+    opened = Boolean(ok)
+    return ok
   }, now)
+  // The signing keys are wrapped under this password: a later change re-wraps them with it.
+  if (opened) holdKeySecret(password)
+  return result
 }
 
 /** Unlocks with the printed recovery key (wrong tries count like wrong passwords); a new password is set next. */
