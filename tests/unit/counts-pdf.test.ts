@@ -9,7 +9,7 @@ import { signInSheetToDocDef } from '@/pdf/docs/signInSheet'
 import type { MeetingDocsInput, PersonLine } from '@/pdf/inputs'
 import { sampleDossier, sampleMeeting } from '@/pdf/samples'
 import { topicDossierToDocDef } from '@/pdf/docs/topicDossier'
-import { pdfTextRaw, pdfToPngs, renderNode } from './support/pdf'
+import { pdfBodyText, pdfToPngs, renderNode } from './support/pdf'
 
 const NAMES =
   '王建国 李秀英 张伟 刘洋 陈静 杨帆 赵磊 黄丽 周杰 吴敏 徐强 孙悦 胡军 朱红 高峰 林芳 何勇 郭燕 马超 罗娟 梁堃 宋喆 郑昇 谢赟 韩珺 唐玥 冯镕 于洁 董明 萧红 程亮'.split(
@@ -85,7 +85,7 @@ function villageMeeting(): MeetingDocsInput {
 async function text(doc: ReturnType<typeof minutesToDocDef>, name: string) {
   const bytes = await renderNode(doc)
   pdfToPngs(bytes, name, 60)
-  return pdfTextRaw(bytes)
+  return pdfBodyText(bytes)
 }
 
 describe('the paper follows the body', () => {

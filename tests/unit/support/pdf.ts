@@ -91,6 +91,25 @@ export function pdfTextCompact(bytes: Uint8Array): string {
  * table cell wrapped over several lines reads as one run, which reading
  * order interleaves with the neighbouring cells.
  */
+/**
+ * The body text of a PDF with every whitespace removed and the running footer
+ * lines (the issuer and date, then 第 N 页 共 M 页) left out, so a sentence a page break cuts in two still
+ * reads as one.
+ */
+const PAGE_LINE = /^第\s*\d+\s*页\s*共\s*\d+\s*页$/
+
+export function pdfBodyText(bytes: Uint8Array): string {
+  return (
+    execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: bytes })
+      .toString('utf8')
+      .split('\n')
+      // The footer is two lines: the issuer and date, then the page number.
+      .filter((_, i, lines) => ![lines[i], lines[i + 1]].some((l) => l !== undefined && PAGE_LINE.test(l)))
+      .join('')
+      .replace(/\s+/g, '')
+  )
+}
+
 export function pdfTextRaw(bytes: Uint8Array): string {
   return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: bytes })
     .toString('utf8')
