@@ -6,6 +6,7 @@ import type { MeetingRole } from '@/domain/roles'
 import type { ActionStatus } from '@/domain/resolution'
 import { ruleInWords, type Rule, type RuleUse } from '@/domain/rules'
 import type { Counts, VoteMethod, VoteResult } from '@/domain/vote'
+import deliberationZh from '@/i18n/zh-CN/deliberation'
 import rulesZh from '@/i18n/zh-CN/rules'
 
 export const METHOD: Record<VoteMethod, string> = {
@@ -18,15 +19,8 @@ export const METHOD: Record<VoteMethod, string> = {
 
 export const RESULT: Record<VoteResult, string> = { passed: '通过', failed: '未通过', deferred: '暂缓表决' }
 
-export const MEETING_ROLE: Record<MeetingRole, string> = {
-  chair: '主持人',
-  recorder: '记录人',
-  voting: '表决成员',
-  nonVoting: '列席',
-  stakeholder: '利益相关方',
-  guest: '部门/专家',
-  teller: '监票人/计票人',
-}
+// The console's own words for the roles: the sign-in sheet says what the screen says.
+export const MEETING_ROLE: Record<MeetingRole, string> = deliberationZh.deliberation.roles
 
 export const STATE: Record<AttendanceState, string> = {
   present: '出席',
