@@ -2,12 +2,17 @@ import { createRouter, createWebHashHistory, type RouteComponent, type RouteReco
 
 /**
  * Each view folder declares its own routes in `views/<feature>/routes.ts`:
- * `routes` for top-level pages and `meetingChildren` for panels inside a
+ * `routes` for top-level pages and `stepPanel` for its panel inside a
  * meeting page. Collected here so features never edit one shared list.
  */
 interface FeatureRoutes {
   routes?: RouteRecordRaw[]
-  meetingChildren?: RouteRecordRaw[]
+  /**
+   * The panel of one step kind inside a meeting page. It is routed under the
+   * folder's word (`/meetings/:id/agenda`, named `meeting-agenda`), so the
+   * word table in views/README.md is also the URL.
+   */
+  stepPanel?: { step: string; component: () => Promise<RouteComponent> }
   /**
    * A panel one feature shows at the top of another step's panel, by step kind
    * (follow-up's carry-over opens every agenda). Attached here as the `opening`
@@ -21,14 +26,15 @@ const openings: Record<string, () => Promise<RouteComponent>> = Object.assign(
   {},
   ...Object.values(features).map((f) => f.stepOpenings ?? {}),
 )
-const meetingChildren = Object.values(features)
-  .flatMap((f) => f.meetingChildren ?? [])
-  .map((r): RouteRecordRaw => {
-    const opening = openings[r.meta?.step ?? '']
-    if (!opening || !r.component) return r
-    const { component, ...rest } = r
-    return { ...rest, components: { default: component, opening }, props: { default: true, opening: true } }
-  })
+const meetingChildren = Object.entries(features).flatMap(([file, { stepPanel }]): RouteRecordRaw[] => {
+  if (!stepPanel) return []
+  const word = file.split('/')[2]!
+  const { step, component } = stepPanel
+  const route = { path: word, name: `meeting-${word}`, meta: { step } }
+  const opening = openings[step]
+  if (!opening) return [{ ...route, component, props: true }]
+  return [{ ...route, components: { default: component, opening }, props: { default: true, opening: true } }]
+})
 const topLevel = Object.values(features).flatMap((f) => f.routes ?? [])
 
 const routes: RouteRecordRaw[] = [

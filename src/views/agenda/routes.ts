@@ -1,11 +1,1 @@
-import type { RouteRecordRaw } from 'vue-router'
-
-export const meetingChildren: RouteRecordRaw[] = [
-  {
-    path: 'agenda',
-    name: 'meeting-agenda',
-    component: () => import('./AgendaPanel.vue'),
-    props: true,
-    meta: { step: 'confirm' },
-  },
-]
+export const stepPanel = { step: 'confirm', component: () => import('./AgendaPanel.vue') }

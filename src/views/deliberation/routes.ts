@@ -1,11 +1,1 @@
-import type { RouteRecordRaw } from 'vue-router'
-
-export const meetingChildren: RouteRecordRaw[] = [
-  {
-    path: 'deliberation',
-    name: 'meeting-deliberation',
-    component: () => import('./DeliberationView.vue'),
-    props: true,
-    meta: { step: 'deliberate' },
-  },
-]
+export const stepPanel = { step: 'deliberate', component: () => import('./DeliberationView.vue') }

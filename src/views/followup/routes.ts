@@ -14,12 +14,4 @@ export const stepOpenings = {
   confirm: () => import('./FollowupCarryOver.vue'),
 }
 
-export const meetingChildren: RouteRecordRaw[] = [
-  {
-    path: 'followup',
-    name: 'meeting-followup',
-    component: () => import('./FollowupMeetingPanel.vue'),
-    props: true,
-    meta: { step: 'implement' },
-  },
-]
+export const stepPanel = { step: 'implement', component: () => import('./FollowupMeetingPanel.vue') }

@@ -1,11 +1,1 @@
-import type { RouteRecordRaw } from 'vue-router'
-
-export const meetingChildren: RouteRecordRaw[] = [
-  {
-    path: 'publication',
-    name: 'meeting-publication',
-    component: () => import('./PublicationView.vue'),
-    props: true,
-    meta: { step: 'publish' },
-  },
-]
+export const stepPanel = { step: 'publish', component: () => import('./PublicationView.vue') }
