@@ -2,8 +2,8 @@
 // posted notice, progress photos. Every file is held to the domain's one size
 // limit (domain/attachment.ts) before anything is written.
 import { attachmentFileSchema, attachmentProblems, type Attachment, type AttachmentFile } from '@/domain/attachment'
-import { newId, nowIso } from '@/domain/ids'
 import { DomainError } from '@/domain/problem'
+import { base } from './live-meeting'
 import { db } from './schema'
 import { parseInput, write } from './write'
 
@@ -25,18 +25,14 @@ export function checkAttachment(file: unknown): AttachmentFile {
 /** Stores a file for its owner; inside another write it joins that transaction. */
 export async function addAttachment(owner: AttachmentOwner, file: unknown): Promise<Attachment> {
   const f = checkAttachment(file)
-  const now = nowIso()
   const row: Attachment = {
-    id: newId(),
-    communityId: owner.communityId,
+    ...base(owner.communityId),
     ownerId: owner.ownerId,
     ownerKind: owner.ownerKind,
     name: f.name,
     mime: f.mime || 'application/octet-stream',
     size: f.bytes.byteLength,
     bytes: f.bytes,
-    createdAt: now,
-    updatedAt: now,
   }
   await write([db.attachments], () => db.attachments.add(row))
   return row

@@ -1,7 +1,7 @@
-import { newId, nowIso } from '@/domain/ids'
+import { nowIso } from '@/domain/ids'
 import { householdsSchema, newMeetingSchema, type Meeting, type Participant } from '@/domain/meeting'
 import { SIX_STEPS } from '@/domain/procedure'
-import { liveMeeting } from './live-meeting'
+import { base, liveMeeting } from './live-meeting'
 import { db } from './schema'
 import { parseInput, write } from './write'
 
@@ -23,18 +23,14 @@ export async function createMeeting(
   defaults: Partial<Meeting> = {},
 ): Promise<Meeting> {
   const input = parseInput(newMeetingSchema, raw)
-  const now = nowIso()
   const meeting: Meeting = {
-    id: newId(),
-    communityId,
+    ...base(communityId),
     title: input.title,
     type: input.type,
     date: input.date,
     procedureId: SIX_STEPS.id,
     stepIndex: 0,
     status: 'planning',
-    createdAt: now,
-    updatedAt: now,
     ...defaults,
   }
   await write([db.meetings], () => db.meetings.add(meeting))

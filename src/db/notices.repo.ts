@@ -15,6 +15,7 @@ import {
 import { DomainError, problem } from '@/domain/problem'
 import { photoProblems, type AttachmentFile } from '@/domain/attachment'
 import { addAttachment, checkAttachment, removeAttachment } from './attachments.repo'
+import { base } from './live-meeting'
 import { db } from './schema'
 import { parseInput, write } from './write'
 
@@ -130,16 +131,12 @@ export async function addObjection(noticeId: string, input: unknown): Promise<Ob
     if (!notice?.postedAt) throw new DomainError([problem('publication.noticeNotPosted')])
     if (notice.startsOn && form.receivedOn < notice.startsOn)
       throw new DomainError([problem('publication.beforePeriod')])
-    const now = nowIso()
     const row: Objection = {
-      id: newId(),
-      communityId: notice.communityId,
+      ...base(notice.communityId),
       noticeId,
       receivedOn: form.receivedOn,
       from: form.from,
       content: form.content,
-      createdAt: now,
-      updatedAt: now,
     }
     await db.objections.add(row)
     return row
@@ -161,18 +158,14 @@ export async function answerObjection(objectionId: string, input: unknown): Prom
 /** Records that the filing form went to the superior. */
 export async function addFiling(meeting: { id: string; communityId: string }, input: unknown): Promise<Filing> {
   const form = parseInput(filingSchema, input)
-  const now = nowIso()
   const row: Filing = {
-    id: newId(),
-    communityId: meeting.communityId,
+    ...base(meeting.communityId),
     meetingId: meeting.id,
     to: form.to,
     sentOn: form.sentOn,
     by: form.by,
     reference: form.reference || undefined,
     note: form.note || undefined,
-    createdAt: now,
-    updatedAt: now,
   }
   await write([db.filings], () => db.filings.add(row))
   return row

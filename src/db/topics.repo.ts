@@ -13,6 +13,7 @@ import {
 } from '@/domain/topic'
 import { continuation } from '@/domain/topic-routing'
 import { eventRow } from './requests.repo'
+import { base } from './live-meeting'
 import { db } from './schema'
 import { parseInput, write } from './write'
 
@@ -96,17 +97,13 @@ export async function makeTopic(
   const form = parseInput(topicFormSchema, input)
   if (requestIds.length === 0) throw new DomainError([problem('agenda.errors.nothingToMerge')])
   if (new Set(requestIds).size !== requestIds.length) throw new DomainError([problem('agenda.errors.mergeSelf')])
-  const now = nowIso()
   const topic: Topic = {
-    id: newId(),
-    communityId,
+    ...base(communityId),
     title: form.title,
     description: form.description,
     requestIds,
     order: 0,
     status: 'draft',
-    createdAt: now,
-    updatedAt: now,
   }
   await write([db.topics, db.topicEvents, db.requests, db.requestEvents], async () => {
     const requests = await getRequests(requestIds)
