@@ -15,6 +15,7 @@ import { standingVotes, type Body } from '@/domain/vote'
 import { countedRows, headcount, isPresent, passingBases, quorumCheck } from '@/domain/rules'
 import { localTime, today } from '@/domain/calendar'
 import type {
+  CommunityInfo,
   ActionLine,
   DossierInput,
   MeetingDocsInput,
@@ -53,6 +54,17 @@ const actionLine = (a: ActionItem, fromMeeting?: string): ActionLine => ({
   status: a.status,
   fromMeeting,
 })
+
+/** The community as the documents print it; a missing row prints blank names and the default notice period. */
+function communityInfo(c: Partial<CommunityInfo> | undefined): CommunityInfo {
+  return {
+    name: c?.name ?? '',
+    partyOrg: c?.partyOrg ?? '',
+    superior: c?.superior ?? '',
+    noticePeriodDays: c?.noticePeriodDays ?? 7,
+    kind: c?.kind,
+  }
+}
 
 async function roleNames(communityId: string): Promise<Map<string, string>> {
   const own = await db.rolePresets.where('communityId').equals(communityId).toArray()
@@ -230,13 +242,7 @@ export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsIn
     const blocks: TopicBlock[] = []
     for (const [i, t] of topics.entries()) blocks.push(await topicBlock(t, i, names))
     return {
-      community: {
-        name: c?.name ?? '',
-        partyOrg: c?.partyOrg ?? '',
-        superior: c?.superior ?? '',
-        noticePeriodDays: c?.noticePeriodDays ?? 7,
-        kind: c?.kind,
-      },
+      community: communityInfo(c),
       meeting: meetingInfo(m, names, body),
       people: lines,
       quorum: quorumLine(attendance, body, m.households),
@@ -309,13 +315,7 @@ export async function dossierInput(topicId: string): Promise<DossierInput> {
         : []
     const itemTitle = new Map(items.map((i) => [i.id, i.title]))
     return {
-      community: {
-        name: c?.name ?? '',
-        partyOrg: c?.partyOrg ?? '',
-        superior: c?.superior ?? '',
-        noticePeriodDays: c?.noticePeriodDays ?? 7,
-        kind: c?.kind,
-      },
+      community: communityInfo(c),
       meeting: base?.meeting,
       topic: block,
       requests: requests
