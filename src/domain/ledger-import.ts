@@ -3,7 +3,7 @@
 // is reported once so staff fix the sheet in one go. Imported requests keep
 // their original dates. The headers are the ledger export's (and a few that
 // other ledgers use).
-import { HANDLING_TYPES, REQUEST_STATUSES, type HandlingType, type RequestStatus } from './request'
+import { HANDLING_TYPES, REQUEST_STATUSES, type HandlingType, type RequestFacts, type RequestStatus } from './request'
 import { dueDateFor } from './handling'
 import { isCalendarDay } from './calendar'
 import { SATISFACTIONS, type Satisfaction } from './loop'
@@ -70,15 +70,10 @@ const STATUS_SYNONYMS: Record<string, RequestStatus> = {
   不采纳: 'rejected',
 }
 
-export interface ImportedRequest {
+export interface ImportedRequest extends RequestFacts {
   /** Spreadsheet row, for the trail */
   row: number
-  receivedOn: string
-  channel: string
   raisedBy: string
-  place?: string
-  category: string
-  description: string
   handlingType: HandlingType
   dueOn: string
   status: RequestStatus

@@ -63,15 +63,19 @@ export interface Triage {
   escalation?: Escalation
 }
 
-export interface Request extends RecordBase {
+/** What a request says, as registered in the ledger (反映人 aside, which is typed or in words) */
+export interface RequestFacts {
   channel: string
   /** YYYY-MM-DD */
   receivedOn: string
-  raisedBy: RaisedBy
   /** Building, compound or villager group */
   place?: string
   category: string
   description: string
+}
+
+export interface Request extends RecordBase, RequestFacts {
+  raisedBy: RaisedBy
   handlingType: HandlingType
   /** YYYY-MM-DD, computed from the handling type's time limit */
   dueOn: string

@@ -6,6 +6,7 @@ import type { MeetingRole } from '@/domain/roles'
 import type { ActionStatus } from '@/domain/resolution'
 import { ruleInWords, type Rule, type RuleUse } from '@/domain/rules'
 import type { Counts, VoteMethod, VoteResult } from '@/domain/vote'
+import type { QuorumLine } from './inputs'
 import deliberationZh from '@/i18n/zh-CN/deliberation'
 import rulesZh from '@/i18n/zh-CN/rules'
 
@@ -123,16 +124,7 @@ export function countsText(method: VoteMethod, c: Counts, rule?: Rule): string {
 
 /** 应到 30 人，实到 20 人，请假 3 人，缺席 7 人（其中提交书面意见 2 人）; blanks to fill in by hand without numbers. */
 export function attendanceText(
-  q:
-    | {
-        expected: number
-        present: number
-        leave: number
-        absent: number
-        written: number
-        households?: { total: number; present: number }
-      }
-    | undefined,
+  q: Pick<QuorumLine, 'expected' | 'present' | 'leave' | 'absent' | 'written' | 'households'> | undefined,
   sep = '，',
 ): string {
   const n = (v: number | undefined) => (v === undefined ? '____' : String(v))

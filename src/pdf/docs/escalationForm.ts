@@ -5,20 +5,15 @@
 import type { Content } from 'pdfmake/interfaces'
 import type { EscalationHop } from '@/domain/escalation'
 import type { LogEntry } from '@/domain/request-log'
+import type { RequestFacts } from '@/domain/request'
 import { chineseDate, type DocDef } from '../layout'
 import { dateCell, fieldTable, formTable, h3 } from '../blocks'
 
 export interface EscalationFormInput {
   communityName: string
   partyOrg: string
-  request: {
-    receivedOn: string
-    channel: string
-    raisedBy: string
-    place?: string
-    category: string
-    description: string
-  }
+  /** The request as registered, with 反映人 already in words (a name or 匿名) */
+  request: RequestFacts & { raisedBy: string }
   /** The hop this form sends */
   hop: EscalationHop
   /** The hops before it, oldest first */
