@@ -9,7 +9,7 @@
 import type { Content, Style, StyleDictionary } from 'pdfmake/interfaces'
 import { lineStarts } from './linebreak'
 import type { FontMetrics } from './metrics'
-import { edges, type PrebreakEnv } from './prebreak'
+import { edges, tableOffsets, type PrebreakEnv } from './prebreak'
 
 type Node = Record<string, unknown>
 const isNode = (c: unknown): c is Node => typeof c === 'object' && c !== null && !Array.isArray(c)
@@ -129,14 +129,7 @@ function columnWidths(node: Node, ctx: Ctx, env: PrebreakEnv): number[] | undefi
   const widths = table.widths
   if (!Array.isArray(widths)) return undefined
   if (widths.some((w) => typeof w !== 'number' && w !== '*' && w !== 'star' && w !== 'auto')) return undefined
-  const e = edges(node, env.layouts)
-  let offsets = 0
-  let prevRight = 0
-  for (let i = 0; i < widths.length; i++) {
-    offsets += prevRight + e.rule(i) + e.left(i)
-    prevRight = e.right(i)
-  }
-  offsets += prevRight + e.rule(widths.length)
+  const offsets = tableOffsets(widths.length, edges(node, env.layouts))
   const available = ctx.width - offsets - widths.reduce<number>((s, w) => s + (typeof w === 'number' ? w : 0), 0)
   // Per auto column: its widest cell, and the widest cell that must not wrap.
   const natural = widths.map(() => 0)

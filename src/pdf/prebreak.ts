@@ -164,18 +164,22 @@ export function edges(node: Node, layouts: PrebreakEnv['layouts']): { left: Edge
   }
 }
 
+/** What pdfmake takes from a table's width besides its columns: per column the previous right padding, the rule and the left padding. */
+export function tableOffsets(columns: number, e: ReturnType<typeof edges>): number {
+  let offsets = 0
+  let prevRight = 0
+  for (let i = 0; i < columns; i++) {
+    offsets += prevRight + e.rule(i) + e.left(i)
+    prevRight = e.right(i)
+  }
+  return offsets + prevRight + e.rule(columns)
+}
+
 /** Content widths of a table's columns, or undefined when one is auto-sized or a percentage. */
 export function tableColumns(node: Node, width: number, e: ReturnType<typeof edges>): number[] | undefined {
   const widths = (node.table as { widths?: unknown[] }).widths
   if (!Array.isArray(widths) || widths.some((w) => typeof w !== 'number' && w !== '*' && w !== 'star')) return undefined
-  // pdfmake's offsets: per column the previous right padding, the rule and the left padding.
-  let offsets = 0
-  let prevRight = 0
-  for (let i = 0; i < widths.length; i++) {
-    offsets += prevRight + e.rule(i) + e.left(i)
-    prevRight = e.right(i)
-  }
-  offsets += prevRight + e.rule(widths.length)
+  const offsets = tableOffsets(widths.length, e)
   const fixed = widths.reduce<number>((s, w) => s + (typeof w === 'number' ? w : 0), 0)
   const stars = widths.filter((w) => typeof w !== 'number').length
   const star = stars > 0 ? (width - offsets - fixed) / stars : 0
