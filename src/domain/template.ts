@@ -125,6 +125,21 @@ function builtIn(id: string, name: string, filingRequired: boolean, stages: Stag
 // meeting sits with two thirds of its members and decides by more than half of those present.
 const PARTY_BRANCH_RULES = [MORE_THAN_HALF_MEMBERS, MORE_THAN_HALF_EXPECTED] as const
 
+// Both procedures put the matter to the 党员大会 under the 支部工作条例 and end with the same two notices.
+const partyReview = (): StageDef =>
+  sitting(
+    'review',
+    '党员大会审议',
+    { kind: 'partyMembers', name: '党员大会' },
+    ...PARTY_BRANCH_RULES,
+    ['审议记录'],
+    PARTY_RULES,
+  )
+const closingNotices = (): StageDef[] => [
+  notice('decision-notice', '决议公开', 'decision'),
+  notice('results-notice', '实施结果公开', 'results'),
+]
+
 /** 四议两公开 for village major matters. */
 export const TEMPLATE_FOUR_TWO = builtIn('template-four-two', '四议两公开', false, [
   sitting('propose', '村党组织提议', { kind: 'custom', name: '村党组织委员会' }, ...PARTY_BRANCH_RULES, ['提议记录']),
@@ -136,14 +151,7 @@ export const TEMPLATE_FOUR_TWO = builtIn('template-four-two', '四议两公开',
     MORE_THAN_HALF_PRESENT,
     ['商议记录'],
   ),
-  sitting(
-    'review',
-    '党员大会审议',
-    { kind: 'partyMembers', name: '党员大会' },
-    ...PARTY_BRANCH_RULES,
-    ['审议记录'],
-    PARTY_RULES,
-  ),
+  partyReview(),
   sitting(
     'decide',
     '村民代表会议决议',
@@ -153,8 +161,7 @@ export const TEMPLATE_FOUR_TWO = builtIn('template-four-two', '四议两公开',
     ['决议', '表决记录'],
     VILLAGE_LAW,
   ),
-  notice('decision-notice', '决议公开', 'decision'),
-  notice('results-notice', '实施结果公开', 'results'),
+  ...closingNotices(),
 ])
 
 /** Kenli 五议一备两公开 for urban major matters. */
@@ -176,14 +183,7 @@ export const TEMPLATE_FIVE_ONE_TWO = builtIn('template-five-one-two', '五议一
     MORE_THAN_HALF_PRESENT,
     ['联议记录'],
   ),
-  sitting(
-    'review',
-    '党员大会审议',
-    { kind: 'partyMembers', name: '党员大会' },
-    ...PARTY_BRANCH_RULES,
-    ['审议记录'],
-    PARTY_RULES,
-  ),
+  partyReview(),
   // 居委会组织法: more than half of the members present, decided by more than half of those present.
   sitting(
     'decide',
@@ -195,8 +195,7 @@ export const TEMPLATE_FIVE_ONE_TWO = builtIn('template-five-one-two', '五议一
     RESIDENTS_LAW,
   ),
   { id: 'filing', kind: 'filing', name: '报上级党组织备案', office: '街道党工委', documents: ['备案报告'] },
-  notice('decision-notice', '决议公开', 'decision'),
-  notice('results-notice', '实施结果公开', 'results'),
+  ...closingNotices(),
 ])
 
 /**
