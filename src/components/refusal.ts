@@ -20,6 +20,14 @@ export function refusalText(t: T, e: unknown): string {
   return t('street.errors.unexpected', { message: e instanceof Error ? e.message : String(e) })
 }
 
+/** The file chosen in a file input; the input is cleared so that choosing the same file again fires again. */
+export function takeFile(event: Event): File | undefined {
+  const input = event.target as HTMLInputElement
+  const file = input.files?.[0]
+  input.value = ''
+  return file
+}
+
 export async function fileBytes(file: File): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer())
 }
