@@ -67,6 +67,16 @@ export async function encryptArchive(
   header.set(salt, 14)
   header.set(iv, 30)
   const key = await argon2AesKey(passphrase, salt, params)
+  return sealBehind(header, iv, key, plain)
+}
+
+/** The header in clear, then the AES-GCM ciphertext, with the header authenticated (a changed byte fails to open). */
+async function sealBehind(
+  header: Uint8Array<ArrayBuffer>,
+  iv: Uint8Array<ArrayBuffer>,
+  key: CryptoKey,
+  plain: Uint8Array,
+): Promise<Uint8Array> {
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: header },
     key,
@@ -90,12 +100,7 @@ export async function encryptArchiveV1(
   header.set(salt, 9)
   header.set(iv, 25)
   const key = await aesKey(passphrase, salt, iterations)
-  const sealed = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: header },
-    key,
-    plain as BufferSource,
-  )
-  return concatBytes(header, new Uint8Array(sealed))
+  return sealBehind(header, iv, key, plain)
 }
 
 /** The header, its key and its iv, for either version; an out-of-range cost is refused before any work. */
