@@ -30,6 +30,7 @@ import { write } from './write'
 import { TOMBSTONES, tombstones, type ErasureRecord } from './tombstones'
 import { forgetKeyring, heldKeyring, holdKeyring, resealContact } from './contact-crypto'
 import { forgetKeySecrets, holdKeySecret, rewrapKeys } from './key-rewrap'
+import { ensureBackupKey } from './backup-key'
 
 export type { ErasureRecord }
 import { takeSnapshot } from './journal/journal'
@@ -147,6 +148,7 @@ export async function setLockPassword(password: string, idleMinutes: number): Pr
   )
   holdKeyring(ring)
   holdKeySecret(password)
+  await ensureBackupKey()
   // A snapshot at once: the journal files before it, which held the rows in plain or under the old key, are removed.
   await takeSnapshot()
   return { recoveryKey }
@@ -221,16 +223,20 @@ export async function tryUnlock(password: string, now = Date.now()): Promise<Unl
   }, now)
   // The signing keys are wrapped under this password: a later change re-wraps them with it.
   if (opened) holdKeySecret(password)
+  // A lock set before the backup key existed gets it at its first unlock.
+  if (opened && heldKeyring()) await ensureBackupKey()
   return result
 }
 
 /** Unlocks with the printed recovery key (wrong tries count like wrong passwords); a new password is set next. */
-export function unlockWithRecoveryKey(typed: string, now = Date.now()): Promise<UnlockResult> {
-  return tryWith(async (lock) => {
+export async function unlockWithRecoveryKey(typed: string, now = Date.now()): Promise<UnlockResult> {
+  const result = await tryWith(async (lock) => {
     const key = normalizeRecoveryKey(typed)
     if (!encryptsContacts(lock) || !key) return false
     return (await unwrapKeys(lock.recovery, key, lock.kdf)) ?? false
   }, now)
+  if (result.ok) await ensureBackupKey()
+  return result
 }
 
 /**
