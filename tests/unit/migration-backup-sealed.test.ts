@@ -11,8 +11,9 @@ import { db, DB_NAME } from '@/db/schema'
 import { backupBeforeMigration } from '@/db/migrations.repo'
 import { importArchive, inspectArchive } from '@/db/archive.repo'
 import { openBackupSeal } from '@/db/backup-key'
+import { rewriteBackup, scanBackup } from '@/db/backup-erasure'
 import { getContact } from '@/db/people.repo'
-import { forgetContactKeys, setLockPassword, tryUnlock, unlockWithRecoveryKey } from '@/db/privacy.repo'
+import { eraseContact, forgetContactKeys, setLockPassword, tryUnlock, unlockWithRecoveryKey } from '@/db/privacy.repo'
 import { ID_NUMBER, PHONE, seedCommunity, wipe } from './support/archive-fixture'
 
 const PASSWORD = '新华路议事会2026'
@@ -72,6 +73,18 @@ describe('the before-migration backup with a password set', () => {
     forgetContactKeys()
     expect((await tryUnlock('换了一个新密码2027')).ok).toBe(true)
     expect((await inspectArchive(await openBackupSeal(bytes))).tables.contacts).toHaveLength(6)
+  })
+
+  it('is rewritten without an erased person and stays sealed to the key', async () => {
+    await setLockPassword(PASSWORD, 10)
+    forgetContactKeys()
+    const bytes = await migrationBackup()
+    expect((await tryUnlock(PASSWORD)).ok).toBe(true)
+    await eraseContact('p-0', '书记')
+    expect(await scanBackup(bytes, undefined)).toMatchObject({ state: 'holds' })
+    const r = await rewriteBackup(bytes, undefined)
+    expect(isKeySealed(r.bytes)).toBe(true)
+    expect(await scanBackup(r.bytes, undefined)).toEqual({ state: 'clean' })
   })
 
   it('without a password it stays a plain archive, as before', async () => {
