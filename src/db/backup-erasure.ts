@@ -51,6 +51,11 @@ export function heldErasures(tables: ArchiveTables, erasures: readonly ErasureRe
   })
 }
 
+/** When the latest erasure on this laptop was made; a backup written after it was made without the person. */
+export async function latestErasureAt(): Promise<string | undefined> {
+  return (await tombstones(db)).reduce<string | undefined>((a, e) => (a && a > e.at ? a : e.at), undefined)
+}
+
 const people = (held: ErasureRecord[]): HeldPerson[] => held.map((e) => ({ id: e.subjectId, name: e.subjectName }))
 
 /** Whom of the people erased on this laptop a backup still holds. Reads only. */
