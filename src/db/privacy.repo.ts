@@ -30,6 +30,7 @@ import { write } from './write'
 import { TOMBSTONES, tombstones, type ErasureRecord } from './tombstones'
 import { forgetKeyring, heldKeyring, holdKeyring, resealContact } from './contact-crypto'
 import { forgetKeySecrets, holdKeySecret, rewrapKeys } from './key-rewrap'
+import { escrowMissing, KEY_ESCROW } from './key-escrow'
 import { ensureBackupKey } from './backup-key'
 
 export type { ErasureRecord }
@@ -149,6 +150,7 @@ export async function setLockPassword(password: string, idleMinutes: number): Pr
   holdKeyring(ring)
   holdKeySecret(password)
   await ensureBackupKey()
+  await escrowMissing(password)
   // A snapshot at once: the journal files before it, which held the rows in plain or under the old key, are removed.
   await takeSnapshot()
   return { recoveryKey }
@@ -169,7 +171,8 @@ export async function removeLock(): Promise<void> {
   const ring = heldKeyring()
   if (encryptsContacts(lock) && !ring) throw new DomainError([problem('privacy.lock.unlockFirst')])
   await rewriteContacts(ring, undefined, async () => {
-    await db.settings.bulkDelete([LOCK, FAILURES])
+    // The keyring is kept in plain from here on: an escrow under it would be a signing key in plain.
+    await db.settings.bulkDelete([LOCK, FAILURES, KEY_ESCROW])
     if (ring) await db.settings.put({ key: RETIRED, value: ring })
   })
   forgetKeyring()
@@ -223,8 +226,11 @@ export async function tryUnlock(password: string, now = Date.now()): Promise<Unl
   }, now)
   // The signing keys are wrapped under this password: a later change re-wraps them with it.
   if (opened) holdKeySecret(password)
-  // A lock set before the backup key existed gets it at its first unlock.
-  if (opened && heldKeyring()) await ensureBackupKey()
+  // A lock set before the backup key and the key escrow existed gets them at its first unlock.
+  if (opened && heldKeyring()) {
+    await ensureBackupKey()
+    await escrowMissing(password)
+  }
   return result
 }
 
