@@ -28,10 +28,6 @@ export async function escrowKey(rowId: string, jwk: PrivateJwk): Promise<void> {
   })
 }
 
-export async function hasEscrow(rowId: string): Promise<boolean> {
-  return rowId in (await escrowed())
-}
-
 /** The private key from its escrow, when the held keyring opens it. */
 export async function openEscrow(rowId: string): Promise<PrivateJwk | undefined> {
   const sealed = (await escrowed())[rowId]

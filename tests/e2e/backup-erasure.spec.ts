@@ -58,9 +58,7 @@ const stored = (page: Page) =>
     })),
   )
 
-test('after an erasure the backup list names the backups that hold the person and rewrites them', async ({
-  page,
-}) => {
+test('after an erasure the backup list names the backups that hold the person and rewrites them', async ({ page }) => {
   await stubDesktop(page)
   await setUpCommunity(page)
   await importRoster(page)
