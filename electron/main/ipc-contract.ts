@@ -41,6 +41,15 @@ export const backupListPayload = z.strictObject({ target: backupTarget })
 /** A name from the listing; the store looks it up there, it is never used as a path. */
 export const backupReadPayload = z.strictObject({ target: backupTarget, name: z.string().min(1).max(200) })
 
+/** New bytes for a listed backup (rewritten without an erased person), by its name from the listing. */
+export const backupReplacePayload = z.strictObject({
+  target: backupTarget,
+  name: z.string().min(1).max(200),
+  bytes: z
+    .instanceof(Uint8Array)
+    .refine((b) => b.byteLength > 0 && b.byteLength <= MAX_FILE_BYTES, { message: 'file size out of range' }),
+})
+
 export { issuedCodeSchema as issuedCodePayload } from './backup/issued'
 
 export { CHANNELS, type SaveResult } from '../shared/channels'

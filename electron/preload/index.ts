@@ -5,6 +5,7 @@ import {
   type BackupFolderInfo,
   type BackupListing,
   type BackupReasonName,
+  type BackupReplaceResult,
   type BackupTarget,
   type BackupWriteResult,
   type IssuedCodeEntry,
@@ -27,6 +28,9 @@ const api = {
   /** By a name from listBackups(), never a path. */
   readBackup: (target: BackupTarget, name: string): Promise<Uint8Array | null> =>
     ipcRenderer.invoke(CHANNELS.backupRead, { target, name }),
+  /** New bytes under a listed backup's name (rewritten without an erased person); main checks and reads them back. */
+  replaceBackup: (target: BackupTarget, name: string, bytes: Uint8Array): Promise<BackupReplaceResult> =>
+    ipcRenderer.invoke(CHANNELS.backupReplace, { target, name, bytes }),
   chooseBackupFolder: (): Promise<BackupFolderInfo> => ipcRenderer.invoke(CHANNELS.backupChooseFolder),
   backupFolder: (): Promise<BackupFolderInfo> => ipcRenderer.invoke(CHANNELS.backupFolder),
   /** Appends a code issued at sealing to main's append-only log beside the backups. */

@@ -8,6 +8,7 @@ export const CHANNELS = {
   backupWrite: 'backup:write',
   backupList: 'backup:list',
   backupRead: 'backup:read',
+  backupReplace: 'backup:replace',
   backupChooseFolder: 'backup:choose-folder',
   backupFolder: 'backup:folder',
   codesIssue: 'codes:issue',
@@ -24,6 +25,7 @@ export interface BackupListing {
   size: number
   encrypted: boolean
 }
+export type BackupReplaceResult = { ok: true } | { ok: false; message: string }
 export type BackupWriteResult = { ok: true; name: string; deleted: number } | { ok: false; message: string }
 /** The folder is shown to the user; the renderer never sends one back. */
 export type BackupFolderInfo = { folder: string | null }

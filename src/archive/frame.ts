@@ -4,6 +4,7 @@
 import { Unzip, UnzipInflate, UnzipPassThrough, type Unzipped } from 'fflate'
 import { concatBytes, sha256Bytes } from './bytes'
 import { ArchiveError } from './errors'
+import { keySealedHeaderBytes } from './key-sealed'
 import { ARCHIVE_VERSION, LIMITS, manifestSchema, type Manifest } from './schema'
 
 const FRAME_MAGIC = new Uint8Array([0x53, 0x4c, 0x41, 0x52]) // "SLAR"
@@ -14,8 +15,9 @@ const startsWith = (b: Uint8Array, magic: Uint8Array) => b.length >= magic.lengt
 const hexOf = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 
 export const isEncryptedFile = (bytes: Uint8Array) => startsWith(bytes, ENCRYPTED_MAGIC)
-/** An encrypted file holds at least its header (37 bytes in version 1, 42 in version 2: crypto.ts) and a GCM tag. */
-const encryptedLongEnough = (bytes: Uint8Array) => bytes.length > (bytes[4] === 2 ? 42 : 37) + 16
+/** An encrypted file holds at least its header (37 bytes in version 1, 42 in version 2: crypto.ts; version 3 says: key-sealed.ts) and a GCM tag. */
+const encryptedLongEnough = (bytes: Uint8Array) =>
+  bytes.length > (bytes[4] === 3 ? keySealedHeaderBytes(bytes) || Infinity : bytes[4] === 2 ? 42 : 37) + 16
 
 /** Magic, format version, SHA-256 of the zip, then the zip. */
 export async function frame(zip: Uint8Array): Promise<Uint8Array> {

@@ -20,6 +20,7 @@ import { db as appDb } from './schema'
 import { markRestoring } from './seal-guard'
 import { rebuildStatMonths } from './aggregates/rebuild'
 import { sealContact } from './contact-crypto'
+import { carriedKeysDocument, reopenCarried } from './archive-keyring'
 import type { Contact } from '@/domain/person'
 import { takeSnapshot } from './journal/journal'
 import { applyTombstones, erasedPersonIds } from './tombstones'
@@ -92,7 +93,8 @@ export async function exportArchive(opts: ExportOptions = {}, d: Dexie = appDb):
   if (!opts.unaudited) await auditBeforeExport(tables, issued)
   return packArchive({
     tables,
-    documents: opts.documents,
+    // Under a passphrase, the keys of the contact rows travel too, so another laptop can read them.
+    documents: [...(opts.documents ?? []), ...carriedKeysDocument(tables, opts.passphrase)],
     scope: { communityId: opts.communityId ?? null, from: opts.from ?? null, to: opts.to ?? null },
     schemaVersion: d.verno,
     createdAt: nowIso(),
@@ -241,9 +243,11 @@ export async function importArchive(
   passphrase?: string,
   d: Dexie = appDb,
 ): Promise<ImportResult> {
-  const { tables: content, issued } = await inspectArchive(bytes, passphrase, d)
+  const { tables: content, issued, documents } = await inspectArchive(bytes, passphrase, d)
   const { writes, refusal } = await planImport(content, mode, d)
   if (refusal) throw refusal
+  // Contact rows under another laptop's keys are opened with the keys the file carries and encrypted under ours.
+  if (writes.contacts) writes.contacts = await reopenCarried(writes.contacts, documents)
   // Contact rows from a copy made before the password (or on a laptop without one) are encrypted on the way in.
   if (writes.contacts)
     writes.contacts = await Promise.all(

@@ -44,14 +44,17 @@ export const heldKeyring = (): ContactKeyring | undefined => keyring
 
 export const isSealedField = (v: string | undefined): boolean => Boolean(v?.startsWith(PREFIX))
 
-const aad = (rowId: string, field: ContactField) => new TextEncoder().encode(`contacts/${rowId}/${field}`)
-
-async function sealField(ring: ContactKeyring, rowId: string, field: ContactField, plain: string): Promise<string> {
+/**
+ * `<key id>:<base64 iv + ciphertext>` under the ring's current key, bound to
+ * `aad`. Also what other secrets kept beside the contacts are wrapped in
+ * (backup-key.ts, key-escrow.ts): whatever opens the keyring opens them.
+ */
+export async function sealWithRing(ring: ContactKeyring, aadText: string, plain: string): Promise<string> {
   const key = (await keyFor(ring, ring.current))!
   const iv = crypto.getRandomValues(new Uint8Array(12))
   const ct = new Uint8Array(
     await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv, additionalData: aad(rowId, field) },
+      { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(aadText) },
       key,
       new TextEncoder().encode(plain),
     ),
@@ -59,7 +62,35 @@ async function sealField(ring: ContactKeyring, rowId: string, field: ContactFiel
   const joined = new Uint8Array(iv.length + ct.length)
   joined.set(iv)
   joined.set(ct, iv.length)
-  return `${PREFIX}${ring.current}:${toBase64(joined)}`
+  return `${ring.current}:${toBase64(joined)}`
+}
+
+/** The plain text, or undefined when this keyring cannot open it (another key, changed bytes). */
+export async function openWithRing(
+  ring: ContactKeyring | undefined,
+  aadText: string,
+  stored: string,
+): Promise<string | undefined> {
+  const [keyId, body] = stored.split(':')
+  const key = ring && keyId ? await keyFor(ring, keyId) : undefined
+  if (!key || !body) return undefined
+  try {
+    const bytes = fromBase64(body)
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: bytes.subarray(0, 12) as BufferSource, additionalData: new TextEncoder().encode(aadText) },
+      key,
+      bytes.subarray(12) as BufferSource,
+    )
+    return new TextDecoder().decode(plain)
+  } catch {
+    return undefined
+  }
+}
+
+const aad = (rowId: string, field: ContactField) => `contacts/${rowId}/${field}`
+
+async function sealField(ring: ContactKeyring, rowId: string, field: ContactField, plain: string): Promise<string> {
+  return `${PREFIX}${await sealWithRing(ring, aad(rowId, field), plain)}`
 }
 
 /** The plain value, or undefined when this keyring cannot open it (locked, another laptop's key, changed bytes). */
@@ -70,20 +101,7 @@ async function openField(
   stored: string,
 ): Promise<string | undefined> {
   if (!isSealedField(stored)) return stored
-  const [, keyId, body] = stored.split(':')
-  const key = ring && keyId ? await keyFor(ring, keyId) : undefined
-  if (!key || !body) return undefined
-  try {
-    const bytes = fromBase64(body)
-    const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: bytes.subarray(0, 12) as BufferSource, additionalData: aad(rowId, field) },
-      key,
-      bytes.subarray(12) as BufferSource,
-    )
-    return new TextDecoder().decode(plain)
-  } catch {
-    return undefined
-  }
+  return openWithRing(ring, aad(rowId, field), stored.slice(PREFIX.length))
 }
 
 /** A contact as it is stored: sealed under `ring` (the held keyring by default), plain when there is none. */

@@ -10,9 +10,10 @@ import { db } from './schema'
 import { archivedTables } from './archive.repo'
 import { write } from './write'
 import { openContact } from './contact-crypto'
+import type { Contact } from '@/domain/person'
 
 /** Tables that hold no free text worth searching, or that are handled elsewhere (contacts by the erasure itself). */
-const SKIP = new Set(['contacts', 'attachments', 'seals', 'auditLog'])
+export const SKIP = new Set(['contacts', 'attachments', 'seals', 'auditLog'])
 
 export interface TextHit {
   table: string
@@ -21,7 +22,7 @@ export interface TextHit {
   sealed: boolean
 }
 
-interface Needle {
+export interface Needle {
   pattern: RegExp
   masked: string
 }
@@ -36,7 +37,11 @@ function needle(value: string, masked: string): Needle {
 /** What to look for: the person's phone and ID number (decrypted; the call needs the app unlocked). */
 export async function erasedNeedles(personId: string): Promise<Needle[]> {
   const stored = await db.contacts.get(personId)
-  if (!stored) return []
+  return stored ? needlesOf(stored) : []
+}
+
+/** The needles of one stored contact row (a backup's, too): decrypted with the held keyring. */
+export async function needlesOf(stored: Contact): Promise<Needle[]> {
   const c = await openContact(stored)
   return [
     ...(c.phone && c.phone.replace(/\D/g, '').length >= 7 ? [needle(c.phone, maskPhone(c.phone))] : []),
@@ -44,7 +49,7 @@ export async function erasedNeedles(personId: string): Promise<Needle[]> {
   ]
 }
 
-const hasNeedle = (v: unknown, needles: Needle[]): boolean =>
+export const hasNeedle = (v: unknown, needles: Needle[]): boolean =>
   typeof v === 'string'
     ? needles.some((n) => ((n.pattern.lastIndex = 0), n.pattern.test(v)))
     : Array.isArray(v)
@@ -53,7 +58,7 @@ const hasNeedle = (v: unknown, needles: Needle[]): boolean =>
         ? Object.values(v).some((x) => hasNeedle(x, needles))
         : false
 
-function masked<T>(v: T, needles: Needle[]): T {
+export function masked<T>(v: T, needles: Needle[]): T {
   if (typeof v === 'string') return needles.reduce((s, n) => s.replace(n.pattern, n.masked), v as string) as T
   if (Array.isArray(v)) return v.map((x) => masked(x, needles)) as T
   if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array))
@@ -61,14 +66,14 @@ function masked<T>(v: T, needles: Needle[]): T {
   return v
 }
 
-type Row = Record<string, unknown> & { id: string }
+export type Row = Record<string, unknown> & { id: string }
 
 async function sealedMeetings(): Promise<Set<string>> {
   const meetings = (await db.meetings.toArray()) as unknown as Row[]
   return new Set(meetings.filter((m) => m.sealedAt).map((m) => m.id))
 }
 
-const isSealed = (table: string, row: Row, sealed: Set<string>) =>
+export const isSealed = (table: string, row: Row, sealed: Set<string>) =>
   table === 'meetings' ? sealed.has(row.id) : typeof row.meetingId === 'string' && sealed.has(row.meetingId)
 
 /** Every row whose text holds one of the numbers. */

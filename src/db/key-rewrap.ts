@@ -6,6 +6,7 @@
 import { nowIso } from '@/domain/ids'
 import { unwrapJwk, wrapPrivate } from '@/archive/keys'
 import { db } from './schema'
+import { openEscrow } from './key-escrow'
 import type { OfficeKeyRow } from './street.types'
 
 const secrets = new Set<string>()
@@ -30,14 +31,17 @@ export interface KeyRewrap {
 /**
  * Re-wraps every stored private key under `to`. Runs before the transaction
  * (PBKDF2 and AES in WebCrypto would let IndexedDB commit early); a row no
- * held secret opens stays as it is and still opens with its own password.
+ * held secret nor its escrow (key-escrow.ts) opens stays as it is and still
+ * opens with its own password.
  */
 export async function rewrapKeys(to: string): Promise<KeyRewrap> {
   const before = await db.officeKeys.toArray()
   const after: OfficeKeyRow[] = []
   for (const row of before) {
-    let jwk: Awaited<ReturnType<typeof unwrapJwk>>
+    let jwk: Awaited<ReturnType<typeof unwrapJwk>> = undefined
     for (const s of secrets) if ((jwk = await unwrapJwk(row.wrapped, s))) break
+    // After a recovery-key reset no held secret opens it: the escrow under the keyring does.
+    jwk ??= await openEscrow(row.id)
     after.push(jwk ? { ...row, wrapped: await wrapPrivate(jwk, to), updatedAt: nowIso() } : row)
   }
   const unchanged = async () => JSON.stringify(await db.officeKeys.toArray()) === JSON.stringify(before)

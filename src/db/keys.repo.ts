@@ -18,6 +18,7 @@ import {
 import { PackageError } from '@/archive/package'
 import { keySecret } from './key-secret'
 import { holdKeySecret } from './key-rewrap'
+import { escrowKey, escrowMissing } from './key-escrow'
 import { db } from './schema'
 import type { KnownKeyRow, OfficeKeyRow } from './street.types'
 import { write } from './write'
@@ -56,6 +57,8 @@ export async function createOwnKeys(
   const priv = await unwrapPrivate(row.wrapped, secret)
   session = { row, priv: priv! }
   holdKeySecret(secret)
+  // A second wrapping under the contact keys: a recovery-key reset can then move it to the new password.
+  await escrowKey(row.id, privateJwk)
   return row
 }
 
@@ -67,6 +70,7 @@ export async function unlockKeys(password: string): Promise<boolean> {
   if (!priv) return false
   session = { row, priv }
   holdKeySecret(password)
+  await escrowMissing(password)
   return true
 }
 

@@ -1,8 +1,12 @@
 // Before Dexie upgrades the schema, the data as it is on disk is backed up:
 // opened in Dexie's dynamic mode (no schema: whatever version is stored) and
-// exported whole. Call before anything opens the app database.
+// exported whole. Call before anything opens the app database. With an app
+// password set it is sealed to the laptop's backup key (backup-key.ts): no
+// password is known this early, and the copy must not hold contact details
+// or anything else in plain.
 import Dexie from 'dexie'
 import { exportArchive } from './archive.repo'
+import { backupPublicKey, sealBackup } from './backup-key'
 import { db as appDb, DB_NAME } from './schema'
 
 /** The Dexie version stored on disk, 0 when there is no database yet. */
@@ -30,7 +34,9 @@ export async function backupBeforeMigration(
   const raw = new Dexie(name)
   try {
     await raw.open()
-    await write(await exportArchive({ unaudited: true }, raw), 'beforeMigration')
+    const framed = await exportArchive({ unaudited: true }, raw)
+    const publicKey = raw.tables.some((t) => t.name === 'settings') ? await backupPublicKey(raw) : undefined
+    await write(publicKey ? await sealBackup(framed, publicKey) : framed, 'beforeMigration')
     return true
   } finally {
     raw.close()

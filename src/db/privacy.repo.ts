@@ -30,6 +30,8 @@ import { write } from './write'
 import { TOMBSTONES, tombstones, type ErasureRecord } from './tombstones'
 import { forgetKeyring, heldKeyring, holdKeyring, resealContact } from './contact-crypto'
 import { forgetKeySecrets, holdKeySecret, rewrapKeys } from './key-rewrap'
+import { escrowMissing, KEY_ESCROW } from './key-escrow'
+import { ensureBackupKey } from './backup-key'
 
 export type { ErasureRecord }
 import { takeSnapshot } from './journal/journal'
@@ -147,6 +149,8 @@ export async function setLockPassword(password: string, idleMinutes: number): Pr
   )
   holdKeyring(ring)
   holdKeySecret(password)
+  await ensureBackupKey()
+  await escrowMissing(password)
   // A snapshot at once: the journal files before it, which held the rows in plain or under the old key, are removed.
   await takeSnapshot()
   return { recoveryKey }
@@ -167,7 +171,8 @@ export async function removeLock(): Promise<void> {
   const ring = heldKeyring()
   if (encryptsContacts(lock) && !ring) throw new DomainError([problem('privacy.lock.unlockFirst')])
   await rewriteContacts(ring, undefined, async () => {
-    await db.settings.bulkDelete([LOCK, FAILURES])
+    // The keyring is kept in plain from here on: an escrow under it would be a signing key in plain.
+    await db.settings.bulkDelete([LOCK, FAILURES, KEY_ESCROW])
     if (ring) await db.settings.put({ key: RETIRED, value: ring })
   })
   forgetKeyring()
@@ -221,16 +226,23 @@ export async function tryUnlock(password: string, now = Date.now()): Promise<Unl
   }, now)
   // The signing keys are wrapped under this password: a later change re-wraps them with it.
   if (opened) holdKeySecret(password)
+  // A lock set before the backup key and the key escrow existed gets them at its first unlock.
+  if (opened && heldKeyring()) {
+    await ensureBackupKey()
+    await escrowMissing(password)
+  }
   return result
 }
 
 /** Unlocks with the printed recovery key (wrong tries count like wrong passwords); a new password is set next. */
-export function unlockWithRecoveryKey(typed: string, now = Date.now()): Promise<UnlockResult> {
-  return tryWith(async (lock) => {
+export async function unlockWithRecoveryKey(typed: string, now = Date.now()): Promise<UnlockResult> {
+  const result = await tryWith(async (lock) => {
     const key = normalizeRecoveryKey(typed)
     if (!encryptsContacts(lock) || !key) return false
     return (await unwrapKeys(lock.recovery, key, lock.kdf)) ?? false
   }, now)
+  if (result.ok) await ensureBackupKey()
+  return result
 }
 
 /**

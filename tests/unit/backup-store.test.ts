@@ -65,6 +65,21 @@ describe('backup store', () => {
     expect(await store.list()).toHaveLength(1)
   })
 
+  it('replaces a listed backup under its own name (a rewrite); refuses unknown names and bad bytes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sl-replace-'))
+    const store = new BackupStore(dir)
+    await store.write(await archive('北门'), 'interval', new Date('2026-11-23T10:00:00.000Z'))
+    const [listed] = await store.list()
+    const next = await archive('北门（已重写）')
+    expect(await store.replace(listed!.name, next)).toEqual({ ok: true })
+    expect(await store.read(listed!.name)).toEqual(next)
+    expect(await store.list()).toMatchObject([{ name: listed!.name, at: listed!.at, reason: 'interval' }])
+    expect(await store.replace('../outside.slarchive', next)).toEqual({ ok: false, message: 'notFound' })
+    expect(await store.replace(listed!.name, next.slice(0, 40))).toMatchObject({ ok: false })
+    expect(await store.read(listed!.name)).toEqual(next)
+    expect(await readdir(dir)).toEqual([listed!.name])
+  })
+
   it('path-traversal names never read or write outside the folder', async () => {
     const root = await mkdtemp(join(tmpdir(), 'sl-trav-'))
     const dir = join(root, 'backups')

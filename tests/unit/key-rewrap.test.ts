@@ -7,7 +7,9 @@ import { ephemeralDh, importDhPublic, packageKey, sign, verify } from '@/archive
 import { db } from '@/db/schema'
 import { createOwnKeys, lockKeys, ownKey, sessionKeys, unlockKeys } from '@/db/keys.repo'
 import { getContact } from '@/db/people.repo'
-import { forgetContactKeys, removeLock, setLockPassword, tryUnlock } from '@/db/privacy.repo'
+import { forgetContactKeys, removeLock, setLockPassword, tryUnlock, unlockWithRecoveryKey } from '@/db/privacy.repo'
+import { KEY_ESCROW } from '@/db/key-escrow'
+import { exportArchive, inspectArchive } from '@/db/archive.repo'
 import { COMMUNITY, PHONE, seedCommunity, wipe } from './support/archive-fixture'
 
 const A = '新华路议事会2026'
@@ -93,6 +95,48 @@ describe('signing keys re-wrapped on a password change', () => {
     restart()
     expect(await unlockKeys(B)).toBe(false)
     expect(await unlockKeys(A)).toBe(true)
+  })
+
+  // The password was forgotten: only the printed recovery key opens the app, and the keys were wrapped under the old password.
+  it('after a recovery-key reset the keys open and sign with the new password', async () => {
+    const { recoveryKey } = await setLockPassword(A, 10)
+    const created = await createOwnKeys('community', COMMUNITY, A)
+    restart()
+    expect((await unlockWithRecoveryKey(recoveryKey)).ok).toBe(true)
+    await setLockPassword(B, 10)
+    expect((await ownKey())?.fingerprint).toBe(created.fingerprint)
+
+    restart()
+    expect((await tryUnlock(B)).ok).toBe(true)
+    expect(await unlockKeys(A)).toBe(false)
+    expect(await unlockKeys(B)).toBe(true)
+    expect(await keysWork()).toBe(true)
+    expect((await getContact('p-0'))?.phone).toBe(PHONE)
+  })
+
+  it('keys made before the lock, and keys from before the escrow existed, also follow a recovery reset', async () => {
+    await createOwnKeys('street', COMMUNITY, 'setup-pw-1')
+    const { recoveryKey } = await setLockPassword(A, 10)
+    // As a laptop that set its lock before this build: no escrow until the next unlock with the password.
+    await db.settings.delete(KEY_ESCROW)
+    restart()
+    expect((await tryUnlock(A)).ok).toBe(true)
+    restart()
+    expect((await unlockWithRecoveryKey(recoveryKey)).ok).toBe(true)
+    await setLockPassword(B, 10)
+    restart()
+    expect(await unlockKeys(B)).toBe(true)
+    expect(await keysWork()).toBe(true)
+  })
+
+  it('the escrow stays on this laptop and goes with the lock', async () => {
+    await setLockPassword(A, 10)
+    await createOwnKeys('community', COMMUNITY, A)
+    expect(await db.settings.get(KEY_ESCROW)).toBeDefined()
+    const archive = await inspectArchive(await exportArchive({ passphrase: A }), A)
+    expect(JSON.stringify(archive.tables)).not.toContain(KEY_ESCROW)
+    await removeLock()
+    expect(await db.settings.get(KEY_ESCROW)).toBeUndefined()
   })
 
   const failures: [string, () => () => void][] = [

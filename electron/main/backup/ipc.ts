@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import {
   backupListPayload,
   backupReadPayload,
+  backupReplacePayload,
   backupWritePayload,
   CHANNELS,
   emptyPayload,
@@ -14,7 +15,7 @@ import {
 } from '../ipc-contract'
 import { checkMessage } from '../ipc-guard'
 import { getConsoleWindow, ownWebContentsIds } from '../windows'
-import type { BackupFolderInfo, BackupWriteResult } from '../../shared/channels'
+import type { BackupFolderInfo, BackupReplaceResult, BackupWriteResult } from '../../shared/channels'
 import { mountedChosenFolder, readChosenFolder, saveChosenFolder } from './folder'
 import { IssuedCodeLog } from './issued'
 import { BackupStore } from './store'
@@ -61,6 +62,11 @@ export function registerBackupIpc(): void {
     const data = checkMessage(senderOf(event), ownWebContentsIds(), backupReadPayload, payload)
     const store = await storeFor(data.target)
     return 'refused' in store ? null : store.read(data.name)
+  })
+  ipcMain.handle(CHANNELS.backupReplace, async (event, payload: unknown): Promise<BackupReplaceResult> => {
+    const data = checkMessage(senderOf(event), ownWebContentsIds(), backupReplacePayload, payload)
+    const store = await storeFor(data.target)
+    return 'refused' in store ? { ok: false, message: store.refused } : store.replace(data.name, data.bytes)
   })
   ipcMain.handle(CHANNELS.backupFolder, async (event, payload: unknown): Promise<BackupFolderInfo> => {
     checkMessage(senderOf(event), ownWebContentsIds(), emptyPayload, payload)

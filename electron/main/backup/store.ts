@@ -73,6 +73,27 @@ export class BackupStore {
     return found ? new Uint8Array(await readFile(join(this.dir, found.name))) : null
   }
 
+  /**
+   * Writes new bytes under a listed backup's own name (its time and reason
+   * stay, so rotation treats it as before): the copy rewritten without an
+   * erased person. Checked, written atomically and read back like a new one.
+   */
+  async replace(name: string, bytes: Uint8Array): Promise<{ ok: true } | { ok: false; message: string }> {
+    const found = (await this.list()).find((b) => b.name === name)
+    if (!found) return { ok: false, message: 'notFound' }
+    const check = await checkArchiveFile(bytes)
+    if (!check.ok) return { ok: false, message: `refused: ${check.code}` }
+    const target = join(this.dir, found.name)
+    try {
+      await writeFileAtomic(target, bytes)
+      if (sha(new Uint8Array(await readFile(target))) !== sha(bytes))
+        return { ok: false, message: 'read-back check failed' }
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) }
+    }
+    return { ok: true }
+  }
+
   async write(bytes: Uint8Array, reason: BackupReason, now = new Date()): Promise<WriteOutcome> {
     const check = await checkArchiveFile(bytes)
     if (!check.ok) return { ok: false, message: `refused: ${check.code}` }

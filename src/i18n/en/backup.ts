@@ -91,6 +91,29 @@ export default {
         failed: 'Backup failed: {message}',
       },
     },
+    erasure: {
+      heading: 'Backups that still hold erased people',
+      holds: '{n} backups still hold contact details of erased people',
+      explain:
+        'These backups were made before the erasure. Rewrite them to drop these people’s phone, address and ID number and mask the numbers in free text; the encryption stays as it was. Records of sealed meetings cannot change: numbers in them stay.',
+      none: 'No backup holds contact details of erased people any more',
+      where: 'Where',
+      target: { app: 'This laptop', folder: 'Chosen folder' },
+      people: 'Still holds',
+      rewrite: 'Rewrite backup',
+      rewriteAll: 'Rewrite all ({n})',
+      confirm: 'Rewrite {n} backups without the erased people’s contact details? This cannot be undone.',
+      done: 'Rewrote {n} backups',
+      doneSealed: 'Rewrote {n} backups; {sealed} records of sealed meetings still hold a number and stay as they are',
+      failed: 'Rewriting failed, the backup is unchanged: {message}',
+      unreadable: {
+        wrongPassphrase: 'Encrypted under another password: cannot be checked (unlock with that password to see)',
+        needPassphrase: 'Unlock with the password to check it',
+        other: 'The file cannot be read: not checked',
+      },
+      sealedNote:
+        'Only backups made before the latest erasure are checked. Archives already handed out and paper cannot be changed by this app.',
+    },
     status: {
       times: 'Last automatic backup {local} · last copy to USB {copy}',
       localOnly: 'Last automatic backup {local} (USB copy not enabled)',

@@ -56,7 +56,7 @@ export default {
     erase: {
       heading: 'Erase a resident’s contact details',
       explain:
-        'For a resident who asks to have their details removed: deletes their phone, address and ID number at once. What it reaches: this database at once, the local journal (rewritten right away, keeping no old copy), and every later archive and backup; importing or restoring an older archive, or the automatic database repair, applies the erasure again, and the erasure log is never lost. What it cannot reach: archives and USB sticks already handed out, printed paper, and this laptop’s backups from before the erasure (they age out by rotation); those must be recovered or destroyed separately. Sealed records hold names and roles only and are not affected. Phone and ID numbers typed into free text (request descriptions, feedback, statements) are found at erasure and can be masked; text in a sealed meeting cannot be changed and stays as it is, to be masked by hand on paper.',
+        'For a resident who asks to have their details removed: deletes their phone, address and ID number at once. What it reaches: this database at once, the local journal (rewritten right away, keeping no old copy), and every later archive and backup; importing or restoring an older archive, or the automatic database repair, applies the erasure again, and the erasure log is never lost. Backups made before the erasure: Backup & verify lists those that still hold the person (on this laptop and the chosen USB folder) and rewrites them without, keeping their encryption; a backup under another password can be checked only after unlocking with that password. What it cannot reach: archives and USB sticks already handed out, and printed paper; those must be recovered or destroyed separately. Sealed records hold names and roles only and are not affected. Phone and ID numbers typed into free text (request descriptions, feedback, statements) are found at erasure and can be masked; text in a sealed meeting cannot be changed and stays as it is, to be masked by hand on paper.',
       foundText:
         'This person’s phone or ID number was found in {open} editable records (request descriptions, feedback, statements) and in {sealed} records of sealed meetings. Mask the number in the editable ones (e.g. 138****5678)? Sealed records are never changed.',
       mask: 'Mask, then erase',
@@ -68,7 +68,7 @@ export default {
       actorPlaceholder: 'e.g. grid worker Li Na',
       do: 'Erase contact details',
       confirm:
-        'Erase all contact details of {name}? This cannot be undone (older backups still hold them until rotated out).',
+        'Erase all contact details of {name}? This cannot be undone. Backups made before still hold them: rewrite them under Backup & verify.',
       done: 'Contact details of {name} erased',
       nothing: '{name} has no contact details',
       pickFirst: 'Choose a resident first',

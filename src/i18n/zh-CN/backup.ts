@@ -88,6 +88,28 @@ export default {
         failed: '备份失败：{message}',
       },
     },
+    erasure: {
+      heading: '已删除人员仍在的备份',
+      holds: '{n} 份备份仍含已删除人员的联系方式',
+      explain:
+        '这些备份是在删除之前做的。可以重写它们：去掉这些人的电话、住址和身份证号，并把自由文本中的号码打码；加密方式不变。已封存议事会的记录不能改动，其中出现的号码保持原样。',
+      none: '备份中已没有已删除人员的联系方式',
+      where: '位置',
+      target: { app: '本机', folder: '所选文件夹' },
+      people: '仍含的人员',
+      rewrite: '重写备份',
+      rewriteAll: '全部重写（{n} 份）',
+      confirm: '将重写 {n} 份备份，去掉已删除人员的联系方式。重写后无法还原这些内容。确定吗？',
+      done: '已重写 {n} 份备份',
+      doneSealed: '已重写 {n} 份备份；已封存议事会中仍有 {sealed} 条记录含有号码，按规定保持原样',
+      failed: '重写备份失败，备份未改动：{message}',
+      unreadable: {
+        wrongPassphrase: '用其他密码加密，无法检查（用当时的密码解锁后再看）',
+        needPassphrase: '需要用密码解锁后才能检查',
+        other: '文件无法读取，无法检查',
+      },
+      sealedNote: '只检查在最近一次删除之前做的备份。已交给他人的归档和纸质材料无法由本程序改动。',
+    },
     status: {
       times: '上次自动备份 {local} · 上次备份到 U 盘 {copy}',
       localOnly: '上次自动备份 {local}（未启用 U 盘备份）',
