@@ -10,6 +10,7 @@ import { FONT_FAMILY } from './fonts'
 import type { FontMetrics } from './metrics'
 import { prebreak } from './prebreak'
 import { fitTables } from './fit'
+import { qrAsImages } from './qr'
 import { OFFICIAL_MARGINS, officialBase, officialContent, officialFooter, withNumber, type DocStyle } from './style'
 
 export interface FrameInput {
@@ -107,7 +108,7 @@ export function toPdfmake(doc: DocDef, metrics?: FontMetrics): TDocumentDefiniti
   const width = contentWidth(extra)
   const styled = official ? officialContent(doc, width, doc.redHeader ?? false) : withNumber(doc)
   const content = env ? prebreak(fitTables(structuredClone(styled), width, base, env), width, base, env) : styled
-  const def = framed(doc.frame, content, extra)
+  const def = framed(doc.frame, qrAsImages(content) as Content[], extra)
   // A 公文 has no running header; its page numbers follow GB/T 9704.
   return official ? { ...def, defaultStyle: base, header: undefined, footer: officialFooter } : def
 }
