@@ -11,6 +11,7 @@ import type { FontMetrics } from './metrics'
 import { prebreak } from './prebreak'
 import { fitTables } from './fit'
 import { qrAsImages } from './qr'
+import { inlineStyles } from './inline-styles'
 import { OFFICIAL_MARGINS, officialBase, officialContent, officialFooter, withNumber, type DocStyle } from './style'
 
 export interface FrameInput {
@@ -114,7 +115,8 @@ export function toPdfmake(doc: DocDef, metrics?: FontMetrics): TDocumentDefiniti
   const styled = official ? officialContent(doc, width, doc.redHeader ?? false) : withNumber(doc)
   const content = env ? prebreak(fitTables(structuredClone(styled), width, base, env), width, base, env) : styled
   if (env) markHeadingsBeforeText(content)
-  const def = framed(doc.frame, qrAsImages(content) as Content[], extra)
+  const inlined = inlineStyles(qrAsImages(content), STYLES, new Set([BEFORE_TEXT])) as Content[]
+  const def = framed(doc.frame, inlined, extra)
   // A 公文 has no running header; its page numbers follow GB/T 9704.
   return official ? { ...def, defaultStyle: base, header: undefined, footer: officialFooter } : def
 }
