@@ -1,4 +1,5 @@
-// Reads what the period statistics count. The counting is in domain/stats.ts;
+// Reads what the period statistics count. The counting is in domain/stats.ts
+// (and the request figures beside them in domain/request-stats.ts);
 // the rows come from the per-month aggregates (aggregates/), or from the
 // stored rows while those are being rebuilt after a bulk write.
 import { today } from '@/domain/calendar'
@@ -10,8 +11,10 @@ import {
   type PeriodStats,
   type RequestRow,
 } from '@/domain/stats'
+import { requestFigures, type RequestFigures } from '@/domain/request-stats'
 import { db } from './schema'
 import { monthRowsFor, STATS_READ_TABLES } from './aggregates/read'
+import { recountRequestFigures } from './request-stats.repo'
 
 /** Requests with their resolution day and their topic's standing result (domain/stats.ts). */
 async function requestRowsOf(communityId: string): Promise<RequestRow[]> {
@@ -40,9 +43,21 @@ export async function recountStats(communityId: string, period: Period): Promise
 }
 
 export async function statsFor(communityId: string, period: Period): Promise<PeriodStats> {
+  return (await statisticsFor(communityId, period)).stats
+}
+
+/** What the statistics screen shows: the period statistics and the request figures, from one read of the month rows. */
+export async function statisticsFor(
+  communityId: string,
+  period: Period,
+): Promise<{ stats: PeriodStats; figures: RequestFigures }> {
   return db.transaction('r', STATS_READ_TABLES, async () => {
     const rows = await monthRowsFor(communityId, period)
-    if (!rows) return recountStats(communityId, period)
-    return periodStats(rows, period, today())
+    if (!rows)
+      return {
+        stats: await recountStats(communityId, period),
+        figures: await recountRequestFigures(communityId, period),
+      }
+    return { stats: periodStats(rows, period, today()), figures: requestFigures(rows.figureRows, period) }
   })
 }

@@ -3,14 +3,17 @@
 // the dispute register (排查 / 化解 / 化解率) and settling on time (按期办结).
 // Every figure comes from plain request fields, so per-month aggregates can
 // be built from the same rows.
-import type { Period } from './stats'
+import { total, type Period } from './stats'
 import type { Request } from './request'
 import { settlement } from './request-log'
 
 export type RequestFigureRow = Pick<
   Request,
   'receivedOn' | 'dueOn' | 'resolvedOn' | 'loopClosedOn' | 'satisfaction' | 'disputeState'
->
+> & {
+  /** How many identical rows this one stands for (a per-month aggregate's key); 1 when absent */
+  n?: number
+}
 
 export interface RequestFigures {
   /** Loops closed in the period whose resident was asked */
@@ -39,27 +42,29 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : undefined)
 
 export function requestFigures(rows: readonly RequestFigureRow[], period: Period): RequestFigures {
   const told = rows.filter((r) => r.satisfaction && within(r.loopClosedOn, period))
-  const count = (s: Request['satisfaction']) => told.filter((r) => r.satisfaction === s).length
-  const reached = told.filter((r) => r.satisfaction !== 'unreached').length
+  const count = (s: Request['satisfaction']) => total(told.filter((r) => r.satisfaction === s))
+  const reached = total(told.filter((r) => r.satisfaction !== 'unreached'))
   const satisfied = count('satisfied')
   const fair = count('fair')
-  const disputes = rows.filter((r) => r.disputeState && within(r.receivedOn, period))
-  const disputesSettled = disputes.filter((r) => r.disputeState === 'settled').length
-  const settled = rows.filter((r) => within(r.resolvedOn, period))
-  const settledOnTime = settled.filter((r) => settlement(r) === 'onTime').length
+  const disputeRows = rows.filter((r) => r.disputeState && within(r.receivedOn, period))
+  const disputes = total(disputeRows)
+  const disputesSettled = total(disputeRows.filter((r) => r.disputeState === 'settled'))
+  const settledRows = rows.filter((r) => within(r.resolvedOn, period))
+  const settled = total(settledRows)
+  const settledOnTime = total(settledRows.filter((r) => settlement(r) === 'onTime'))
   return {
-    asked: told.length,
+    asked: total(told),
     reached,
     satisfied,
     fair,
     dissatisfied: count('dissatisfied'),
     satisfactionRate: ratio(satisfied + fair, reached),
-    disputes: disputes.length,
+    disputes,
     disputesSettled,
-    disputeSettledRate: ratio(disputesSettled, disputes.length),
-    settled: settled.length,
+    disputeSettledRate: ratio(disputesSettled, disputes),
+    settled,
     settledOnTime,
-    settledLate: settled.length - settledOnTime,
-    onTimeRate: ratio(settledOnTime, settled.length),
+    settledLate: settled - settledOnTime,
+    onTimeRate: ratio(settledOnTime, settled),
   }
 }

@@ -5,8 +5,8 @@
 // Reading ten years is then about 120 small rows instead of every request, its
 // trail, its topic's votes, every action item and evaluation. Each key keeps
 // its row's exact days, so the very functions that count stored rows
-// (periodStats, requestFigures) count the expanded keys to the same figures,
-// for any period, partial months included. Pure.
+// (periodStats, requestFigures) count the keys — each one row standing for its count —
+// to the same figures, for any period, partial months included. Pure.
 import type { ActionItem, Evaluation } from './resolution'
 import type { RequestFigureRow } from './request-stats'
 import type { Request, RequestEvent } from './request'
@@ -111,19 +111,21 @@ export function evaluationContributions(e: CountedEvaluation): Contribution[] {
   ]
 }
 
-const times = <T>(n: number, make: () => T): T[] => Array.from({ length: n }, make)
-
-/** The rows of a set of months, as periodStats and requestFigures take them. */
+/**
+ * The rows of a set of months, as periodStats and requestFigures take them: one
+ * row per key, standing for its count (`n`), so ten years are some thousands of
+ * rows however many requests, items and evaluations they count.
+ */
 export function expandMonths(months: readonly StatMonth[]): {
   requests: RequestRow[]
   figureRows: RequestFigureRow[]
-  items: (CountedItem & { id: string })[]
-  evaluations: Evaluation[]
+  items: (CountedItem & { id: string; n: number })[]
+  evaluations: (Evaluation & { n: number })[]
 } {
   const requests: (RequestRow & Pick<Request, 'disputeState'>)[] = []
   const figureRows: RequestFigureRow[] = []
-  const items: (CountedItem & { id: string })[] = []
-  const evaluations: Evaluation[] = []
+  const items: (CountedItem & { id: string; n: number })[] = []
+  const evaluations: (Evaluation & { n: number })[] = []
   for (const m of months) {
     for (const [k, n] of Object.entries(m.requests)) {
       const [receivedOn, status, channel, handlingType, category, loop, reject, result, resolvedOn, dispute] =
@@ -139,7 +141,7 @@ export function expandMonths(months: readonly StatMonth[]): {
           string,
           string,
         ]
-      const row: RequestRow & Pick<Request, 'disputeState'> = {
+      requests.push({
         receivedOn,
         status,
         channel,
@@ -150,24 +152,23 @@ export function expandMonths(months: readonly StatMonth[]): {
         topicResult: (result || undefined) as RequestRow['topicResult'],
         resolvedOn: resolvedOn || undefined,
         disputeState: (dispute || undefined) as Request['disputeState'],
-      }
-      requests.push(...times(n, () => row))
+        n,
+      })
     }
     // Rows that count only where their day falls: a missing receivedOn keeps them out of the other figures.
     for (const [k, n] of Object.entries(m.closed)) {
       const [loopClosedOn, satisfaction] = JSON.parse(k) as [string, Request['satisfaction']]
-      figureRows.push(...times(n, () => ({ receivedOn: '', dueOn: '', loopClosedOn, satisfaction })))
+      figureRows.push({ receivedOn: '', dueOn: '', loopClosedOn, satisfaction, n })
     }
     for (const [k, n] of Object.entries(m.settled)) {
       const [resolvedOn, dueOn] = JSON.parse(k) as [string, string]
-      figureRows.push(...times(n, () => ({ receivedOn: '', dueOn, resolvedOn })))
+      figureRows.push({ receivedOn: '', dueOn, resolvedOn, n })
     }
     for (const [k, n] of Object.entries(m.items)) {
       const [dueOn, done] = JSON.parse(k) as [string, 0 | 1 | 2]
       // Done on its due day stands for on time, the day after for late.
       const doneOn = done === 0 ? undefined : done === 1 ? dueOn : addDays(dueOn, 1)
-      const item = { id: '', communityId: m.communityId, dueOn, doneOn }
-      items.push(...times(n, () => item))
+      items.push({ id: '', communityId: m.communityId, dueOn, doneOn, n })
     }
     for (const [k, n] of Object.entries(m.evals)) {
       const [on, actionItemId, round, scale, counts, passed] = JSON.parse(k) as [
@@ -179,16 +180,14 @@ export function expandMonths(months: readonly StatMonth[]): {
         0 | 1,
       ]
       const e = { id: '', communityId: m.communityId, actionItemId, round, on, scale, counts, passed: Boolean(passed) }
-      evaluations.push(...times(n, () => e as unknown as Evaluation))
+      evaluations.push({ ...(e as unknown as Evaluation), n })
     }
   }
   // The dispute figures read receivedOn and disputeState from the received rows; closed and settled
   // rows carry no receivedOn. Received rows carry no satisfaction or own resolvedOn, so they add nothing there.
-  const received: RequestFigureRow[] = requests.map((r) => ({
-    receivedOn: r.receivedOn,
-    dueOn: '',
-    disputeState: r.disputeState,
-  }))
+  const received: RequestFigureRow[] = requests.flatMap((r) =>
+    r.disputeState ? [{ receivedOn: r.receivedOn, dueOn: '', disputeState: r.disputeState, n: r.n }] : [],
+  )
   return { requests, figureRows: [...received, ...figureRows], items, evaluations }
 }
 

@@ -36,7 +36,16 @@ export type RequestRow = Pick<
   topicResult?: 'passed' | 'failed' | 'deferred'
   /** The day it was resolved (from its trail) */
   resolvedOn?: string
+  /** How many identical requests this row stands for (a per-month aggregate's key); 1 when absent */
+  n?: number
 }
+
+/** A row that may stand for several identical ones (stat-months.ts): the counts below add up `n`. */
+interface Weighted {
+  n?: number
+}
+/** How many rows `rows` stand for. */
+export const total = (rows: readonly Weighted[]) => rows.reduce((sum, r) => sum + (r.n ?? 1), 0)
 
 type TopicResult = RequestRow['topicResult']
 
@@ -137,9 +146,10 @@ function breakdown(rows: RequestRow[], keyOf: (r: RequestRow) => string): Breakd
   for (const r of rows) {
     const key = keyOf(r)
     const b = map.get(key) ?? { key, collected: 0, resolved: 0, answered: 0 }
-    b.collected += 1
-    if (isResolved(r)) b.resolved += 1
-    if (isAnswered(r)) b.answered += 1
+    const n = r.n ?? 1
+    b.collected += n
+    if (isResolved(r)) b.resolved += n
+    if (isAnswered(r)) b.answered += n
     map.set(key, b)
   }
   return [...map.values()].sort((a, b) => b.collected - a.collected || a.key.localeCompare(b.key, 'zh-CN'))
@@ -148,23 +158,31 @@ function breakdown(rows: RequestRow[], keyOf: (r: RequestRow) => string): Breakd
 export function periodStats(
   input: {
     requests: RequestRow[]
-    items: Pick<ActionItem, 'id' | 'dueOn' | 'doneOn'>[]
-    evaluations: Evaluation[]
+    items: (Pick<ActionItem, 'id' | 'dueOn' | 'doneOn'> & Weighted)[]
+    evaluations: (Evaluation & Weighted)[]
   },
   period: Period,
   today: string,
 ): PeriodStats {
   const requests = input.requests.filter((r) => inPeriod(r.receivedOn, period))
+  const collected = total(requests)
   const resolved = requests.filter(isResolved)
-  const answered = requests.filter(isAnswered).length
-  const durations = resolved.flatMap((r) => {
+  const resolvedCount = total(resolved)
+  const answered = total(requests.filter(isAnswered))
+  // Whole days, so the sum is exact however the rows are grouped.
+  let days = 0
+  let dated = 0
+  for (const r of resolved) {
     const on = r.resolvedOn ?? r.loopClosedOn
-    return on ? [daysBetween(r.receivedOn, on)] : []
-  })
+    if (!on) continue
+    days += daysBetween(r.receivedOn, on) * (r.n ?? 1)
+    dated += r.n ?? 1
+  }
 
   // An item counts once it is finished or its due date has passed unfinished.
   const items = input.items.filter((i) => inPeriod(i.dueOn, period) && (i.doneOn || i.dueOn < today))
-  const onTime = items.filter(isOnTime).length
+  const itemsDue = total(items)
+  const onTime = total(items.filter(isOnTime))
 
   const evals = input.evaluations.filter((e) => inPeriod(e.on, period))
   const latest = new Map<string, Evaluation>()
@@ -181,21 +199,21 @@ export function periodStats(
 
   return {
     period,
-    collected: requests.length,
-    resolved: resolved.length,
-    resolutionRate: ratio(resolved.length, requests.length),
+    collected,
+    resolved: resolvedCount,
+    resolutionRate: ratio(resolvedCount, collected),
     answered,
-    answerRate: ratio(answered, requests.length),
-    loopsClosed: requests.filter((r) => r.loopClosedOn).length,
-    avgDaysToResolution: durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : undefined,
+    answerRate: ratio(answered, collected),
+    loopsClosed: total(requests.filter((r) => r.loopClosedOn)),
+    avgDaysToResolution: dated ? days / dated : undefined,
     byChannel: breakdown(requests, (r) => r.channel),
     byHandlingType: breakdown(requests, (r) => r.handlingType satisfies HandlingType),
     byCategory: breakdown(requests, (r) => r.category),
-    itemsDue: items.length,
+    itemsDue,
     itemsOnTime: onTime,
-    onTimeRate: ratio(onTime, items.length),
+    onTimeRate: ratio(onTime, itemsDue),
     evaluatedItems: latest.size,
     satisfactionRate: ratio(positive, answers),
-    reworkCount: evals.filter((e) => !e.passed).length,
+    reworkCount: total(evals.filter((e) => !e.passed)),
   }
 }

@@ -10,6 +10,8 @@ import { FONT_FAMILY } from './fonts'
 import type { FontMetrics } from './metrics'
 import { prebreak } from './prebreak'
 import { fitTables } from './fit'
+import { qrAsImages } from './qr'
+import { inlineStyles } from './inline-styles'
 import { OFFICIAL_MARGINS, officialBase, officialContent, officialFooter, withNumber, type DocStyle } from './style'
 
 export interface FrameInput {
@@ -20,6 +22,9 @@ export interface FrameInput {
   /** Printed in the header of every page (YYYY-MM-DD or 2026年12月10日) */
   date: string
 }
+
+/** The style name that marks a short heading followed by a paragraph (markHeadingsBeforeText). */
+const BEFORE_TEXT = 'beforeText'
 
 export const STYLES: StyleDictionary = {
   title: { fontSize: 20, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
@@ -32,6 +37,8 @@ export const STYLES: StyleDictionary = {
   small: { fontSize: 9, color: '#444444' },
   th: { bold: true, fontSize: 10, lineHeight: 1.2, fillColor: '#eeeeee', alignment: 'center' },
   cell: { fontSize: 10, lineHeight: 1.2 },
+  /** No look: marks a short heading followed by a paragraph, for keepHeadingWithNext */
+  [BEFORE_TEXT]: {},
 }
 
 /** 2026-12-10 → 2026年12月10日 */
@@ -107,7 +114,9 @@ export function toPdfmake(doc: DocDef, metrics?: FontMetrics): TDocumentDefiniti
   const width = contentWidth(extra)
   const styled = official ? officialContent(doc, width, doc.redHeader ?? false) : withNumber(doc)
   const content = env ? prebreak(fitTables(structuredClone(styled), width, base, env), width, base, env) : styled
-  const def = framed(doc.frame, content, extra)
+  if (env) markHeadingsBeforeText(content)
+  const inlined = inlineStyles(qrAsImages(content), STYLES, new Set([BEFORE_TEXT])) as Content[]
+  const def = framed(doc.frame, inlined, extra)
   // A 公文 has no running header; its page numbers follow GB/T 9704.
   return official ? { ...def, defaultStyle: base, header: undefined, footer: officialFooter } : def
 }
@@ -119,8 +128,58 @@ export const needsSerif = (doc: DocDef) => doc.style === 'official'
  * A heading (headlineLevel set) that would end a page moves to the next one,
  * so it always stands above the text it introduces.
  */
-const keepHeadingWithNext: TDocumentDefinitions['pageBreakBefore'] = (node, rest) =>
-  Boolean(node.headlineLevel) && rest.getFollowingNodesOnPage().length === 0 && rest.getNodesOnNextPage().length > 0
+const keepHeadingWithNext: TDocumentDefinitions['pageBreakBefore'] = (node, rest) => {
+  if (!node.headlineLevel) return false
+  // Each question below scans the rest of the document (pdfmake asks for every heading): a sixth
+  // of the annual dossier's render. A short heading before a paragraph with this much room below
+  // its top surely has the paragraph's first line on its page.
+  const at = node.startPosition
+  const style = node.style === undefined ? [] : [node.style].flat()
+  if (style.includes(BEFORE_TEXT) && at.pageInnerHeight * (1 - at.verticalRatio) >= ROOM_FOR_HEADING_AND_LINE)
+    return false
+  return rest.getFollowingNodesOnPage().length === 0 && rest.getNodesOnNextPage().length > 0
+}
+
+/**
+ * Room, in points, that holds a heading of up to MAX_HEADING_LINES lines of 14 pt (with its
+ * margins) and the first line of a paragraph of up to 14 pt below it, with a margin to spare.
+ */
+const ROOM_FOR_HEADING_AND_LINE = 180
+const MAX_HEADING_LINES = 3
+const MAX_PARAGRAPH_SIZE = 14
+
+const fontSizeOf = (node: Record<string, unknown>) => {
+  if (typeof node.fontSize === 'number') return node.fontSize
+  const sizes = [node.style ?? []].flat().map((s) => (typeof s === 'string' ? STYLES[s]?.fontSize : undefined))
+  return sizes.reverse().find((s) => s !== undefined) ?? DEFAULT_STYLE.fontSize
+}
+
+/**
+ * Marks, in every list of siblings, each prebroken heading of at most MAX_HEADING_LINES lines
+ * whose next sibling is a plain paragraph (keepHeadingWithNext then needs no scan when it stands
+ * high enough on its page). In place: the content is the render's own copy.
+ */
+function markHeadingsBeforeText(list: unknown[]): void {
+  list.forEach((item, i) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return
+    const node = item as Record<string, unknown>
+    if (Array.isArray(node.stack)) markHeadingsBeforeText(node.stack)
+    if (!node.headlineLevel || node.text === undefined) return
+    const lines = Array.isArray(node.text) ? 1 + node.text.filter((p) => p?.lineEnd).length : 1
+    const next = list[i + 1]
+    const paragraph =
+      typeof next === 'string' ||
+      (typeof next === 'object' &&
+        next !== null &&
+        !Array.isArray(next) &&
+        (next as Record<string, unknown>).text !== undefined &&
+        !(next as Record<string, unknown>).unbreakable &&
+        !(next as Record<string, unknown>).pageBreak &&
+        fontSizeOf(next as Record<string, unknown>) <= MAX_PARAGRAPH_SIZE)
+    if (paragraph && lines <= MAX_HEADING_LINES && fontSizeOf(node) <= MAX_PARAGRAPH_SIZE)
+      node.style = [...[node.style ?? []].flat(), BEFORE_TEXT]
+  })
+}
 
 /**
  * Wraps content in the common frame: A4, the community and date in the

@@ -10,7 +10,7 @@ const pct = (xs, p) => {
 const coldStart = {
   name: 'coldStart',
   keys: ['coldStartMs', 'initialJsKbGzip'],
-  targets: { coldStartMs: 1500, initialJsKbGzip: 500 },
+  targets: { coldStartMs: 1500, initialJsKbGzip: 450 },
   async run({ launch, BASE, gzipSync }) {
     const times = []
     let jsBytes = 0
@@ -324,7 +324,8 @@ const pdfFloor = {
   targets: { minutesWarmToFloor: 1.2, dossierToFloor: 2, minutesSizeToFloor: 1.2 },
   async run({ launch }) {
     const { pdfComparison } = await import('./pdf-compare.mjs')
-    const { rows, values } = await pdfComparison({ launch })
+    // More runs than the defaults: on a shared machine a median of five swings by a third.
+    const { rows, values } = await pdfComparison({ launch, warmRuns: 11, dossierRuns: 5 })
     const fig = (k) => `${k} ${rows[k].warmMs.toFixed(0)} ms/${rows[k].kb.toFixed(0)} KB`
     return {
       values,

@@ -1,15 +1,11 @@
 // The floor probe: pdfkit drawing the text of a document directly — the same
 // font, page size, margins and line breaks as the app's renderer (the lines
 // come from the same prebreak pass), table rules and shading, header and
-// "第 N 页 共 M 页" footer, the chain head's QR, but no document model: no measuring of nodes, no
+// "第 N 页 共 M 页" footer, the chain head's QR (the same image), but no document model: no measuring of nodes, no
 // styles stack, no page-break rules. What is left is what any PDF writer
 // must do (shape glyphs, subset and embed the font, compress), so the app's
 // time divided by this one says how far the renderer is from the machine.
-import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
-
-// The QR's modules come from the same encoder pdfmake uses, so both draw the same code.
-const qrEncoder = createRequire(import.meta.url)('pdfmake/js/qrEnc').default
 
 const A4 = [595.28, 841.89]
 
@@ -191,12 +187,10 @@ export function floorPdf(def, { regular, bold, styles, layouts, tableColumns, ed
       }
       y = end
     } else if (node.table) drawTable(node, s, x + l, inner)
-    else if (node.qr) {
-      // The chain head's QR: one filled path of its dark modules (the first rect is the white ground).
-      const { _canvas: rects, _height: size } = qrEncoder.measure({ ...node })
-      for (const r of rects.slice(1)) doc.rect(x + l + r.x, y + r.y, r.w, r.h)
-      doc.fill('#000')
-      y += size
+    else if (node.image) {
+      // The chain head's QR, as the app draws it (src/pdf/qr.ts).
+      doc.image(node.image, x + l, y, { width: node.width, height: node.height })
+      y += node.height
     }
     y += b
   }
