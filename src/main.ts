@@ -1,6 +1,7 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import 'element-plus/dist/index.css'
+import './theme.css'
 import './styles.css'
 import App from './App.vue'
 import { i18n, loadLocale } from './i18n'

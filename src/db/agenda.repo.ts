@@ -113,6 +113,7 @@ export async function inviteForTopic(meetingId: string, raw: unknown): Promise<P
       personId: input.personId,
       name: input.name.trim(),
       partyRoleId: input.partyRoleId,
+      ...(input.identity ? { identity: input.identity } : {}),
       meetingRole,
       topicIds: [input.topicId],
       createdAt: now,

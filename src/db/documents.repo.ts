@@ -100,7 +100,7 @@ function peopleLines(
   }
   return participants.map((p) => ({
     name: p.name,
-    partyRole: p.partyRoleId ? roles.get(p.partyRoleId) : undefined,
+    partyRole: p.identity || (p.partyRoleId ? roles.get(p.partyRoleId) : undefined),
     meetingRole: p.meetingRole,
     forTopics: p.topicIds.map((id) => title.get(id) ?? '').filter(Boolean),
   }))

@@ -94,7 +94,14 @@ export interface ExpectedRow {
  */
 export function expectedList(
   meeting: { chairId?: string; recorderId?: string },
-  participants: { id: string; personId?: string; name: string; meetingRole: MeetingRole; partyRoleId?: string }[],
+  participants: {
+    id: string
+    personId?: string
+    name: string
+    meetingRole: MeetingRole
+    partyRoleId?: string
+    identity?: string
+  }[],
   members: { id: string; name: string; roleIds: string[] }[],
   roleName: (roleId: string | undefined) => string | undefined,
 ): ExpectedRow[] {
@@ -109,7 +116,8 @@ export function expectedList(
       participantId: p.id,
       personId: p.personId,
       name: p.name,
-      partyRole: roleName(p.partyRoleId),
+      // A stakeholder is 物业项目负责人 on the sheet and the minutes, not the generic 利益相关方.
+      partyRole: p.identity || roleName(p.partyRoleId),
       meetingRole: roleOf(p.personId, p.meetingRole),
     }))
   }

@@ -65,6 +65,8 @@ export interface Participant extends RecordBase {
   name: string
   /** Standing role id from the preset (e.g. 居民代表) */
   partyRoleId?: string
+  /** A topic party's own identity (物业项目负责人), shown instead of the generic role name */
+  identity?: string
   meetingRole: MeetingRole
   /** For per-topic parties (X): the topics they are invited for; empty = whole meeting */
   topicIds: string[]

@@ -95,6 +95,8 @@ export const topicPartySchema = z.object({
   name: z.string().trim().min(1, 'agenda.errors.partyName'),
   /** stakeholder / department / expert role id of the preset */
   partyRoleId: z.string().min(1, 'validation.required'),
+  /** Who they are in their own right (物业项目负责人, 区住建局科长): printed beside the meeting role */
+  identity: z.string().trim().max(40, 'validation.tooLong').optional(),
 })
 
 export const objectionSchema = z.object({

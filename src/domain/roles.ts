@@ -1,5 +1,7 @@
 // Roles of the parties present. Presets are data the user can copy and edit:
 // the app never hard-codes one participation model.
+import { z } from 'zod'
+import { DomainError, problem } from './problem'
 
 /** convener = the "1"; fixed = the standing categories; topic = the per-topic X / N. */
 export type RoleKind = 'convener' | 'fixed' | 'topic'
@@ -8,6 +10,8 @@ export interface RoleDef {
   id: string
   name: string
   kind: RoleKind
+  /** No longer offered for new records; kept so old records and sealed minutes still name it */
+  retired?: boolean
 }
 
 export interface RolePreset {
@@ -85,4 +89,59 @@ export function findRole(preset: RolePreset, idOrName: string): RoleDef | undefi
 
 function stripQuotes(s: string): string {
   return s.replace(/[“”"'「」（）()]/g, '')
+}
+
+/** The roles offered for new records: every role not retired. */
+export function activeRoles(preset: RolePreset): RoleDef[] {
+  return preset.roles.filter((r) => !r.retired)
+}
+
+const roleName = z.string().trim().min(1, 'settings.roles.error.noName').max(30, 'validation.tooLong')
+
+/** One edit of a preset's roles, as the role-preset screen sends it. */
+export const roleChangeSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('add'), name: roleName, kind: z.enum(['convener', 'fixed', 'topic']) }),
+  z.object({ op: z.literal('rename'), roleId: z.string().min(1), name: roleName }),
+  z.object({ op: z.literal('retire'), roleId: z.string().min(1) }),
+  z.object({ op: z.literal('restore'), roleId: z.string().min(1) }),
+  z.object({ op: z.literal('delete'), roleId: z.string().min(1) }),
+])
+export type RoleChange = z.infer<typeof roleChangeSchema>
+
+/**
+ * The preset after one change. A role held by a person or named on a meeting
+ * (`inUse`) can be retired but never deleted: old records and sealed minutes
+ * keep its name. Names stay unique (a roster file names roles by name).
+ */
+export function changeRoles(preset: RolePreset, change: RoleChange, inUse: ReadonlySet<string>, newId: () => string) {
+  const roles = preset.roles.map((r) => ({ ...r }))
+  const role = change.op === 'add' ? undefined : roles.find((r) => r.id === change.roleId)
+  if (change.op !== 'add' && !role) throw new DomainError([problem('settings.roles.error.notFound')])
+  const clash = (name: string) => {
+    const other = findRole({ ...preset, roles }, name)
+    if (other && other.id !== role?.id) throw new DomainError([problem('settings.roles.error.duplicate', { name })])
+  }
+  switch (change.op) {
+    case 'add':
+      clash(change.name)
+      roles.push({ id: newId(), name: change.name, kind: change.kind })
+      break
+    case 'rename':
+      clash(change.name)
+      role!.name = change.name
+      break
+    case 'retire':
+      if (activeRoles({ ...preset, roles }).length === 1 && !role!.retired)
+        throw new DomainError([problem('settings.roles.error.lastRole')])
+      role!.retired = true
+      break
+    case 'restore':
+      delete role!.retired
+      break
+    case 'delete':
+      if (inUse.has(role!.id)) throw new DomainError([problem('settings.roles.error.inUse', { name: role!.name })])
+      roles.splice(roles.indexOf(role!), 1)
+      break
+  }
+  return { ...preset, roles }
 }

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import type { Community, CommunitySettings } from '@/domain/community'
 import { BUILT_IN_PRESETS, PRESET_JINCHANG, type RolePreset } from '@/domain/roles'
 import { currentCommunity, rolePresets, saveCommunity } from '@/db/community.repo'
+import { changeRolePreset } from '@/db/role-presets.repo'
 
 /** The community this laptop works for, and its role presets. */
 export const useCommunityStore = defineStore('community', () => {
@@ -29,5 +30,11 @@ export const useCommunityStore = defineStore('community', () => {
     presets.value = await rolePresets(current.value.id)
   }
 
-  return { current, presets, loaded, preset, load, save }
+  /** Adds, renames, retires, restores or deletes a role of the community's preset (input checked by the repository). */
+  async function changeRoles(change: unknown) {
+    await changeRolePreset(current.value!.id, change)
+    await load()
+  }
+
+  return { current, presets, loaded, preset, load, save, changeRoles }
 })

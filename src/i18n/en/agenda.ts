@@ -53,6 +53,7 @@ export default {
     topicParties: 'Topic parties (X)',
     partyRole: 'Role',
     partyName: 'Name or organisation',
+    partyIdentity: 'Own identity, e.g. property manager',
     partyPerson: 'From roster',
     addParty: 'Add',
     forTopic: 'Topic',

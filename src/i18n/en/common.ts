@@ -19,6 +19,7 @@ export default {
     no: 'No',
     loading: 'Loading…',
     language: 'Language',
+    largeText: 'Large text',
     savedAs: 'Saved as {name}',
     downloadStarted: 'Downloading {name}',
     saveFailed: 'Could not save: {message}',

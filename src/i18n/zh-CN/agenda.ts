@@ -53,6 +53,7 @@ export default {
     topicParties: '议题相关方（X）',
     partyRole: '身份',
     partyName: '姓名或单位',
+    partyIdentity: '本人身份，如 物业项目负责人',
     partyPerson: '从名册选',
     addParty: '添加',
     forTopic: '所属议题',

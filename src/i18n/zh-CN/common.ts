@@ -19,6 +19,7 @@ export default {
     no: '否',
     loading: '加载中…',
     language: '语言',
+    largeText: '大字号',
     savedAs: '已保存为 {name}',
     downloadStarted: '已开始下载 {name}',
     saveFailed: '保存失败：{message}',

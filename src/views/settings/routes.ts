@@ -7,4 +7,5 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./SettingsView.vue'),
     meta: { nav: { label: 'nav.settings', order: 90 } },
   },
+  { path: '/settings/roles', name: 'settings-roles', component: () => import('./SettingsRolesView.vue') },
 ]
