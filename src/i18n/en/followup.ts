@@ -208,13 +208,6 @@ export default {
     byChannel: 'By channel',
     byHandlingType: 'By handling type',
     byCategory: 'By category',
-    handlingTypes: {
-      immediate: 'Immediate',
-      supplement: 'After materials',
-      committed: 'Committed date',
-      suggestion: 'Suggestion',
-      escalate: 'Escalated',
-    },
     exportXlsx: 'Export Excel',
     exportPdf: 'Statistics PDF',
     loadingCharts: 'Loading charts…',

@@ -208,13 +208,6 @@ export default {
     byChannel: '按受理渠道',
     byHandlingType: '按办理类型',
     byCategory: '按诉求类别',
-    handlingTypes: {
-      immediate: '即办件',
-      supplement: '补办件',
-      committed: '承诺件',
-      suggestion: '建议件',
-      escalate: '上报件',
-    },
     exportXlsx: '导出 Excel',
     exportPdf: '统计表 PDF',
     loadingCharts: '正在加载图表…',
