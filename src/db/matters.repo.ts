@@ -239,11 +239,9 @@ async function heldSittingFor(matter: Matter, meetingId: string): Promise<HeldSi
 function fromHeld(h: HeldSitting) {
   return {
     ...(h.date ? { date: h.date } : {}),
-    expected: h.expected,
-    present: h.present,
+    ...(h.expected !== undefined ? { expected: h.expected, present: h.present, attendees: h.attendees } : {}),
     ...(h.members !== undefined ? { members: h.members } : {}),
     ...(h.vote ?? {}),
-    attendees: h.attendees,
   }
 }
 

@@ -11,8 +11,9 @@ import { standingVotes, type Body, type Vote, type VoteMethod } from './vote'
 export interface HeldSitting {
   date?: string
   place?: string
-  expected: number
-  present: number
+  /** Undefined when the meeting kept no sign-in sheet and took no vote on the matter (typed instead) */
+  expected?: number
+  present?: number
   members?: number
   /** Undefined when the meeting has no closed vote on the matter's topic */
   vote?: { for: number; against: number; abstain: number; voteMethod: VoteMethod }
@@ -59,7 +60,8 @@ export function heldSitting(
   const attendees = voting.filter((a) => a.state === 'present').map((a) => a.name)
   const signIn = { expected: voting.filter((a) => !a.walkIn).length, presentVoting: attendees.length }
   const base = { date: meeting.date, place: meeting.place, attendees }
-  if (!vote?.counts) return { ...base, expected: signIn.expected, present: signIn.presentVoting }
+  if (!vote?.counts)
+    return attendance.length ? { ...base, expected: signIn.expected, present: signIn.presentVoting } : base
   const { for: yes, against, abstain } = vote.counts
   return {
     ...base,
