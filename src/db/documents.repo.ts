@@ -2,6 +2,7 @@
 // transaction per document set, so a print never mixes two states.
 // Contact details are never read here, except for a dossier's own requests
 // (the builder masks them in the public version).
+import { handlingNames } from '@/domain/handling'
 import { SCALE_ANSWERS, ANSWER_LABELS } from '@/domain/evaluation'
 import type { Attendance } from '@/domain/attendance'
 import type { Meeting, MeetingHouseholds, Participant } from '@/domain/meeting'
@@ -298,6 +299,8 @@ export async function dossierInput(topicId: string): Promise<DossierInput> {
       base?.topics.find((b) => b.title === t.title && b.description === t.description) ??
       (await topicBlock(t, 0, new Map(people.map((p) => [p.id, p.name]))))
     const requests = await db.requests.bulkGet(t.requestIds)
+    // The dossier prints each handling type under the community's own name (settings).
+    const names = handlingNames((await db.communities.get(t.communityId))?.handlingNames)
     const events = await db.topicEvents.where('topicId').equals(topicId).toArray()
     const notice = t.meetingId
       ? (await db.notices.where('meetingId').equals(t.meetingId).toArray()).find((n) => n.kind === 'resolution')
@@ -326,7 +329,7 @@ export async function dossierInput(topicId: string): Promise<DossierInput> {
           raisedBy: raisedByName(r, '匿名'),
           place: r.place,
           description: r.description,
-          handlingType: r.handlingType,
+          handlingType: names[r.handlingType],
         })),
       trail: events
         .sort((a, b) => a.at.localeCompare(b.at))

@@ -1,28 +1,34 @@
 import { today } from '@/domain/calendar'
-import { z } from 'zod'
 import { newId, nowIso } from '@/domain/ids'
 import {
   currentStage,
-  MOTION_ORIGINS,
   newMatterSchema,
+  routeMatterSchema,
   recordAttempt,
   schemaFor,
+  sittingSchema,
   snapshotOf,
   type Matter,
   type StageAttempt,
 } from '@/domain/matter'
+import { heldSitting, matterTopicIds, partyRoll, type HeldSitting } from '@/domain/matter-sitting'
 import { DomainError, problem } from '@/domain/problem'
 import { fitsMatters } from '@/domain/template'
+import type { Meeting } from '@/domain/meeting'
 import type { Topic, TopicEvent } from '@/domain/topic'
 import { continuation } from '@/domain/topic-routing'
+import { listAttendance } from './attendance.repo'
 import { db } from './schema'
 import { getTemplate } from './templates.repo'
+import { listVotes } from './votes.repo'
 import { parseInput, write } from './write'
 
 /** A matter with the topic it routes (title and description live on the topic). */
 export interface MatterView {
   matter: Matter
   topic: Topic
+  /** The deferred topic it continues, and the meeting that deferred it */
+  from?: { topic: Topic; meeting?: Meeting }
 }
 
 export async function listMatters(communityId: string): Promise<MatterView[]> {
@@ -36,11 +42,19 @@ export async function listMatters(communityId: string): Promise<MatterView[]> {
   })
 }
 
+/** The matter a topic was sent into, if any (the agenda pool links to it). */
+export async function matterOfTopic(topicId: string): Promise<Matter | undefined> {
+  return db.matters.where('topicId').equals(topicId).first()
+}
+
 export async function getMatter(id: string): Promise<MatterView | undefined> {
-  return db.transaction('r', db.matters, db.topics, async () => {
+  return db.transaction('r', db.matters, db.topics, db.meetings, async () => {
     const matter = await db.matters.get(id)
     const topic = matter && (await db.topics.get(matter.topicId))
-    return matter && topic ? { matter, topic } : undefined
+    if (!matter || !topic) return undefined
+    const source = topic.continuesTopicId ? await db.topics.get(topic.continuesTopicId) : undefined
+    const meeting = source?.meetingId ? await db.meetings.get(source.meetingId) : undefined
+    return { matter, topic, ...(source ? { from: { topic: source, meeting } } : {}) }
   })
 }
 
@@ -100,11 +114,6 @@ export async function createMatter(
   return matter
 }
 
-const routeSchema = z.object({
-  origin: z.enum(MOTION_ORIGINS, { message: 'matters.error.origin' }),
-  templateId: z.string().min(1, 'validation.required'),
-})
-
 /**
  * Sends a topic that turned out to be a major matter (重大事项) into a
  * procedure template (四议两公开 …). The matter takes the topic itself, so
@@ -118,7 +127,7 @@ export async function routeTopicToMatter(
   communityNoticeDays: number,
   by: string,
 ): Promise<Matter> {
-  const { origin, templateId } = parseInput(routeSchema, input)
+  const { origin, templateId } = parseInput(routeMatterSchema, input)
   const template = await getTemplate(templateId)
   if (!template || !fitsMatters(template)) throw new DomainError([problem('matters.error.template')])
   return write([db.topics, db.topicEvents, db.matters], async () => {
@@ -176,15 +185,18 @@ export async function recordStage(
   input: unknown,
   on = today(),
 ): Promise<StageAttempt> {
-  return write([db.matters, db.meetings], async () => {
+  return write([db.matters, db.meetings, db.topics, db.votes, db.attendance], async () => {
     const matter = await db.matters.get(matterId)
     if (!matter) throw new DomainError([problem('matters.error.notFound')])
     const stage = matter.stages.find((s) => s.id === stageId)
     if (!stage) throw new DomainError([problem('matters.guard.noSuchStage')])
-    const data = parseInput(schemaFor(stage), input)
+    let data = parseInput(schemaFor(stage), input)
     const meetingId = 'meetingId' in data ? data.meetingId : undefined
-    if (meetingId && (await db.meetings.get(meetingId))?.communityId !== matter.communityId)
-      throw new DomainError([problem('matters.error.meeting')])
+    if (meetingId) {
+      // The numbers of a sitting held in the app are the meeting's own, whatever the form sent.
+      const held = await heldSittingFor(matter, meetingId)
+      data = parseInput(sittingSchema, { ...data, ...fromHeld(held) })
+    }
     const now = nowIso()
     const attempt = recordAttempt(matter, stageId, data, newId(), now, on)
     await db.matters.update(matterId, { attempts: [...matter.attempts, attempt], updatedAt: now })
@@ -204,4 +216,48 @@ export async function saveSupervisoryOpinion(matterId: string, opinion: string):
 /** The stage a matter is at, for lists. */
 export function stageNow(matter: Matter): string | undefined {
   return currentStage(matter, today())?.stage.name
+}
+
+/**
+ * What a meeting held in the app says about a sitting of the matter's stage:
+ * 应到, 实到, how the vote was taken and its counts, from the vote on the
+ * matter's topic (or a continuation of it) at that meeting.
+ */
+async function heldSittingFor(matter: Matter, meetingId: string): Promise<HeldSitting> {
+  const meeting = await db.meetings.get(meetingId)
+  if (meeting?.communityId !== matter.communityId) throw new DomainError([problem('matters.error.meeting')])
+  const topics = await db.topics.where('communityId').equals(matter.communityId).toArray()
+  return heldSitting(
+    meeting,
+    matterTopicIds(matter.topicId, topics),
+    await listVotes(meetingId),
+    await listAttendance(meetingId),
+  )
+}
+
+/** The form fields a held sitting fills (counts only when the meeting voted on the matter). */
+function fromHeld(h: HeldSitting) {
+  return {
+    ...(h.date ? { date: h.date } : {}),
+    ...(h.expected !== undefined ? { expected: h.expected, present: h.present, attendees: h.attendees } : {}),
+    ...(h.members !== undefined ? { members: h.members } : {}),
+    ...(h.vote ?? {}),
+  }
+}
+
+/** For the sitting form: the held meeting's numbers, read in one transaction. */
+export async function readHeldSitting(matterId: string, meetingId: string): Promise<HeldSitting | undefined> {
+  return db.transaction('r', [db.matters, db.meetings, db.topics, db.votes, db.attendance], async () => {
+    const matter = await db.matters.get(matterId)
+    return matter ? heldSittingFor(matter, meetingId) : undefined
+  })
+}
+
+/** 应到 of a 党员大会 stage: the branch's roll (members of the Party members' meeting body still on the roster). */
+export async function branchRoll(communityId: string): Promise<number | undefined> {
+  return db.transaction('r', [db.bodies, db.people], async () => {
+    const bodies = await db.bodies.where('communityId').equals(communityId).toArray()
+    const people = await db.people.where('communityId').equals(communityId).toArray()
+    return partyRoll(bodies, new Set(people.filter((p) => p.active).map((p) => p.id)))
+  })
 }

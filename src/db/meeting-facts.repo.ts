@@ -1,6 +1,7 @@
 import { today } from '@/domain/calendar'
 import { EMPTY_FACTS, type MeetingFacts } from '@/domain/procedure'
 import { db } from './schema'
+import { poolTopics } from '@/domain/topic-routing'
 import { meetingTopics } from './topics.repo'
 
 /**
@@ -15,11 +16,11 @@ export async function meetingFacts(meetingId: string): Promise<MeetingFacts> {
       const m = await db.meetings.get(meetingId)
       if (!m) return EMPTY_FACTS
       const topics = await meetingTopics(meetingId)
-      const poolTopicCount = await db.topics
-        .where('communityId')
-        .equals(m.communityId)
-        .filter((t) => t.status === 'draft')
-        .count()
+      // A topic deferred at an earlier meeting waits in the pool too: step 1 is done with it alone.
+      const poolTopicCount = poolTopics(
+        await db.topics.where('communityId').equals(m.communityId).toArray(),
+        meetingId,
+      ).length
       const topicsWithoutResearch: string[] = []
       for (const t of topics) {
         if (t.noResearchNeeded === true) continue

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import type { CalendarAdditions } from './calendar'
 import type { RecordBase } from './ids'
-import { DEFAULT_HANDLING_DAYS } from './handling'
+import { DEFAULT_HANDLING_DAYS, handlingNames } from './handling'
 import { periodDaysSchema } from './notice'
-import type { HandlingType } from './request'
+import { HANDLING_TYPES, type HandlingType } from './request'
 import { canvassRuleSchema, type Rule } from './rules/rule'
 import { docNumberPatternSchema } from './doc-number'
 
@@ -38,6 +38,8 @@ export interface Community extends RecordBase {
   categories?: string[]
   /** Working days allowed per handling type */
   handlingDays?: Partial<Record<HandlingType, number>>
+  /** Local names of the handling types (the five meanings stay); unset or blank = the standard name */
+  handlingNames?: Partial<Record<HandlingType, string>>
   /** The filling-in rule printed on every 表决票; unset = the standard wording */
   ballotInstruction?: string
   /** Holidays (YYYY-MM-DD) added to the official calendar, skipped when counting working days */
@@ -143,6 +145,23 @@ export const communitySettingsSchema = z.object({
     })
     .partial()
     .optional(),
+  handlingNames: z
+    .object(
+      Object.fromEntries(
+        HANDLING_TYPES.map((h) => [h, z.string().trim().max(8, 'validation.handlingName').optional()]),
+      ) as Record<HandlingType, z.ZodOptional<z.ZodString>>,
+    )
+    .partial()
+    .optional()
+    // Two types under one name could not be told apart on the ledger or in an imported file.
+    .superRefine((names, ctx) => {
+      const all = Object.values(handlingNames(names))
+      for (const h of HANDLING_TYPES) {
+        const name = names?.[h]?.trim()
+        if (name && all.filter((n) => n === name).length > 1)
+          ctx.addIssue({ code: 'custom', path: [h], message: 'validation.handlingNameTwice' })
+      }
+    }),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')).optional(),
   // Blank means the standard wording (每项只能画一个√；不画视为弃权，多画视为无效).
   ballotInstruction: z

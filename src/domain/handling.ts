@@ -14,6 +14,29 @@ export const DEFAULT_HANDLING_DAYS: Record<HandlingType, number> = {
   escalate: 10,
 }
 
+/** The five handling types' standard names (domain.md). */
+export const DEFAULT_HANDLING_NAMES: Record<HandlingType, string> = {
+  immediate: '即办件',
+  supplement: '补办件',
+  committed: '承诺件',
+  suggestion: '建议件',
+  escalate: '上报件',
+}
+
+/**
+ * The names a community prints for the handling types: each type keeps its
+ * meaning (its deadline, escalation, becoming a topic), only its name may be
+ * the local one (Kenli: 即办件、待办件、上报件). Blank = the standard name.
+ */
+export function handlingNames(custom: Partial<Record<HandlingType, string>> | undefined): Record<HandlingType, string> {
+  const names = { ...DEFAULT_HANDLING_NAMES }
+  for (const h of HANDLING_TYPES) {
+    const name = custom?.[h]?.trim()
+    if (name) names[h] = name
+  }
+  return names
+}
+
 /** A request is "due soon" this many working days before its due date. */
 export const DUE_SOON_DAYS = 2
 

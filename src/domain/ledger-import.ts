@@ -4,7 +4,7 @@
 // their original dates. The headers are the ledger export's (and a few that
 // other ledgers use).
 import { HANDLING_TYPES, REQUEST_STATUSES, type HandlingType, type RequestFacts, type RequestStatus } from './request'
-import { dueDateFor } from './handling'
+import { DEFAULT_HANDLING_NAMES, dueDateFor } from './handling'
 import { isCalendarDay } from './calendar'
 import { SATISFACTIONS, type Satisfaction } from './loop'
 import { problem, type Problem } from './problem'
@@ -38,13 +38,7 @@ export interface ImportVocabulary {
 
 /** The ledger's printed Chinese names (a ledger file is Chinese whatever the console's language). */
 export const LEDGER_VOCABULARY: ImportVocabulary = {
-  handlingTypes: {
-    immediate: '即办件',
-    supplement: '补办件',
-    committed: '承诺件',
-    suggestion: '建议件',
-    escalate: '上报件',
-  },
+  handlingTypes: DEFAULT_HANDLING_NAMES,
   statuses: {
     open: '待处理',
     inProgress: '办理中',
@@ -166,6 +160,8 @@ export function validateLedgerRows(
     const typeText = cell('handlingType')
     const handlingType: HandlingType | undefined = typeText
       ? (lookup(vocab.handlingTypes, typeText) ??
+        // A file written before the community renamed its types still says 承诺件.
+        lookup(DEFAULT_HANDLING_NAMES, typeText) ??
         ((HANDLING_TYPES as readonly string[]).find((h) => h === typeText) as HandlingType | undefined))
       : 'committed'
     if (!handlingType)

@@ -9,7 +9,7 @@ import { periodDaysSchema } from './notice'
 import { DomainError, problem, type Problem } from './problem'
 import { judgeSitting, type RuleCheck, type SittingCounts, type SittingVerdict } from './rules'
 import { cloneData, type ProcedureTemplate, type StageDef } from './template'
-import type { Rule } from './vote'
+import { VOTE_METHODS, type Rule, type VoteMethod } from './vote'
 
 /** Where the motion came from: ☐ 党员群众建议 ☐ 村（社区）干部提出 ☐ 上级交办 */
 export const MOTION_ORIGINS = ['suggestion', 'officials', 'assigned'] as const
@@ -33,6 +33,8 @@ export interface StageAttempt {
   /** Township or street officials who attended (乡镇/街道 包村干部) */
   officials?: string[]
   counts?: SittingCounts
+  /** How the vote was taken (举手表决, 纸质表决票 …), printed on the registration form */
+  voteMethod?: VoteMethod
   quorumRule?: Rule
   passingRule?: Rule
   verdict?: SittingVerdict
@@ -142,6 +144,7 @@ export const sittingSchema = z
     abstain: count,
     attendees: names,
     officials: names,
+    voteMethod: z.enum(VOTE_METHODS, { message: 'matters.error.voteMethod' }).optional(),
     meetingId: z.string().optional(),
     note: z.string().trim().max(500, 'validation.tooLong').optional(),
   })
@@ -219,6 +222,7 @@ export function recordAttempt(
         attendees: s.attendees,
         officials: s.officials,
         counts,
+        voteMethod: s.voteMethod,
         quorumRule: cloneData(stage.quorumRule),
         passingRule: cloneData(stage.passingRule),
         verdict,
@@ -266,3 +270,6 @@ export const newMatterSchema = z.object({
   origin: z.enum(MOTION_ORIGINS, { message: 'matters.error.origin' }),
   templateId: z.string().min(1, 'validation.required'),
 })
+
+/** Sending an existing topic into a matter: the topic brings title, description, requests and trail. */
+export const routeMatterSchema = newMatterSchema.pick({ origin: true, templateId: true })

@@ -327,3 +327,8 @@ export function toForm(t: ProcedureTemplate): TemplateForm {
   const { name, filingRequired, noticePeriodDays, stages } = cloneData(t)
   return { name, filingRequired, noticePeriodDays, stages }
 }
+
+/** The procedure a new matter starts under: 四议两公开 in a village, 五议一备两公开 in an urban community. */
+export function defaultTemplateId(kind: 'community' | 'village' | undefined): string {
+  return kind === 'village' ? TEMPLATE_FOUR_TWO.id : TEMPLATE_FIVE_ONE_TWO.id
+}

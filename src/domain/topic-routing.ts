@@ -9,6 +9,17 @@ export function deferredAwaiting(topics: readonly Topic[]): Topic[] {
   return topics.filter((t) => t.status === 'deferred' && !carried.has(t.id))
 }
 
+/**
+ * The agenda pool as a meeting sees it: topics not yet on any meeting, and
+ * topics deferred at another meeting and not carried on yet.
+ */
+export function poolTopics<T extends Topic>(topics: readonly T[], meetingId: string | undefined): T[] {
+  return [
+    ...topics.filter((t) => t.status === 'draft'),
+    ...(deferredAwaiting(topics) as T[]).filter((t) => t.meetingId !== meetingId),
+  ]
+}
+
 /** The continuation of `deferred` for another meeting: same requests, wording and research summary. */
 export function continuation(
   deferred: Topic,

@@ -195,7 +195,7 @@ export interface RequestLine {
   raisedBy: string
   place?: string
   description: string
-  /** immediate · supplement · committed · suggestion · escalate */
+  /** The handling type as the community names it (即办件 … or its own name from settings) */
   handlingType: string
 }
 

@@ -77,14 +77,6 @@ export const RESEARCH_KIND: Record<string, string> = {
   expert: '专家意见',
 }
 
-export const HANDLING: Record<string, string> = {
-  immediate: '即办件',
-  supplement: '补办件',
-  committed: '承诺件',
-  suggestion: '建议件',
-  escalate: '上报件',
-}
-
 export const TOPIC_EVENT: Record<string, string> = {
   created: '提出议题',
   merged: '合并诉求',

@@ -300,7 +300,7 @@ export function sampleDossier(): DossierInput {
         raisedBy: '梁堃',
         place: '3号楼',
         description: '北门长期关闭，老人出行不便，请求开通。联系电话13812345678，身份证110105194912310021。',
-        handlingType: 'suggestion',
+        handlingType: '建议件',
       },
       {
         receivedOn: '2026-10-20',
@@ -308,7 +308,7 @@ export function sampleDossier(): DossierInput {
         raisedBy: '唐玥',
         place: '5号楼',
         description: '希望开北门，方便孩子上学。',
-        handlingType: 'suggestion',
+        handlingType: '建议件',
       },
     ],
     trail: [

@@ -217,7 +217,7 @@ describe('documents from the tables', () => {
     const o = await addObjection(n.id, { receivedOn: '2026-12-12', from: '郑昇', content: '能否晚些关门？' })
     await answerObjection(o.id, { answer: '先试行。', answeredAt: '2026-12-13' })
     const d = await dossierInput('t1')
-    expect(d.requests[0]).toMatchObject({ raisedBy: '梁堃', handlingType: 'suggestion' })
+    expect(d.requests[0]).toMatchObject({ raisedBy: '梁堃', handlingType: '建议件' })
     expect(d.objections[0]).toMatchObject({ from: '郑昇', answer: '先试行。' })
     expect(d.notice).toMatchObject({ startsOn: '2026-12-11', endsOn: '2026-12-17' })
   })

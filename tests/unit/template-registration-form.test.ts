@@ -44,7 +44,14 @@ const fourTwo = run(TEMPLATE_FOUR_TWO.stages, [
   ['discuss', sit('2026-09-03', 9, 8, 7, 1, [], ['镇包村干部 赵立新'])],
   ['review', sit('2026-09-05', 25, 12, 12)],
   ['review', sit('2026-09-08', 25, 20, 18, 2)],
-  ['decide', sit('2026-09-10', 30, 24, 20, 4)],
+  [
+    'decide',
+    {
+      ...sit('2026-09-10', 30, 24, 20, 4),
+      voteMethod: 'paper',
+      note: '合作社负责人到会说明流转价格，代表逐户核对了地块。',
+    },
+  ],
   ['decision-notice', { date: '2026-09-11', periodDays: 7, places: ['村务公开栏', '村民微信群'] }],
 ])
 
@@ -90,7 +97,10 @@ describe('registration form', () => {
     expect(text).toContain('未达法定人数，另行召开')
     expect(rows).toMatch(/应到 25人 实到 20人 比例 80\.0%/)
     expect(rows).toMatch(/应到 30人 实到 24人 比例 80\.0%/)
-    expect(rows).toMatch(/同意 20 反对 4 弃权 0 结果 通过/)
+    // How each vote was taken and each sitting's notes
+    expect(rows).toMatch(/纸质表决票 同意 20 反对 4 弃权 0 结果 通过/)
+    expect(text).toContain('合作社负责人到会说明流转价格，代表逐户核对了地块。')
+    expect(JSON.stringify(doc.content).split('会议情况').length - 1).toBe(5)
     expect(rows).toMatch(/同意 12 反对 0 弃权 0 结果 未达法定人数/)
     expect(text).toContain('到会：全体成员三分之二以上出席；通过：实到人数过半数同意')
     expect(text).toMatch(/党员大会审议（第1次）(（[^）]*）)?党员大会/)

@@ -6,7 +6,9 @@ import { db } from '@/db/schema'
 import { addRequest, getRequest } from '@/db/requests.repo'
 import { carryDeferred, listTopics, makeTopic, scheduleTopics, topicTrail } from '@/db/topics.repo'
 import { createMeeting } from '@/db/meetings.repo'
-import { deferredAwaiting } from '@/domain/topic-routing'
+import { deferredAwaiting, poolTopics } from '@/domain/topic-routing'
+import { meetingFacts } from '@/db/meeting-facts.repo'
+import type { Topic } from '@/domain/topic'
 import { DomainError } from '@/domain/problem'
 
 const C = 'community-1'
@@ -24,6 +26,50 @@ async function refused(p: Promise<unknown>): Promise<string[]> {
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()))
+})
+
+describe('the agenda pool', () => {
+  const topic = (id: string, status: Topic['status'], meetingId?: string, continuesTopicId?: string) =>
+    ({ id, status, meetingId, continuesTopicId }) as Topic
+  it.each([
+    { meeting: 'nov', want: ['draft', 'deferredDec'] },
+    { meeting: 'dec', want: ['draft', 'deferredNov'] },
+    { meeting: undefined, want: ['draft', 'deferredNov', 'deferredDec'] },
+  ])('seen from $meeting: drafts, and deferred topics of other meetings not yet carried', ({ meeting, want }) => {
+    const topics = [
+      topic('draft', 'draft'),
+      topic('scheduled', 'scheduled', 'nov'),
+      topic('deferredNov', 'deferred', 'nov'),
+      topic('deferredDec', 'deferred', 'dec'),
+      topic('carried', 'deferred', 'oct'),
+      topic('continuation', 'scheduled', 'nov', 'carried'),
+    ]
+    expect(poolTopics(topics, meeting).map((t) => t.id)).toEqual(want)
+  })
+
+  it('counts a deferred topic waiting for the next meeting as step 1 done', async () => {
+    const november = await createMeeting(C, { title: '十一月党群议事日', type: 'partyMassDay', date: '2026-11-25' })
+    const december = await createMeeting(C, { title: '十二月党群议事日', type: 'partyMassDay', date: '2026-12-25' })
+    const r = await addRequest(
+      C,
+      {
+        channel: '入户走访',
+        receivedOn: '2026-11-02',
+        raisedBy: { kind: 'text', name: '孙明' },
+        category: '公共设施',
+        description: '3号楼加装电梯',
+        handlingType: 'suggestion',
+        dueOn: '2026-12-01',
+      },
+      '刘海燕',
+    )
+    const t = await makeTopic(C, [r.id], { title: '3号楼加装电梯', description: '' }, d)
+    await scheduleTopics(november.id, [t.id], d)
+    expect((await meetingFacts(december.id)).poolTopicCount).toBe(0)
+    await db.topics.update(t.id, { status: 'deferred', deferredReason: '需征求一楼住户意见' })
+    expect((await meetingFacts(december.id)).poolTopicCount).toBe(1)
+    expect((await meetingFacts(november.id)).poolTopicCount).toBe(0)
+  })
 })
 
 describe('deferred topics', () => {

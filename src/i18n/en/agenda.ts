@@ -1,6 +1,12 @@
 export default {
   agenda: {
     title: 'Confirm the agenda',
+    toMatter: 'Make a major matter',
+    toMatterTitle: 'Send “{title}” into a major matter',
+    toMatterHint:
+      "The topic goes into the chosen procedure with its {count} request(s), research and trail; it stays in the pool for each stage's meeting.",
+    toMatterDone: '“{title}” is now a major matter ({template})',
+    majorMatter: 'Major matter · {template}',
     pool: 'Topics not yet scheduled',
     poolEmpty: 'No topics waiting. In the request ledger, make requests into topics or merge duplicates.',
     scheduled: 'Agenda of this meeting',

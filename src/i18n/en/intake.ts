@@ -1,6 +1,10 @@
 export default {
   nav: { ledger: 'Request ledger' },
-  validation: { handlingDays: 'Time limits must be 0–180 working days' },
+  validation: {
+    handlingDays: 'Time limits must be 0–180 working days',
+    handlingName: 'A handling type name has at most 8 characters',
+    handlingNameTwice: 'Two handling types cannot have the same name',
+  },
   intake: {
     title: 'Request ledger',
     entry: 'Log a request',

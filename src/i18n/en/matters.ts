@@ -56,7 +56,17 @@ export default {
     upcomingHint: 'This stage can start once “{stage}” has passed.',
     runningHint: 'The notice is up until {date}; the next stage starts after it.',
     allDone: 'All stages complete.',
+    source: {
+      topic: 'The topic holds {count} request(s)',
+      trail: 'Topic trail',
+      deferredAt: 'Deferred at {meeting} on {date}, then sent here',
+    },
     form: {
+      voteMethod: 'Vote method',
+      fromMeeting: "Expected, present, vote method and counts come from that meeting's vote record.",
+      fromMeetingNoVote:
+        'That meeting did not vote on this matter: expected and present come from its sign-in sheet; type the counts.',
+      fromRoll: 'From the Party members roll ({n})',
       meeting: 'Meeting in the app',
       meetingHint: 'Optional: the meeting, if it was run in full under Meetings',
       date: 'Date',
@@ -107,6 +117,7 @@ export default {
       previousNotPassed: '“{stage}” has not passed; this stage cannot start yet',
     },
     error: {
+      voteMethod: 'Choose how the vote was taken',
       negative: 'Cannot be negative',
       expected: 'At least 1 expected',
       presentOverExpected: 'More present than expected',

@@ -1,6 +1,12 @@
 export default {
   agenda: {
     title: '确定议题',
+    toMatter: '转为重大事项',
+    toMatterTitle: '“{title}”转为重大事项',
+    toMatterHint:
+      '议题连同其 {count} 条民情、调研材料和议题轨迹一并转入所选程序，议题仍在议题池中，可安排到各环节的会议。',
+    toMatterDone: '“{title}”已转为重大事项（{template}）',
+    majorMatter: '重大事项 · {template}',
     pool: '待定议题',
     poolEmpty: '没有待安排的议题。到“民情台账”中把民情“列为议题”，或合并重复的民情。',
     scheduled: '本次会议议程',

@@ -1,6 +1,10 @@
 export default {
   nav: { ledger: '民情台账' },
-  validation: { handlingDays: '办理时限应在 0 到 180 个工作日之间' },
+  validation: {
+    handlingDays: '办理时限应在 0 到 180 个工作日之间',
+    handlingName: '办理类型名称不超过 8 个字',
+    handlingNameTwice: '两种办理类型不能用同一个名称',
+  },
   intake: {
     title: '民情台账',
     entry: '登记民情',

@@ -46,7 +46,16 @@ export default {
     upcomingHint: '须在“{stage}”通过后才能开始本环节。',
     runningHint: '公示期至 {date}，期满后才能进入下一环节。',
     allDone: '全部环节已完成。',
+    source: {
+      topic: '议题关联 {count} 条民情',
+      trail: '议题轨迹',
+      deferredAt: '由 {date} {meeting} 暂缓表决后转入',
+    },
     form: {
+      voteMethod: '表决方式',
+      fromMeeting: '应到、实到、表决方式和票数取自该会议的表决记录，不再另行填写。',
+      fromMeetingNoVote: '该会议没有就本事项表决：应到、实到取自签到册，票数请填写。',
+      fromRoll: '取自党员名册（{n} 人）',
       meeting: '本软件中的会议',
       meetingHint: '可选：如本次会议在“议事会”中完整召开，选择它',
       date: '日期',
@@ -96,6 +105,7 @@ export default {
       previousNotPassed: '“{stage}”尚未通过，本环节还不能开始',
     },
     error: {
+      voteMethod: '请选择表决方式',
       negative: '不能为负数',
       expected: '应到人数至少为 1',
       presentOverExpected: '实到人数不能多于应到人数',

@@ -1,13 +1,13 @@
 // The registration form (登记表) of a major matter under 四议两公开 or
 // 五议一备两公开: the motion's origin, every sitting of every stage with its
-// date and 应到/实到/比例, blanks for signatures, the supervisory committee's
+// date, 应到/实到/比例, how the vote was taken and the sitting's notes, blanks for signatures, the supervisory committee's
 // opinion and both publications. Attempts that failed are printed too: the
 // form is the record, and a sitting held again must show why.
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { CommunityKind } from '@/domain/community'
 import type { MotionOrigin, StageAttempt } from '@/domain/matter'
 import type { StageDef } from '@/domain/template'
-import { ruleText } from '../labels'
+import { METHOD, ruleText } from '../labels'
 import { chineseDate, type DocDef } from '../layout'
 
 export interface RegistrationFormInput {
@@ -98,8 +98,11 @@ function sittingRows(stage: StageDef, a: StageAttempt | undefined, n: number, of
     ],
     [
       label('表决'),
+      // How the vote was taken comes first: a show of hands and a secret ballot are not the same record.
       ...rest(
-        counts ? `同意 ${counts.for}${SP}反对 ${counts.against}${SP}弃权 ${counts.abstain}` : '同意　　反对　　弃权',
+        `${a?.voteMethod ? `${METHOD[a.voteMethod]}${SP}` : ''}${
+          counts ? `同意 ${counts.for}${SP}反对 ${counts.against}${SP}弃权 ${counts.abstain}` : '同意　　反对　　弃权'
+        }`,
         3,
       ),
       label('结果'),
@@ -115,6 +118,8 @@ function sittingRows(stage: StageDef, a: StageAttempt | undefined, n: number, of
         },
       ),
     ],
+    // What was said and decided at the sitting, as its notes record it (blank to write by hand)
+    [label('会议情况'), ...rest(a?.note ?? '', 5, { margin: [0, 0, 0, a?.note ? 0 : 18] })],
     [
       label('参会人员\n签字'),
       ...rest(a?.attendees?.length ? `（${a.attendees.join('、')}）` : '', 2, {

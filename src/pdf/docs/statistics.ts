@@ -1,17 +1,11 @@
 // 协商议事工作统计表: one page for reporting upward to the street or township.
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import { percent } from '@/domain/evaluation'
+import { DEFAULT_HANDLING_NAMES } from '@/domain/handling'
+import type { HandlingType } from '@/domain/request'
 import type { Breakdown, PeriodStats } from '@/domain/stats'
 import type { RequestFigures } from '@/domain/request-stats'
 import { chineseDate, type DocDef } from '../layout'
-
-export const HANDLING_LABELS: Record<string, string> = {
-  immediate: '即办件',
-  supplement: '补办件',
-  committed: '承诺件',
-  suggestion: '建议件',
-  escalate: '上报件',
-}
 
 export interface StatisticsInput {
   communityName: string
@@ -21,6 +15,8 @@ export interface StatisticsInput {
   stats: PeriodStats
   /** 诉求满意率, the dispute register and on-time settlement, when known */
   requests?: RequestFigures
+  /** The community's handling type names (settings); the standard ones when unset */
+  handlingNames?: Record<HandlingType, string>
 }
 
 const rate = (r: number | undefined) => (r === undefined ? '—' : percent(r))
@@ -104,7 +100,11 @@ export function statisticsToDocDef(input: StatisticsInput): DocDef {
             width: '*',
             stack: [
               { text: '按办理类型', style: 'h3' },
-              ...breakdownTable('类型', s.byHandlingType, (k) => HANDLING_LABELS[k] ?? k),
+              ...breakdownTable(
+                '类型',
+                s.byHandlingType,
+                (k) => (input.handlingNames ?? DEFAULT_HANDLING_NAMES)[k as HandlingType] ?? k,
+              ),
             ],
           },
         ],

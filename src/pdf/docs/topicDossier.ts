@@ -3,7 +3,7 @@
 import type { Content } from 'pdfmake/interfaces'
 import { chineseDate, type DocDef } from '../layout'
 import { dateCell, fieldTable, formTable, h2, note, para, publicName, publicText, when } from '../blocks'
-import { attendanceText, HANDLING, MEETING_ROLE, outcomeWords, STATE, TOPIC_EVENT } from '../labels'
+import { attendanceText, MEETING_ROLE, outcomeWords, STATE, TOPIC_EVENT } from '../labels'
 import type { DossierInput, PublicOptions, TopicEventLine } from '../inputs'
 import { topicSection } from './topicParts'
 
@@ -29,7 +29,7 @@ export function topicDossierToDocDef(
             r.channel,
             publicName(r.raisedBy, opts),
             publicText(r.description, opts),
-            HANDLING[r.handlingType] ?? r.handlingType,
+            r.handlingType,
           ]),
           ['auto', 'auto', 'auto', '*', 'auto'],
         )

@@ -77,6 +77,8 @@ export function toLedgerRows(
   today: string,
   calendar: CalendarAdditions,
   t: T,
+  /** The community's name for each handling type (settings) */
+  handlingName: (h: Request['handlingType']) => string,
 ): LedgerRow[] {
   return requests.map((r, i) => ({
     no: i + 1,
@@ -86,7 +88,7 @@ export function toLedgerRows(
     place: r.place ?? '',
     category: r.category,
     description: r.description,
-    handlingType: t(`intake.handlingTypes.${r.handlingType}`),
+    handlingType: handlingName(r.handlingType),
     dueOn: r.dueOn,
     status: statusText(r, t),
     dueState: t(`intake.dueStates.${dueState(r.dueOn, r.status, today, calendar)}`),

@@ -3,7 +3,8 @@
 import { percent } from '@/domain/evaluation'
 import type { Breakdown, PeriodStats } from '@/domain/stats'
 import type { RequestFigures } from '@/domain/request-stats'
-import { HANDLING_LABELS } from '@/pdf/docs/statistics'
+import { DEFAULT_HANDLING_NAMES } from '@/domain/handling'
+import type { HandlingType } from '@/domain/request'
 
 const rate = (r?: number) => (r === undefined ? '' : percent(r))
 
@@ -22,7 +23,12 @@ function breakdownRows(rows: Breakdown[], label: (k: string) => string = (k) => 
 }
 
 /** The sheets as plain rows (Chinese, like the printed statistics table). */
-export function statsSheets(s: PeriodStats, f?: RequestFigures): { name: string; rows: (string | number)[][] }[] {
+export function statsSheets(
+  s: PeriodStats,
+  f?: RequestFigures,
+  /** The community's handling type names (settings) */
+  handlingNames: Record<HandlingType, string> = DEFAULT_HANDLING_NAMES,
+): { name: string; rows: (string | number)[][] }[] {
   return [
     {
       name: '汇总',
@@ -54,16 +60,20 @@ export function statsSheets(s: PeriodStats, f?: RequestFigures): { name: string;
       ],
     },
     { name: '按渠道', rows: breakdownRows(s.byChannel) },
-    { name: '按办理类型', rows: breakdownRows(s.byHandlingType, (k) => HANDLING_LABELS[k] ?? k) },
+    { name: '按办理类型', rows: breakdownRows(s.byHandlingType, (k) => handlingNames[k as HandlingType] ?? k) },
     { name: '按类别', rows: breakdownRows(s.byCategory) },
   ]
 }
 
-export async function statsWorkbook(s: PeriodStats, f?: RequestFigures): Promise<Uint8Array> {
+export async function statsWorkbook(
+  s: PeriodStats,
+  f: RequestFigures | undefined,
+  handlingNames: Record<HandlingType, string>,
+): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs')
   const book = new ExcelJS.Workbook()
   book.creator = '商量'
-  for (const sheet of statsSheets(s, f)) {
+  for (const sheet of statsSheets(s, f, handlingNames)) {
     const ws = book.addWorksheet(sheet.name)
     ws.addRows(sheet.rows)
     ws.getColumn(1).width = 26
