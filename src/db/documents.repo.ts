@@ -13,7 +13,8 @@ import type { Topic } from '@/domain/topic'
 import { raisedByName } from '@/domain/request'
 import { standingVotes, type Body } from '@/domain/vote'
 import { countedRows, headcount, isPresent, passingBases, quorumCheck } from '@/domain/rules'
-import { localTime, today } from '@/domain/calendar'
+import { localDay, localTime, today } from '@/domain/calendar'
+import { SIX_STEPS } from '@/domain/procedure'
 import type {
   ActionLine,
   DossierInput,
@@ -263,6 +264,13 @@ function meetingInfo(m: Meeting, names: Map<string, string>, body?: Body) {
     decides: body?.decides ?? false,
     // The meeting ends when it is closed and sealed (the console seals at the close).
     endTime: m.sealedAt ? localTime(new Date(m.sealedAt)) : undefined,
+    skippedSteps: (m.stepSkips ?? []).map((k) => ({
+      n: k.stepIndex + 1,
+      name: SIX_STEPS.steps[k.stepIndex]?.name ?? k.kind,
+      reason: k.reason,
+      by: k.by,
+      on: localDay(new Date(k.at)),
+    })),
   }
 }
 

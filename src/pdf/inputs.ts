@@ -36,6 +36,19 @@ export interface MeetingInfo {
   decides: boolean
   /** HH:mm the meeting ended, when known */
   endTime?: string
+  /** Steps passed over before the meeting, with the reason (第三步“议前调研”未进行，原因：…) */
+  skippedSteps?: SkippedStepLine[]
+}
+
+export interface SkippedStepLine {
+  /** 1-based position in the procedure */
+  n: number
+  /** The step's name, e.g. 议前调研 */
+  name: string
+  reason: string
+  /** Who decided it, and the day (YYYY-MM-DD) */
+  by: string
+  on: string
 }
 
 /** One person on the sign-in sheet or in the minutes' attendance. */
