@@ -193,6 +193,9 @@ async function topicBlock(t: Topic, index: number, names: Map<string, string>): 
       rule: v.passingRule,
       result: v.result,
       deferReason: v.deferReason,
+      correction: v.correctsVoteId
+        ? { previous: votes.find((o) => o.id === v.correctsVoteId)?.counts, reason: v.correctionReason ?? '' }
+        : undefined,
       tellers: v.tellerCounts?.map((c) => c.teller),
       ballots: v.ballots,
       passingBase:
@@ -210,6 +213,7 @@ async function topicBlock(t: Topic, index: number, names: Map<string, string>): 
     })),
     deferredReason: t.status === 'deferred' ? t.deferredReason : undefined,
     resolution: resolution || undefined,
+    withoutVote: resolutions.some((r) => r.topicId === t.id && !amended.has(r.id) && r.withoutVote) || undefined,
     actions: actions.filter((a) => a.topicId === t.id).map((a) => actionLine(a)),
   }
 }

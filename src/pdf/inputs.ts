@@ -134,6 +134,8 @@ export interface VoteLine {
   ballots?: { issued: number; returned: number }
   /** 暂缓表决的原因 */
   deferReason?: string
+  /** This vote corrects an earlier record: its counts and why */
+  correction?: { previous?: Counts; reason: string }
 }
 
 export interface ActionLine {
@@ -161,6 +163,8 @@ export interface TopicBlock {
   votes: VoteLine[]
   /** Set when the topic was deferred (暂缓表决), with or without a vote */
   deferredReason?: string
+  /** A council agreed without a vote (协商一致): the minutes say so */
+  withoutVote?: boolean
   resolution?: string
   actions: ActionLine[]
 }
