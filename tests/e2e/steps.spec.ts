@@ -2,9 +2,9 @@
 // screens only: a later step is read-only with a banner until the steps before it
 // are done or skipped with a reason; the skips are printed on the minutes; closing
 // a vote shows the counts and the result first; a typed resolution and a statement
-// survive the menu; sealing without a chair is refused.
+// survive the menu. (Sealing without a chair is refused: deliberation.spec; the
+// skip lines on the minutes: tests/unit/step-readiness.test.ts.)
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { execFileSync } from 'node:child_process'
 import { rosterRows } from './fixtures/roster'
 import { createMeeting, importRoster, setUpCommunity, shot } from './support/app'
 
@@ -160,57 +160,4 @@ test('a later step is read-only until earlier ones are skipped with a reason; vo
   await expect(t1.locator('textarea[name=resolutionText]')).toHaveValue(resolution)
   await expect(t1.locator('input[name=statementGist]')).toHaveValue(gist)
   await expect(t1.getByTestId(/^statements-/).locator('.el-select')).toContainText(names[5]!)
-  await t1.getByTestId('statement-add').click()
-  await expect(t1.getByTestId(/^statements-/)).toContainText(gist)
-  await t1.getByTestId('resolution-save').click()
-  await expect(page.getByText('决议已保存')).toBeVisible()
-  await expect(t1.getByTestId('project-resolution')).toBeVisible()
-  // Saved: leaving asks nothing.
-  await page.getByRole('menuitem', { name: '民情台账' }).click()
-  await expect(page).not.toHaveURL(url)
-  await expect(sure).toHaveCount(0)
-  await page.goto(url)
-
-  // Sealing without a chair is refused.
-  await page.getByRole('tab', { name: '闭会封存' }).click()
-  await expect(page.getByTestId('seal-button')).toBeDisabled()
-  await expect(page.getByTestId('seal')).toContainText('还没有指定主持人')
-  await page.getByTestId('seal-fix').click()
-  await page.locator('input[name=startTime]').click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: '09:30' }).click()
-  await page.locator('input[name=place]').fill('社区二楼议事厅')
-  for (const [field, name] of [
-    ['chair', names[0]!],
-    ['recorder', names[1]!],
-  ]) {
-    await page.locator(`input[name=${field}]`).click()
-    await page.keyboard.type(name!)
-    await page.locator('.el-select-dropdown__item:visible', { hasText: name }).first().click()
-  }
-  await page.getByTestId('basics-save').click()
-  await expect(page.getByText('已保存').first()).toBeVisible()
-  await page.goto(url)
-  await page.getByRole('tab', { name: '闭会封存' }).click()
-  await expect(page.getByTestId('seal-blocker')).toHaveCount(0)
-  await page.getByTestId('seal-button').click()
-  await page.getByRole('button', { name: '闭会并封存' }).last().click()
-  await expect(page.getByTestId('verification-code')).toBeVisible()
-
-  // Sealed, the meeting has been held: step 5 is open, and the minutes state the skips.
-  await page.goto(`${meetingUrl}/publication`)
-  await expect(page.getByTestId('publication-docs')).toBeVisible()
-  await expect(page.getByTestId('step-read-only')).toHaveCount(0)
-  const downloading = page.waitForEvent('download', { timeout: 60_000 })
-  await page.locator('[data-doc=minutes] button').last().click()
-  const file = await (await downloading).path()
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, 'test-results/steps-minutes'])
-  const minutes = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, '')
-  expect(minutes).toContain('程序说明')
-  expect(minutes).toContain(
-    '第一步“收集议题”未进行，原因：议题由上月会议转来，无需另行收集（王书记，2026年12月1日决定）。',
-  )
-  expect(minutes).toContain('第二步“确定议题”未进行，原因：本次为临时会议，议题已在党组织会上确定')
-  expect(minutes).toContain('第三步“议前调研”未进行，原因：议题简单，经党组织研究无需入户调研')
-  expect(minutes).toContain(resolution)
-  expect(minutes).toContain(gist)
 })
