@@ -14,7 +14,8 @@ import type { Topic } from '@/domain/topic'
 import { raisedByName } from '@/domain/request'
 import { standingVotes, type Body } from '@/domain/vote'
 import { countedRows, headcount, isPresent, passingBases, quorumCheck } from '@/domain/rules'
-import { localTime, today } from '@/domain/calendar'
+import { localDay, localTime, today } from '@/domain/calendar'
+import { SIX_STEPS } from '@/domain/procedure'
 import type {
   CommunityInfo,
   ActionLine,
@@ -205,6 +206,9 @@ async function topicBlock(t: Topic, index: number, names: Map<string, string>): 
       rule: v.passingRule,
       result: v.result,
       deferReason: v.deferReason,
+      correction: v.correctsVoteId
+        ? { previous: votes.find((o) => o.id === v.correctsVoteId)?.counts, reason: v.correctionReason ?? '' }
+        : undefined,
       tellers: v.tellerCounts?.map((c) => c.teller),
       ballots: v.ballots,
       passingBase:
@@ -222,6 +226,7 @@ async function topicBlock(t: Topic, index: number, names: Map<string, string>): 
     })),
     deferredReason: t.status === 'deferred' ? t.deferredReason : undefined,
     resolution: resolution || undefined,
+    withoutVote: resolutions.some((r) => r.topicId === t.id && !amended.has(r.id) && r.withoutVote) || undefined,
     actions: actions.filter((a) => a.topicId === t.id).map((a) => actionLine(a)),
   }
 }
@@ -270,6 +275,13 @@ function meetingInfo(m: Meeting, names: Map<string, string>, body?: Body) {
     decides: body?.decides ?? false,
     // The meeting ends when it is closed and sealed (the console seals at the close).
     endTime: m.sealedAt ? localTime(new Date(m.sealedAt)) : undefined,
+    skippedSteps: (m.stepSkips ?? []).map((k) => ({
+      n: k.stepIndex + 1,
+      name: SIX_STEPS.steps[k.stepIndex]?.name ?? k.kind,
+      reason: k.reason,
+      by: k.by,
+      on: localDay(new Date(k.at)),
+    })),
   }
 }
 

@@ -1,6 +1,7 @@
 import { nowIso } from '@/domain/ids'
 import { householdsSchema, newMeetingSchema, type Meeting, type Participant } from '@/domain/meeting'
-import { SIX_STEPS } from '@/domain/procedure'
+import { canSkip, SIX_STEPS, stepSkipSchema } from '@/domain/procedure'
+import { DomainError, problem } from '@/domain/problem'
 import { base, liveMeeting } from './live-meeting'
 import { db } from './schema'
 import { parseInput, write } from './write'
@@ -65,4 +66,27 @@ export async function setHouseholds(meetingId: string, input: unknown): Promise<
 
 export async function listParticipants(meetingId: string): Promise<Participant[]> {
   return db.participants.where('meetingId').equals(meetingId).toArray()
+}
+
+/**
+ * Passes over the meeting's current step with a reason (procedure.ts StepSkip):
+ * the skip is kept on the meeting, which is sealed with it, and the minutes
+ * print it. `fromIndex` is the step the user saw, so a stale view never skips
+ * the step after it. Refused once sealed, and for the steps that cannot be skipped.
+ */
+export async function skipStep(meetingId: string, fromIndex: number, input: unknown): Promise<void> {
+  const { reason, by } = parseInput(stepSkipSchema, input)
+  await write([db.meetings], async () => {
+    const m = await liveMeeting(meetingId)
+    const step = SIX_STEPS.steps[m.stepIndex]
+    if (m.stepIndex !== fromIndex || !step) throw new DomainError([problem('meetings.skip.error.moved')])
+    if (!canSkip(step, { stepIndex: m.stepIndex, sealed: false }))
+      throw new DomainError([problem('meetings.skip.error.notSkippable')])
+    const at = nowIso()
+    await db.meetings.update(meetingId, {
+      stepIndex: m.stepIndex + 1,
+      stepSkips: [...(m.stepSkips ?? []), { stepIndex: m.stepIndex, kind: step.kind, reason, by, at }],
+      updatedAt: at,
+    })
+  })
 }

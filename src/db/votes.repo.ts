@@ -119,47 +119,63 @@ async function canvassRule(communityId: string) {
   return c?.canvassRule ?? DEFAULT_CANVASS_RULE
 }
 
+/** What closing an open vote would record: the counts, the frozen headcount and rules, the result. */
+async function closing(voteId: string): Promise<Vote> {
+  const v = await db.votes.get(voteId)
+  if (!v) throw new DomainError([problem('deliberation.error.noVote')])
+  if (v.status !== 'open') throw new DomainError([problem('deliberation.error.voteClosed')])
+  const { body, communityId, households } = await meetingBody(v.meetingId)
+  const picked = countsToClose(v)
+  if ('problems' in picked) throw new DomainError(picked.problems)
+  const rows = await db.attendance.where('meetingId').equals(v.meetingId).toArray()
+  const recusals = await db.recusals.where('topicId').equals(v.topicId).toArray()
+  const h = topicHeadcount(rows, body, recusals, households)
+  const passingRule = v.method === 'canvass' ? await canvassRule(communityId) : body.passingRule
+  const outcome = decide({
+    method: v.method,
+    counts: picked.counts,
+    headcount: h,
+    quorumRule: body.quorumRule,
+    passingRule,
+    ballots: BALLOT_METHODS.includes(v.method) ? v.ballots : undefined,
+  })
+  if ('problems' in outcome) throw new DomainError(outcome.problems)
+  const at = now().toISOString()
+  return {
+    ...v,
+    status: 'closed',
+    counts: picked.counts,
+    ...h,
+    recusedIds: recusals.map((r) => r.attendanceId),
+    quorumRule: body.quorumRule,
+    passingRule,
+    decides: body.decides,
+    quorumMet: outcome.quorumMet,
+    result: outcome.result,
+    closedAt: at,
+    updatedAt: at,
+  }
+}
+
+const closeTables = () => [db.meetings, db.bodies, db.votes, db.attendance, db.recusals, db.communities]
+
+/**
+ * The vote as closing it now would record it, written nowhere: the console
+ * shows these counts and the result for a confirmation before it is final.
+ * Throws DomainError with what would refuse the close.
+ */
+export async function previewClose(voteId: string): Promise<Vote> {
+  return db.transaction('r', closeTables(), () => closing(voteId))
+}
+
 /**
  * Closes a vote: checks the counts (tellers agree, ballots add up, no more
  * ballots than voters, quorum met), applies the rule and freezes the numbers
  * and rules used. A refusal changes nothing.
  */
 export async function closeVote(voteId: string): Promise<Vote> {
-  return write([db.meetings, db.bodies, db.votes, db.attendance, db.recusals, db.communities], async () => {
-    const v = await db.votes.get(voteId)
-    if (!v) throw new DomainError([problem('deliberation.error.noVote')])
-    if (v.status !== 'open') throw new DomainError([problem('deliberation.error.voteClosed')])
-    const { body, communityId, households } = await meetingBody(v.meetingId)
-    const picked = countsToClose(v)
-    if ('problems' in picked) throw new DomainError(picked.problems)
-    const rows = await db.attendance.where('meetingId').equals(v.meetingId).toArray()
-    const recusals = await db.recusals.where('topicId').equals(v.topicId).toArray()
-    const h = topicHeadcount(rows, body, recusals, households)
-    const passingRule = v.method === 'canvass' ? await canvassRule(communityId) : body.passingRule
-    const outcome = decide({
-      method: v.method,
-      counts: picked.counts,
-      headcount: h,
-      quorumRule: body.quorumRule,
-      passingRule,
-      ballots: BALLOT_METHODS.includes(v.method) ? v.ballots : undefined,
-    })
-    if ('problems' in outcome) throw new DomainError(outcome.problems)
-    const at = now().toISOString()
-    const closed: Vote = {
-      ...v,
-      status: 'closed',
-      counts: picked.counts,
-      ...h,
-      recusedIds: recusals.map((r) => r.attendanceId),
-      quorumRule: body.quorumRule,
-      passingRule,
-      decides: body.decides,
-      quorumMet: outcome.quorumMet,
-      result: outcome.result,
-      closedAt: at,
-      updatedAt: at,
-    }
+  return write(closeTables(), async () => {
+    const closed = await closing(voteId)
     await db.votes.put(closed)
     return closed
   })

@@ -3,6 +3,7 @@ import type { RecordBase } from './ids'
 import type { MeetingRole } from './roles'
 import { isCalendarDay } from './calendar'
 import { problem, type Problem } from './problem'
+import type { StepSkip } from './procedure'
 
 /** 党群议事日 · 红板凳议事会 · 居民恳谈会 · 重大事项会议 */
 export const MEETING_TYPES = ['partyMassDay', 'redBench', 'residentsTalk', 'majorMatter'] as const
@@ -26,6 +27,8 @@ export interface Meeting extends RecordBase {
   /** The deliberating body whose rules apply */
   bodyId?: string
   status: MeetingStatus
+  /** Steps passed over, with who, when and why (procedure.ts StepSkip); printed on the minutes */
+  stepSkips?: StepSkip[]
   /** 村民会议 counted by households: the secretary's count from the household sign-in book */
   households?: MeetingHouseholds
   /** Set when the meeting is closed and its records sealed */

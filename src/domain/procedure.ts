@@ -1,5 +1,6 @@
 // Procedures: the ordered steps a meeting goes through, and the guards that
 // say what is still missing before the next step may start.
+import { z } from 'zod'
 import { problem, type Problem } from './problem'
 
 /** The kind of work a step does; the guard for leaving it depends on this. */
@@ -112,15 +113,27 @@ export function missingToComplete(kind: StepKind, f: MeetingFacts): Problem[] {
 export interface StepState {
   step: ProcedureStep
   index: number
-  status: 'done' | 'current' | 'upcoming'
+  status: 'done' | 'skipped' | 'current' | 'upcoming'
 }
 
-/** The stepper's view of a procedure for a meeting at `currentIndex`. */
-export function stepStates(procedure: Procedure, currentIndex: number): StepState[] {
+/** The stepper's view of a procedure for a meeting at `currentIndex`; a step passed over says so. */
+export function stepStates(
+  procedure: Procedure,
+  currentIndex: number,
+  skips: readonly Pick<StepSkip, 'stepIndex'>[] = [],
+): StepState[] {
+  const skipped = new Set(skips.map((s) => s.stepIndex))
   return procedure.steps.map((step, index) => ({
     step,
     index,
-    status: index < currentIndex ? 'done' : index === currentIndex ? 'current' : 'upcoming',
+    status:
+      index < currentIndex
+        ? skipped.has(index)
+          ? 'skipped'
+          : 'done'
+        : index === currentIndex
+          ? 'current'
+          : 'upcoming',
   }))
 }
 
@@ -130,4 +143,62 @@ export function missingToAdvance(procedure: Procedure, currentIndex: number, fac
   if (!step) return [problem('guard.noSuchStep')]
   if (currentIndex >= procedure.steps.length - 1) return [problem('guard.lastStep')]
   return missingToComplete(step.kind, facts)
+}
+
+/**
+ * A step passed over without being done, and why: it goes into the meeting's
+ * record (sealed with it) and onto the minutes, e.g. 第三步“议前调研”未进行，原因：….
+ */
+export interface StepSkip {
+  stepIndex: number
+  kind: StepKind
+  reason: string
+  /** Who decided it (the operator's name) */
+  by: string
+  /** ISO time it was recorded */
+  at: string
+}
+
+/**
+ * Steps that may be passed over with a reason: only those before the meeting.
+ * Without deliberation there are no minutes, and publishing and carrying out
+ * are what the meeting owes its residents.
+ */
+export const SKIPPABLE: readonly StepKind[] = ['collect', 'confirm', 'research']
+
+export const stepSkipSchema = z.object({
+  reason: z.string().trim().min(2, 'meetings.skip.error.reason').max(200, 'validation.tooLong'),
+  by: z.string().trim().min(1, 'meetings.skip.error.by').max(40, 'validation.tooLong'),
+})
+
+/** Where a meeting stands for the readiness rule. */
+export interface StepPosition {
+  stepIndex: number
+  sealed: boolean
+}
+
+/** Whether a step's panel may be edited, and if not, the earlier step in the way. */
+export type StepReadiness =
+  { ready: true } | { ready: false; waitingFor: ProcedureStep; waitingIndex: number; skippable: boolean }
+
+/**
+ * A step's panel is read-only until every step before it is done or skipped
+ * (the stepper has moved past it: `advance` needs the step's guard, `skip` a
+ * reason). Once the meeting is sealed, the steps up to the meeting are settled:
+ * they can no longer be done, and a sealed record is never changed.
+ */
+export function stepReadiness(procedure: Procedure, at: StepPosition, index: number): StepReadiness {
+  const sealedUpTo = at.sealed ? procedure.steps.findIndex((s) => s.kind === 'deliberate') : -1
+  for (let j = 0; j < index && j < procedure.steps.length; j++) {
+    if (j < at.stepIndex || j <= sealedUpTo) continue
+    const step = procedure.steps[j]!
+    // Only the current step can be skipped: the stepper never jumps.
+    return { ready: false, waitingFor: step, waitingIndex: j, skippable: j === at.stepIndex && canSkip(step, at) }
+  }
+  return { ready: true }
+}
+
+/** Whether the current step may be passed over with a reason. */
+export function canSkip(step: ProcedureStep, at: StepPosition): boolean {
+  return !at.sealed && SKIPPABLE.includes(step.kind)
 }

@@ -36,6 +36,19 @@ export interface MeetingInfo {
   decides: boolean
   /** HH:mm the meeting ended, when known */
   endTime?: string
+  /** Steps passed over before the meeting, with the reason (第三步“议前调研”未进行，原因：…) */
+  skippedSteps?: SkippedStepLine[]
+}
+
+export interface SkippedStepLine {
+  /** 1-based position in the procedure */
+  n: number
+  /** The step's name, e.g. 议前调研 */
+  name: string
+  reason: string
+  /** Who decided it, and the day (YYYY-MM-DD) */
+  by: string
+  on: string
 }
 
 /** One person on the sign-in sheet or in the minutes' attendance. */
@@ -121,6 +134,8 @@ export interface VoteLine {
   ballots?: { issued: number; returned: number }
   /** 暂缓表决的原因 */
   deferReason?: string
+  /** This vote corrects an earlier record: its counts and why */
+  correction?: { previous?: Counts; reason: string }
 }
 
 export interface ActionLine {
@@ -148,6 +163,8 @@ export interface TopicBlock {
   votes: VoteLine[]
   /** Set when the topic was deferred (暂缓表决), with or without a vote */
   deferredReason?: string
+  /** A council agreed without a vote (协商一致): the minutes say so */
+  withoutVote?: boolean
   resolution?: string
   actions: ActionLine[]
 }

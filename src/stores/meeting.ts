@@ -6,6 +6,8 @@ import {
   missingToAdvance,
   missingToComplete,
   SIX_STEPS,
+  canSkip,
+  stepReadiness,
   stepStates,
   type MeetingFacts,
   type Procedure,
@@ -13,7 +15,7 @@ import {
 import { DomainError } from '@/domain/problem'
 import { meetingFacts } from '@/db/meeting-facts.repo'
 import { observe } from '@/db/observe'
-import { getMeeting, updateMeeting } from '@/db/meetings.repo'
+import { getMeeting, skipStep, updateMeeting } from '@/db/meetings.repo'
 
 /** The meeting open in the console, followed live, with its step guards. */
 export const useMeetingStore = defineStore('meeting', () => {
@@ -41,10 +43,24 @@ export const useMeetingStore = defineStore('meeting', () => {
   })
   /** The stepper; the last step shows done only once nothing is left in it. */
   const steps = computed(() =>
-    stepStates(procedure, meeting.value?.stepIndex ?? 0).map((s) =>
+    stepStates(procedure, meeting.value?.stepIndex ?? 0, meeting.value?.stepSkips).map((s) =>
       isLastStep.value && s.status === 'current' && missing.value.length === 0 ? { ...s, status: 'done' as const } : s,
     ),
   )
+
+  /** Whether the current step may be passed over with a reason */
+  const canSkipCurrent = computed(() => {
+    const m = meeting.value
+    const step = currentStep.value
+    return Boolean(m && step && canSkip(step, { stepIndex: m.stepIndex, sealed: Boolean(m.sealedAt) }))
+  })
+  /** Whether the panel of a step kind may be edited now, or which earlier step is in the way. */
+  function readiness(kind: string | undefined) {
+    const index = procedure.steps.findIndex((s) => s.kind === kind)
+    const m = meeting.value
+    if (index < 0 || !m) return { ready: true as const }
+    return stepReadiness(procedure, { stepIndex: m.stepIndex, sealed: Boolean(m.sealedAt) }, index)
+  }
 
   /** Follows one meeting and its facts until another is opened. */
   function open(meetingId: string) {
@@ -84,5 +100,24 @@ export const useMeetingStore = defineStore('meeting', () => {
     await updateMeeting(m.id, { stepIndex: m.stepIndex + 1 })
   }
 
-  return { meeting, facts, loaded, steps, currentStep, missing, isLastStep, open, advance }
+  /** Passes over step `fromIndex` with a reason and who decided it; throws DomainError when refused. */
+  async function skip(fromIndex: number, input: { reason: string; by: string }) {
+    const id = meeting.value?.id
+    if (id) await skipStep(id, fromIndex, input)
+  }
+
+  return {
+    meeting,
+    facts,
+    loaded,
+    steps,
+    currentStep,
+    missing,
+    isLastStep,
+    open,
+    advance,
+    skip,
+    readiness,
+    canSkipCurrent,
+  }
 })

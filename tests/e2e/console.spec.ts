@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { rosterRows } from './fixtures/roster'
 import { pinyin } from 'pinyin-pro'
-import { createMeeting, importRoster, setUpCommunity, shot } from './support/app'
+import { createMeeting, importRoster, setUpCommunity, shot, skipToDeliberation } from './support/app'
 
 // The secretary in front of thirty residents (issue 16): keys that never change
 // the record, steps and dates that hold, paper that never contradicts itself.
@@ -25,7 +25,7 @@ async function liveMeeting(page: Page, title = '2026年12月村民代表会议')
   await dialog.getByTestId('body-all-members').click()
   await dialog.getByTestId('body-save').click()
   await createMeeting(page, title)
-  await page.goto(page.url().replace(/#\/meetings\/([^/]+).*$/, '#/meetings/$1/deliberation'))
+  await skipToDeliberation(page)
   await pick(page, page.getByTestId('body-picker').locator('.el-select'), '村民代表会议')
 }
 
@@ -176,7 +176,7 @@ test('a failed vote takes no action items and the notice says 未通过; a typed
   await counts(t1, [12, 8, 5, 0])
   await t1.getByTestId('vote-close').click()
   const sure = page.locator('.el-message-box')
-  if (await sure.isVisible().catch(() => false)) await sure.getByRole('button').last().click()
+  await sure.getByRole('button', { name: '确认结束表决' }).click()
   await expect(t1.getByTestId('vote-result')).toHaveText('未通过')
 
   // 未通过: the resolution opens with the fixed not-adopted line and offers no action items.
@@ -194,7 +194,7 @@ test('a failed vote takes no action items and the notice says 未通过; a typed
   await res2.locator('textarea[name=resolutionText]').fill(typed)
   const url = page.url()
   await page.getByRole('menuitem', { name: '民情台账' }).click()
-  await expect(page.locator('.el-message-box')).toContainText('决议还有未保存的内容')
+  await expect(page.locator('.el-message-box')).toContainText('还有未保存的内容')
   await page.locator('.el-message-box').getByRole('button', { name: '留下继续编辑' }).click()
   await expect(page).toHaveURL(url)
   await page.getByRole('menuitem', { name: '民情台账' }).click()
@@ -463,7 +463,7 @@ test('a 7-item resolution slide shows all its text at 1280×720 and 1024×768; t
   await counts(t1, [26, 2, 2, 0])
   await t1.getByTestId('vote-close').click()
   const sure = page.locator('.el-message-box')
-  if (await sure.isVisible().catch(() => false)) await sure.getByRole('button').last().click()
+  await sure.getByRole('button', { name: '确认结束表决' }).click()
   await expect(t1.getByTestId('vote-result')).toHaveText('通过')
 
   const res = t1.locator('[data-testid^=resolution-]')

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { rosterRows } from './fixtures/roster'
-import { createMeeting, importRoster, setUpCommunity, shot } from './support/app'
+import { createMeeting, importRoster, setUpCommunity, shot, skipToDeliberation } from './support/app'
 
 const names = rosterRows(30).map((r) => r.姓名)
 
@@ -73,7 +73,7 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   await shot(page, 'bodies')
 
   await createMeeting(page, '2026年12月村民代表会议')
-  await page.goto(page.url().replace(/#\/meetings\/([^/]+).*$/, '#/meetings/$1/deliberation'))
+  await skipToDeliberation(page)
   await pick(page, page.getByTestId('body-picker').locator('.el-select'), '村民代表会议')
   await expect(page.getByTestId('decides-tag')).toHaveText('决定事项')
 
@@ -173,6 +173,7 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   await expect(t1.getByTestId('vote-result')).toHaveCount(0)
   await counts(t1, 'count', [20, 3, 2, 0])
   await t1.getByTestId('vote-close').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '确认结束表决' }).click()
   await expect(t1.getByTestId('vote-result')).toHaveText('通过')
   await expect(t1.getByTestId('vote-counts')).toContainText('同意 20 · 反对 3 · 弃权 2 · 无效 0')
   await page.getByTestId('deliberation').click({ position: { x: 5, y: 5 } })
@@ -240,6 +241,7 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   await t2.getByTestId('teller-2-save').click()
   await expect(t2.getByTestId('teller-mismatch')).toHaveCount(0)
   await t2.getByTestId('vote-close').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '确认结束表决' }).click()
   await expect(t2.getByTestId('vote-result')).toHaveText('通过')
   // The recusal leaves the quorum alone and takes one voter out of this topic's passing base.
   await expect(t2).toContainText('实到 25，应到 30，全体成员 30')
@@ -261,6 +263,7 @@ test('a live meeting: sign-in, quorum, three topics with votes, recusal, resolut
   await expect(screen).toHaveAttribute('data-slide', 'topic')
   await counts(t3, 'count', [12, 8, 5, 0])
   await t3.getByTestId('vote-close').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '确认结束表决' }).click()
   await expect(t3.getByTestId('vote-result')).toHaveText('未通过')
   await page.getByTestId('deliberation').click({ position: { x: 5, y: 5 } })
   await page.keyboard.press('r')

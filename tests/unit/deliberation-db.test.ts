@@ -9,7 +9,15 @@ import { saveResolution } from '@/db/resolutions.repo'
 import { NOT_ADOPTED } from '@/domain/resolution'
 import { amendSealed, closeAndSeal, verifyCommunityChain } from '@/db/seal.repo'
 import { addRecusal } from '@/db/speakers.repo'
-import { closeVote, correctVote, openVote, recordCounts, recordRollCall, recordTellerCount } from '@/db/votes.repo'
+import {
+  closeVote,
+  correctVote,
+  openVote,
+  previewClose,
+  recordCounts,
+  recordRollCall,
+  recordTellerCount,
+} from '@/db/votes.repo'
 import { project } from '@/db/projection.repo'
 import { projectorScene } from '@/db/projector.repo'
 import { DomainError } from '@/domain/problem'
@@ -102,6 +110,26 @@ describe('votes refuse bad input and save nothing', () => {
       present: 25,
       counts: { for: 15 },
     })
+  })
+  it('the close preview shows what closing would record and writes nothing', async () => {
+    const { meetingId, topicId } = await liveMeeting(25)
+    const v = await openVote(meetingId, topicId, 'hands')
+    await recordCounts(v.id, { for: 12, against: 10, abstain: 3, invalid: 0 })
+    // 12 of 25 present is not more than half: the preview says 未通过 before anything is final.
+    const preview = await previewClose(v.id)
+    expect(preview).toMatchObject({ status: 'closed', result: 'failed', expected: 30, present: 25 })
+    const stored = await db.votes.get(v.id)
+    expect([stored!.status, stored!.result, stored!.closedAt]).toEqual(['open', undefined, undefined])
+    await recordCounts(v.id, { for: 13, against: 9, abstain: 3, invalid: 0 })
+    expect(await previewClose(v.id)).toMatchObject({ result: 'passed' })
+    const closed = await closeVote(v.id)
+    expect(closed).toMatchObject({ result: 'passed', expected: 30, present: 25, counts: { for: 13 } })
+    expect(await keysOf(previewClose(v.id))).toEqual(['deliberation.error.voteClosed'])
+    // Refusals are the close's own: without quorum the preview refuses too.
+    const other = await liveMeeting(19)
+    const w = await openVote(other.meetingId, other.topicId, 'hands')
+    await recordCounts(w.id, { for: 15, against: 2, abstain: 2, invalid: 0 })
+    expect(await keysOf(previewClose(w.id))).toEqual(['deliberation.error.noQuorum'])
   })
   it('a recused member leaves the passing base only: 12 of 24 is a tie and fails', async () => {
     const { meetingId, topicId, byPerson } = await liveMeeting(25)

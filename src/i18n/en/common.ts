@@ -1,6 +1,13 @@
 export default {
   app: { name: 'Shangliang', subtitle: 'Consultation meetings' },
   common: {
+    draft: {
+      restored: 'Your unsaved text was restored',
+      leave: 'There is unsaved text (the draft is kept and comes back when you return). Leave anyway?',
+      leaveTitle: 'Unsaved text',
+      leaveOk: 'Leave',
+      stay: 'Stay and edit',
+    },
     save: 'Save',
     cancel: 'Cancel',
     add: 'Add',

@@ -1,6 +1,13 @@
 export default {
   app: { name: '商量', subtitle: '协商议事' },
   common: {
+    draft: {
+      restored: '已恢复上次未保存的内容',
+      leave: '还有未保存的内容（草稿已自动保留，回来时会恢复）。确定离开吗？',
+      leaveTitle: '未保存的内容',
+      leaveOk: '离开',
+      stay: '留下继续编辑',
+    },
     save: '保存',
     cancel: '取消',
     add: '新增',

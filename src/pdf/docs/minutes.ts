@@ -9,6 +9,8 @@ import { attendanceText, outcomeWords, ruleText, STATE } from '../labels'
 import type { MeetingDocsInput, PersonLine } from '../inputs'
 import { actionTable, topicSection } from './topicParts'
 
+const NUMERAL = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+
 /** 出席 / 列席 / 利益相关方 / 部门和专家 / 缺席与请假 */
 function attendanceGroups(people: PersonLine[]): [string, string][] {
   // 出席 lists exactly the people counted in 实到; others present sit under 列席 and the rest.
@@ -51,6 +53,16 @@ export function minutesToDocDef(input: MeetingDocsInput): DocDef {
       ...attendanceGroups(input.people),
     ]),
   )
+  // A step passed over is part of the record: the reader sees the procedure was not followed, and why.
+  const skipped = meeting.skippedSteps ?? []
+  if (skipped.length > 0) {
+    content.push(
+      h2('程序说明'),
+      ...skipped.map((k) =>
+        para(`第${NUMERAL[k.n] ?? k.n}步“${k.name}”未进行，原因：${k.reason}（${k.by}，${chineseDate(k.on)}决定）。`),
+      ),
+    )
+  }
   const written = input.people.filter((p) => p.state === 'written' && p.writtenOpinion)
   if (written.length > 0) {
     content.push(h2('书面意见'), ...written.map((p) => para(`${p.name}：${p.writtenOpinion}`)))

@@ -14,7 +14,8 @@ export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
   const { meeting, community } = input
   const n = input.resolutionNotice ?? { periodDays: community.noticePeriodDays, places: [] }
   const words = outcomeWords(meeting.decides)
-  const decided = input.topics.filter((t) => t.votes.length > 0 || t.resolution)
+  // A deferred topic is on the board too, with its reason: residents see why it waits.
+  const decided = input.topics.filter((t) => t.votes.length > 0 || t.resolution || t.deferredReason)
   const content: Content[] = [
     { text: words.notice, style: 'poster', fontSize: 30 },
     {
@@ -25,9 +26,14 @@ export function resolutionNoticeToDocDef(input: MeetingDocsInput): DocDef {
     },
     ...decided.map((t, i): Content => {
       const last = t.votes[t.votes.length - 1]
+      const why = last?.deferReason ?? t.deferredReason
       const result = last?.result
-        ? `（${RESULT[last.result]}${last.counts && last.result !== 'deferred' ? `：${countsText(last.method, last.counts, last.rule)}` : ''}）`
-        : ''
+        ? `（${RESULT[last.result]}${last.counts && last.result !== 'deferred' ? `：${countsText(last.method, last.counts, last.rule)}` : ''}${last.result === 'deferred' && why ? `，原因：${why}` : ''}${last.correction ? '，经更正' : ''}）`
+        : t.deferredReason
+          ? `（暂缓表决，原因：${t.deferredReason}）`
+          : t.withoutVote
+            ? '（经协商一致，未经表决）'
+            : ''
       return {
         unbreakable: true,
         stack: [

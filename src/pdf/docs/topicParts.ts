@@ -34,6 +34,13 @@ export function canvassTable(rows: CanvassTally[]): Content {
   )
 }
 
+/** 本结果系更正: the record it replaces and why; the paper never hides a correction. */
+function correctionText(v: VoteLine): string {
+  if (!v.correction) return ''
+  const was = v.correction.previous ? `原记录${countsText(v.method, v.correction.previous, v.rule)}；` : ''
+  return `（本表决结果系更正：${was}更正原因：${v.correction.reason}。）`
+}
+
 /** One sentence per vote; a canvass speaks of households and the canvass rule, never of 票. */
 export function voteLines(votes: VoteLine[]): Content[] {
   return votes.map((v): Content => {
@@ -58,7 +65,7 @@ export function voteLines(votes: VoteLine[]): Content[] {
     const rule = v.rule ? `表决规则：${ruleText(v.rule, 'passing')}为通过。` : ''
     const result = v.result ? `表决结果：${RESULT[v.result]}。` : ''
     return para(
-      `${option}采用${METHOD[v.method]}方式表决。${base}${recused}${ballots}${counts}${tellers}${rule}${result}`,
+      `${option}采用${METHOD[v.method]}方式表决。${base}${recused}${ballots}${counts}${tellers}${rule}${result}${correctionText(v)}`,
     )
   })
 }
@@ -122,6 +129,9 @@ export function topicSection(t: TopicBlock, opts?: PublicOptions, decides = true
   if (t.votes.length > 0) {
     out.push(h3(t.votes.every((v) => v.method === 'canvass') ? '征求意见情况' : '表决情况'))
     out.push(...voteLines(t.votes.map((v) => ({ ...v, recused: v.recused.map((n) => publicName(n, opts)) }))))
+  }
+  if (t.withoutVote && t.votes.length === 0) {
+    out.push(h3('表决情况'), para('本议题经协商一致形成意见，未经表决。'))
   }
   if (t.deferredReason && !t.votes.some((v) => v.result === 'deferred')) {
     out.push(h3('表决情况'), para(`本议题暂缓表决。原因：${publicText(t.deferredReason, opts)}。`))

@@ -41,3 +41,22 @@ export async function createMeeting(page: Page, title: string): Promise<void> {
   await page.getByTestId('meeting-create-save').click()
   await expect(page.getByTestId('meeting-title')).toHaveText(title)
 }
+
+/**
+ * Opens step 4 of the open meeting after skipping steps 1–3 through the read-only banner,
+ * each with a reason: for tests about the meeting itself, not the steps before it.
+ */
+export async function skipToDeliberation(page: Page): Promise<void> {
+  await page.goto(page.url().replace(/#\/meetings\/([^/]+).*$/, '#/meetings/$1/deliberation'))
+  const banner = page.getByTestId('step-read-only')
+  for (const n of ['一', '二', '三']) {
+    await expect(banner).toContainText(`第${n}步`)
+    await banner.getByTestId('read-only-skip').click()
+    const dialog = page.getByTestId('skip-dialog')
+    await dialog.locator('textarea[name=skipReason]').fill('测试会议，只检查议事环节')
+    await dialog.locator('input[name=skipBy]').fill('测试员')
+    await dialog.getByTestId('skip-save').click()
+    await expect(dialog).toBeHidden()
+  }
+  await expect(banner).toHaveCount(0)
+}
