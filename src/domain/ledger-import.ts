@@ -3,7 +3,7 @@
 // is reported once so staff fix the sheet in one go. Imported requests keep
 // their original dates. The headers are the ledger export's (and a few that
 // other ledgers use).
-import { HANDLING_TYPES, REQUEST_STATUSES, type HandlingType, type RequestStatus } from './request'
+import { HANDLING_TYPES, isAnonymousName, REQUEST_STATUSES, type HandlingType, type RequestStatus } from './request'
 import { dueDateFor } from './handling'
 import { isCalendarDay } from './calendar'
 import { SATISFACTIONS, type Satisfaction } from './loop'
@@ -214,7 +214,7 @@ export function validateLedgerRows(
       row,
       receivedOn,
       channel,
-      raisedBy: raisedBy === '匿名' ? '' : raisedBy,
+      raisedBy: isAnonymousName(raisedBy) ? '' : raisedBy,
       place: cell('place') || undefined,
       category,
       description,
