@@ -10,6 +10,7 @@ import { addTopicToMeeting } from '@/db/meeting-topics.repo'
 import { saveResolution } from '@/db/resolutions.repo'
 import { copyTemplateTo } from '@/db/templates.repo'
 import { project, readProjection } from '@/db/projection.repo'
+import { amendSealed } from '@/db/seal.repo'
 import { DomainError } from '@/domain/problem'
 import { defaultRules } from '@/domain/rules'
 import { TEMPLATE_FOUR_TWO } from '@/domain/template'
@@ -184,5 +185,27 @@ describe('project', () => {
     const next = await project({ ...first, slide: 'quorum', seq: 99, id: 'other', updatedAt: '2000-01-01' })
     expect(next).toMatchObject({ id: 'current', slide: 'quorum', meetingId: 'm-1', seq: first.seq + 1, page: 0 })
     expect(await readProjection()).toEqual(next)
+  })
+})
+
+describe('amendSealed', () => {
+  it.each<[string, unknown, string]>([
+    ['no reason', { targetId: 'v-1', targetKind: 'vote', reason: '  ', changes: {} }, 'deliberation.error.reason'],
+    [
+      'a meeting as target',
+      { targetId: 'm-1', targetKind: 'meeting', reason: '笔误', changes: {} },
+      'validation.required',
+    ],
+    ['no target', { targetId: '', targetKind: 'vote', reason: '笔误', changes: {} }, 'validation.required'],
+    [
+      'changes that are a list',
+      { targetId: 'v-1', targetKind: 'vote', reason: '笔误', changes: [1] },
+      'validation.required',
+    ],
+  ])('refuses %s and appends nothing to the chain', async (_, input, key) => {
+    const { meetingId } = await councilMeeting()
+    const before = await snapshot()
+    expect(await refusal(amendSealed(meetingId, input))).toContain(key)
+    expect(await snapshot()).toBe(before)
   })
 })
