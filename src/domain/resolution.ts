@@ -80,7 +80,6 @@ export const resolutionFormSchema = z.object({
     )
     .max(50, 'validation.tooLong'),
 })
-export type ResolutionForm = z.infer<typeof resolutionFormSchema>
 
 /** A progress entry or status change on an action item, with who and when. */
 export interface ActionEvent extends RecordBase {
