@@ -25,15 +25,11 @@ async function snapshot(): Promise<string> {
 }
 
 /** The problem keys a refused write gives; fails the test when it is not refused with a DomainError. */
-async function refusal(p: Promise<unknown>): Promise<string[]> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof DomainError) return e.problems.map((x) => x.key)
-    throw e
-  }
-  throw new Error('the write was not refused')
-}
+const refusal = (p: Promise<unknown>): Promise<string[]> =>
+  p.then(
+    () => Promise.reject(new Error('the write was not refused')),
+    (e: unknown) => (e instanceof DomainError ? e.problems.map((x) => x.key) : Promise.reject(e)),
+  )
 
 /** A meeting of a 村（居）务协商 council (it consults, so a resolution needs no vote), with one topic. */
 async function councilMeeting() {
