@@ -142,6 +142,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [{ name: '@/domain/validate', message: 'A view checks its fields with useForm (src/composables).' }],
           patterns: [
             {
               regex: '^(@/views/|\\.\\./[^./]|(\\.\\./)+views/)',

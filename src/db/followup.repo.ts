@@ -175,10 +175,6 @@ export async function addProgress(id: string, raw: unknown, photos: PhotoFile[] 
   })
 }
 
-export { MAX_PHOTOS } from '@/domain/attachment'
-/** The stored photos of progress entries, by id. */
-export { attachmentsByIds as photos } from './attachments.repo'
-
 /** The owner reports the work finished. */
 export async function reportDone(id: string, raw: unknown): Promise<ActionItem> {
   const input = parseInput(reportSchema, raw)

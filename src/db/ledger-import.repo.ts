@@ -3,7 +3,7 @@
 // Each request is marked imported in its trail and keeps its original dates.
 import { z } from 'zod'
 import { newId, nowIso } from '@/domain/ids'
-import { HANDLING_TYPES, REQUEST_STATUSES, type Request, type RequestEvent } from '@/domain/request'
+import { HANDLING_TYPES, raisedByFrom, REQUEST_STATUSES, type Request, type RequestEvent } from '@/domain/request'
 import { SATISFACTIONS } from '@/domain/loop'
 import { intakeSettings } from '@/domain/community'
 import { DomainError, problem } from '@/domain/problem'
@@ -63,7 +63,7 @@ export async function importLedger(
       updatedAt: now,
       channel: r.channel,
       receivedOn: r.receivedOn,
-      raisedBy: r.raisedBy ? { kind: 'text', name: r.raisedBy } : { kind: 'anonymous' },
+      raisedBy: raisedByFrom({ kind: 'text', name: r.raisedBy }),
       place: r.place,
       category: r.category,
       description: r.description,

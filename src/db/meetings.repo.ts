@@ -1,5 +1,11 @@
 import { nowIso } from '@/domain/ids'
-import { householdsSchema, newMeetingSchema, type Meeting, type Participant } from '@/domain/meeting'
+import {
+  householdsSchema,
+  meetingChangesSchema,
+  newMeetingSchema,
+  type Meeting,
+  type Participant,
+} from '@/domain/meeting'
 import { canSkip, SIX_STEPS, stepSkipSchema } from '@/domain/procedure'
 import { DomainError, problem } from '@/domain/problem'
 import { base, liveMeeting } from './live-meeting'
@@ -38,15 +44,17 @@ export async function createMeeting(
   return meeting
 }
 
-/** Updates the editable fields of a meeting that is not closed. */
-export async function updateMeeting(
-  id: string,
-  changes: Partial<Omit<Meeting, 'id' | 'communityId' | 'createdAt'>>,
-): Promise<void> {
+/**
+ * Updates the editable fields of a meeting (meetingChangesSchema); a closed
+ * meeting may only move on to its next step (step 6 follows the seal).
+ */
+export async function updateMeeting(id: string, input: unknown): Promise<void> {
+  const changes = parseInput(meetingChangesSchema, input)
   await write([db.meetings], async () => {
     const m = await db.meetings.get(id)
-    if (!m) throw new Error('meeting not found')
-    if (m.status === 'closed' && !('stepIndex' in changes)) throw new Error('meeting is sealed')
+    if (!m) throw new DomainError([problem('deliberation.error.noMeeting')])
+    const onlyStep = Object.keys(changes).every((k) => k === 'stepIndex')
+    if (m.status === 'closed' && !onlyStep) throw new DomainError([problem('deliberation.error.sealed')])
     await db.meetings.update(id, { ...changes, updatedAt: nowIso() })
   })
 }

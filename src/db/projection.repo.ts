@@ -1,13 +1,14 @@
-import { PROJECTION_ID, standby, type Projection } from '@/domain/projection'
+import { PROJECTION_ID, projectionChangeSchema, standby, type Projection } from '@/domain/projection'
 import { db } from './schema'
-import { write } from './write'
+import { parseInput, write } from './write'
 
 export async function readProjection(): Promise<Projection> {
   return (await db.projection.get(PROJECTION_ID)) ?? standby(null)
 }
 
-/** The console's one write to drive the projector. */
-export async function project(change: Partial<Omit<Projection, 'id' | 'seq' | 'updatedAt'>>): Promise<Projection> {
+/** The console's one write to drive the projector (projectionChangeSchema). */
+export async function project(input: unknown): Promise<Projection> {
+  const change = parseInput(projectionChangeSchema, input)
   return write([db.projection], async () => {
     const current = (await db.projection.get(PROJECTION_ID)) ?? standby(null)
     const next: Projection = {

@@ -6,7 +6,9 @@ import { newId, nowIso } from '@/domain/ids'
 import { canMove } from '@/domain/handling'
 import { DomainError, problem } from '@/domain/problem'
 import {
+  ANONYMOUS_NAME,
   feedbackSchema,
+  raisedByName,
   REQUEST_STATUSES,
   requestFormSchema,
   triageSchema,
@@ -107,8 +109,7 @@ export async function updateRequest(id: string, input: unknown, by: string): Pro
     const changed = (Object.keys(form) as (keyof RequestForm)[]).filter(
       (k) => JSON.stringify(form[k] ?? '') !== JSON.stringify(r[k] ?? ''),
     )
-    const old = (k: keyof RequestForm) =>
-      k === 'raisedBy' ? (r.raisedBy.kind === 'anonymous' ? '匿名' : r.raisedBy.name) : String(r[k] ?? '')
+    const old = (k: keyof RequestForm) => (k === 'raisedBy' ? raisedByName(r, ANONYMOUS_NAME) : String(r[k] ?? ''))
     return {
       patch: { ...form, place: form.place || undefined },
       events: [

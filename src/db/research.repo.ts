@@ -5,7 +5,7 @@ import { newId, nowIso } from '@/domain/ids'
 import { DomainError } from '@/domain/problem'
 import type { Attachment } from '@/domain/attachment'
 import type { Canvass, ResearchActivity, TopicOption } from '@/domain/research'
-import { addAttachment as addAttachmentOf, attachmentsOf } from './attachments.repo'
+import { attachmentsOf } from './attachments.repo'
 import { db } from './schema'
 import { parseInput, write } from './write'
 
@@ -52,18 +52,6 @@ export async function recommendOption(topicId: string, optionId: string): Promis
       })
   })
 }
-
-/** Research files go through the one attachments repository (the signature the research screen calls). */
-export async function addAttachment(
-  communityId: string,
-  ownerId: string,
-  ownerKind: string,
-  file: unknown,
-): Promise<Attachment> {
-  return addAttachmentOf({ communityId, ownerId, ownerKind }, file)
-}
-
-export { getAttachment, removeAttachment } from './attachments.repo'
 
 export interface TopicResearch {
   activities: ResearchActivity[]

@@ -1,14 +1,14 @@
 import { DomainError, type Problem } from '@/domain/problem'
 import {
+  resolutionFormSchema,
   resolutionProblems,
   type ActionItem,
-  type ActionItemForm,
   type Resolution,
   type ResolutionBasis,
 } from '@/domain/resolution'
 import { base, liveMeeting } from './live-meeting'
 import { db } from './schema'
-import { write } from './write'
+import { parseInput, write } from './write'
 
 export interface ResolutionWithItems {
   resolution: Resolution
@@ -31,11 +31,8 @@ export async function listResolutions(meetingId: string): Promise<ResolutionWith
  * answer who, to what standard, by when and who supervises, or nothing is
  * saved. Before the meeting closes the draft may be rewritten whole.
  */
-export async function saveResolution(
-  meetingId: string,
-  topicId: string,
-  form: { text: string; voteId?: string; withoutVote?: boolean; items: ActionItemForm[] },
-): Promise<Resolution> {
+export async function saveResolution(meetingId: string, topicId: string, input: unknown): Promise<Resolution> {
+  const form = parseInput(resolutionFormSchema, input)
   const shape: Problem[] = resolutionProblems(form)
   if (shape.length > 0) throw new DomainError(shape)
   return write([db.meetings, db.votes, db.bodies, db.resolutions, db.actionItems], async () => {

@@ -1,5 +1,5 @@
 import Dexie from 'dexie'
-import type { Amendment } from '@/domain/amendment'
+import { amendmentSchema, type Amendment } from '@/domain/amendment'
 import { newId, nowIso } from '@/domain/ids'
 import { sealBlockers } from '@/domain/meeting'
 import { DomainError, problem } from '@/domain/problem'
@@ -16,6 +16,7 @@ import { issueCode } from '@/platform'
 import { base } from './live-meeting'
 import { db } from './schema'
 import { sealedRecordsFor } from './verify.repo'
+import { parseInput, write } from './write'
 
 async function chainHead(communityId: string): Promise<SealEntry | undefined> {
   return db.seals.where('[communityId+seq]').between([communityId, Dexie.minKey], [communityId, Dexie.maxKey]).last()
@@ -142,11 +143,8 @@ export async function verifyCommunityChain(communityId: string): Promise<Communi
  * A correction after closing: the sealed record stays; a new amendment that
  * points to it is appended to the chain in the same step.
  */
-export async function amendSealed(
-  meetingId: string,
-  a: Pick<Amendment, 'targetId' | 'targetKind' | 'reason' | 'changes'>,
-): Promise<Amendment> {
-  if (!a.reason.trim()) throw new DomainError([problem('deliberation.error.reason')])
+export async function amendSealed(meetingId: string, input: unknown): Promise<Amendment> {
+  const a = parseInput(amendmentSchema, input)
   for (let attempt = 0; attempt < 3; attempt++) {
     const m = await db.meetings.get(meetingId)
     if (!m?.sealedAt) throw new DomainError([problem('deliberation.error.notSealed')])
@@ -160,7 +158,7 @@ export async function amendSealed(
       newId,
       sha256: sha256Hex,
     })
-    const ok = await db.transaction('rw', db.seals, db.amendments, async () => {
+    const ok = await write([db.seals, db.amendments], async () => {
       if ((await chainHead(m.communityId))?.id !== head?.id) return false
       await db.amendments.add(amendment)
       await db.seals.bulkAdd(links)

@@ -1,6 +1,7 @@
 import { newId, nowIso } from '@/domain/ids'
 import { DomainError, problem } from '@/domain/problem'
 import {
+  templateCopySchema,
   BUILT_IN_TEMPLATES,
   copyTemplate,
   nextVersion,
@@ -36,13 +37,16 @@ export async function templateVersions(lineageId: string): Promise<ProcedureTemp
   return rows.sort((a, b) => b.version - a.version)
 }
 
-/** Copies a template into the community's own list (version 1 of a new lineage). */
-export async function copyTemplateTo(communityId: string, sourceId: string, name: string): Promise<ProcedureTemplate> {
+/** Copies a template into the community's own list (version 1 of a new lineage); input is `{ name }`. */
+export async function copyTemplateTo(
+  communityId: string,
+  sourceId: string,
+  input: unknown,
+): Promise<ProcedureTemplate> {
+  const { name } = parseInput(templateCopySchema, input)
   const source = await getTemplate(sourceId)
   if (!source) throw new DomainError([problem('templates.error.notFound')])
-  const trimmed = name.trim()
-  if (!trimmed) throw new DomainError([problem('validation.required')])
-  const copy = copyTemplate(source, newId(), communityId, trimmed.slice(0, 40), nowIso())
+  const copy = copyTemplate(source, newId(), communityId, name, nowIso())
   await write([db.templates], () => db.templates.add(copy))
   return copy
 }

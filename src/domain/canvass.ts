@@ -71,5 +71,3 @@ export const activitySchema = z.object({
   who: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong'),
   findings: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
 })
-
-export { attachmentProblems } from './attachment'

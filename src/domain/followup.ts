@@ -1,6 +1,6 @@
 // 研究落实: the action item's status flow and the rules every change obeys.
 // Pure: the repository reads the item, asks these functions, then writes.
-import { addDays, daysBetween } from './calendar'
+import { addDays } from './calendar'
 import { z } from 'zod'
 import { DomainError, problem } from './problem'
 import type { ActionItem, ActionStatus } from './resolution'
@@ -86,9 +86,6 @@ export function isDueSoon(item: Pick<ActionItem, 'status' | 'dueOn'>, today: str
 export function isOnTime(item: Pick<ActionItem, 'doneOn' | 'dueOn'>): boolean {
   return Boolean(item.doneOn && item.doneOn <= item.dueOn)
 }
-
-// Day arithmetic lives in the one calendar; re-exported for the callers that import it from here.
-export { addDays, daysBetween }
 
 export interface BoardFilter {
   owner?: string

@@ -40,9 +40,6 @@ export function handlingNames(custom: Partial<Record<HandlingType, string>> | un
 /** A request is "due soon" this many working days before its due date. */
 export const DUE_SOON_DAYS = 2
 
-// Working days are counted by the one calendar (official 调休 included).
-export { addWorkingDays, workingDaysBetween } from './calendar'
-
 export function dueDateFor(
   type: HandlingType,
   receivedOn: string,

@@ -3,7 +3,14 @@
 // is reported once so staff fix the sheet in one go. Imported requests keep
 // their original dates. The headers are the ledger export's (and a few that
 // other ledgers use).
-import { HANDLING_TYPES, REQUEST_STATUSES, type HandlingType, type RequestFacts, type RequestStatus } from './request'
+import {
+  HANDLING_TYPES,
+  isAnonymousName,
+  REQUEST_STATUSES,
+  type HandlingType,
+  type RequestFacts,
+  type RequestStatus,
+} from './request'
 import { DEFAULT_HANDLING_NAMES, dueDateFor } from './handling'
 import { isCalendarDay } from './calendar'
 import { SATISFACTIONS, type Satisfaction } from './loop'
@@ -205,7 +212,7 @@ export function validateLedgerRows(
       row,
       receivedOn,
       channel,
-      raisedBy: raisedBy === '匿名' ? '' : raisedBy,
+      raisedBy: isAnonymousName(raisedBy) ? '' : raisedBy,
       place: cell('place') || undefined,
       category,
       description,

@@ -2,7 +2,7 @@
 // stage is recorded as attempts; a failed sitting stays on record and the
 // stage is held again. A matter keeps a snapshot of the template's stages and
 // each attempt a copy of the rules applied, so template edits never change them.
-import { addDays, periodEnd } from './calendar'
+import { periodEnd } from './calendar'
 import { z } from 'zod'
 import type { RecordBase } from './ids'
 import { periodDaysSchema } from './notice'
@@ -74,9 +74,6 @@ export interface StageProgress {
   attempts: StageAttempt[]
   status: StageStatus
 }
-
-// Day arithmetic lives in the one calendar.
-export { addDays }
 
 /** Whether the stage's latest attempt completes it (a notice: once its period is over). */
 function completes(a: StageAttempt | undefined, today: string): 'passed' | 'failed' | 'running' | undefined {

@@ -117,6 +117,31 @@ export const meetingBasicsSchema = z.object({
   recorderId: z.string().optional(),
 })
 
+/** An optional field a form clears with '' or null (el-date-picker, el-time-select): cleared means unset. */
+const clearable = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), s)
+
+/**
+ * What may change on a meeting once it exists: the basics, the body whose
+ * rules apply and the step it stands at (six steps: 0–5). Anything else
+ * (status, seal, community) is stripped; those have their own writes.
+ */
+export const meetingChangesSchema = z.object({
+  title: meetingBasicsSchema.shape.title.optional(),
+  type: meetingBasicsSchema.shape.type.optional(),
+  date: clearable(meetingBasicsSchema.shape.date),
+  startTime: clearable(meetingBasicsSchema.shape.startTime),
+  place: clearable(meetingBasicsSchema.shape.place),
+  chairId: clearable(meetingBasicsSchema.shape.chairId),
+  recorderId: clearable(meetingBasicsSchema.shape.recorderId),
+  bodyId: clearable(z.string().optional()),
+  stepIndex: z
+    .number()
+    .int('validation.noSuchStep')
+    .min(0, 'validation.noSuchStep')
+    .max(5, 'validation.noSuchStep')
+    .optional(),
+})
+
 /**
  * The clock time each agenda item starts at, from the meeting's start (HH:MM)
  * and the planned minutes of the items before it; undefined from the first item

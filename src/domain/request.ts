@@ -25,6 +25,38 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 export type RaisedBy =
   { kind: 'person'; personId: string; name: string } | { kind: 'text'; name: string } | { kind: 'anonymous' }
 
+/** How the person who raised a request is given on a form */
+export const RAISED_KINDS = ['text', 'person', 'anonymous'] as const
+export type RaisedKind = (typeof RAISED_KINDS)[number]
+
+/** The word printed for nobody named, so a ledger file read back says the same. */
+export const ANONYMOUS_NAME = '匿名'
+
+/**
+ * Whether a typed name names nobody: blank (spaces too), since many requests
+ * come from people who give none, or the word 匿名 that ledgers print.
+ */
+export function isAnonymousName(name: string | undefined): boolean {
+  const n = name?.trim() ?? ''
+  return n === '' || n === ANONYMOUS_NAME
+}
+
+/**
+ * Who raised it, from what was entered: a name that names nobody is
+ * anonymous. A roster person keeps the name they have there; with nobody
+ * picked the schema asks for one.
+ */
+export function raisedByFrom(entry: {
+  kind: RaisedKind
+  name?: string
+  personId?: string
+  personName?: string
+}): RaisedBy {
+  if (entry.kind === 'person') return { kind: 'person', personId: entry.personId ?? '', name: entry.personName ?? '' }
+  if (entry.kind === 'anonymous' || isAnonymousName(entry.name)) return { kind: 'anonymous' }
+  return { kind: 'text', name: entry.name!.trim() }
+}
+
 /** The name shown for whoever raised it; `anonymous` is the word for nobody named (匿名 in print). */
 export function raisedByName(r: { raisedBy: RaisedBy }, anonymous: string): string {
   return r.raisedBy.kind === 'anonymous' ? anonymous : r.raisedBy.name

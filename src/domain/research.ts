@@ -46,4 +46,3 @@ export interface TopicOption extends RecordBase {
 }
 
 /** A photo or file, stored as bytes in Dexie (and carried in archives). */
-export type { Attachment } from './attachment'

@@ -57,6 +57,30 @@ export const actionItemSchema = z.object({
 })
 export type ActionItemForm = z.infer<typeof actionItemSchema>
 
+const draftText = (max: number) => z.string().trim().max(max, 'validation.tooLong')
+
+/**
+ * A resolution as the recorder sends it: the shape and lengths only. What is
+ * missing (the text, one of an item's four answers) is left to
+ * resolutionProblems, which names the item ("第 2 项：缺少责任人").
+ */
+export const resolutionFormSchema = z.object({
+  text: draftText(2000),
+  voteId: z.string().min(1).optional(),
+  withoutVote: z.boolean().optional(),
+  items: z
+    .array(
+      z.object({
+        title: draftText(80),
+        owner: draftText(60),
+        standard: draftText(200),
+        dueOn: z.string().trim(),
+        supervisor: draftText(60),
+      }),
+    )
+    .max(50, 'validation.tooLong'),
+})
+
 /** A progress entry or status change on an action item, with who and when. */
 export interface ActionEvent extends RecordBase {
   actionItemId: string

@@ -1,6 +1,7 @@
 // Period statistics for reporting upward ("926 collected, 920 resolved").
 // Pure: the repository hands over the rows, these functions count.
-import { daysBetween, isOnTime } from './followup'
+import { daysBetween } from './calendar'
+import { isOnTime } from './followup'
 import { SCALE_ANSWERS } from './evaluation'
 import { localDay } from './calendar'
 import type { HandlingType, Request, RequestEvent } from './request'

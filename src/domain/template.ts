@@ -303,6 +303,9 @@ const stageSchema = z
       ctx.addIssue({ code: 'custom', path: ['office'], message: 'templates.error.officeNeeded' })
   })
 
+/** A copy of a template into a community's list needs only its name. */
+export const templateCopySchema = z.object({ name: text(40) })
+
 /** What the editor may change: names, stages and rules. */
 export const templateFormSchema = z
   .object({

@@ -8,7 +8,7 @@ import type { Topic } from '@/domain/topic'
 import type { Attendance } from '@/domain/attendance'
 import type { Vote } from '@/domain/vote'
 import type { ActionItem, Resolution } from '@/domain/resolution'
-import type { Attachment } from '@/domain/research'
+import type { Attachment } from '@/domain/attachment'
 import { HANDLING_TYPES, REQUEST_STATUSES } from '@/domain/request'
 import { PRESET_JINCHANG } from '@/domain/roles'
 

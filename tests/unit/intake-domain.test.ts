@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addWorkingDays, canMove, dueDateFor, dueState, workingDaysBetween } from '@/domain/handling'
+import { addWorkingDays, workingDaysBetween } from '@/domain/calendar'
+import { canMove, dueDateFor, dueState } from '@/domain/handling'
 import { requestFormSchema, triageSchema } from '@/domain/request'
 import { agendaTimes, mergeProblems, splitProblems, topicFormSchema } from '@/domain/topic'
 import { attachmentProblems, MAX_ATTACHMENT_BYTES } from '@/domain/attachment'

@@ -13,7 +13,8 @@ import {
 import { answerLine } from '@/db/escalation.repo'
 import { closeLoop } from '@/db/loop.repo'
 import { makeTopic, mergeRequestInto, narrowTopic, scheduleTopics, splitTopic, topicTrail } from '@/db/topics.repo'
-import { addAttachment, addCanvass, saveOption, topicResearch } from '@/db/research.repo'
+import { addCanvass, saveOption, topicResearch } from '@/db/research.repo'
+import { addAttachment } from '@/db/attachments.repo'
 import { agendaNotice, inviteByRoles, inviteForTopic, recordAgendaNotice } from '@/db/agenda.repo'
 import { createMeeting, listParticipants } from '@/db/meetings.repo'
 import { meetingFacts } from '@/db/meeting-facts.repo'
@@ -196,14 +197,20 @@ describe('agenda and research', () => {
     await saveOption(C, 't1', { title: 'B', description: '', cost: 12000, recommended: true })
     expect(
       await refused(
-        addAttachment(C, 't1', 'topic', {
-          name: 'big.mp4',
-          mime: 'video/mp4',
-          bytes: new Uint8Array(10 * 1024 * 1024 + 1),
-        }),
+        addAttachment(
+          { communityId: C, ownerId: 't1', ownerKind: 'topic' },
+          {
+            name: 'big.mp4',
+            mime: 'video/mp4',
+            bytes: new Uint8Array(10 * 1024 * 1024 + 1),
+          },
+        ),
       ),
     ).toEqual(['research.errors.tooLarge'])
-    await addAttachment(C, 't1', 'topic', { name: 'photo.png', mime: 'image/png', bytes: new Uint8Array(100) })
+    await addAttachment(
+      { communityId: C, ownerId: 't1', ownerKind: 'topic' },
+      { name: 'photo.png', mime: 'image/png', bytes: new Uint8Array(100) },
+    )
     const research = await topicResearch('t1')
     expect(research.canvasses).toHaveLength(1)
     expect(research.options.filter((o) => o.recommended).map((o) => o.title)).toEqual(['B'])

@@ -27,6 +27,7 @@ describe('lint boundaries', () => {
     ['src/db/bad.repo.ts', "import { METHOD } from '@/pdf/labels'", '@typescript-eslint/no-restricted-imports'],
     ['src/domain/bad.ts', "import { db } from '@/db/schema'", 'no-restricted-imports'],
     ['src/views/agenda/AgendaBad.ts', "import Dexie from 'dexie'", '@typescript-eslint/no-restricted-imports'],
+    ['src/views/agenda/AgendaBad.ts', "import { parseForm } from '@/domain/validate'", 'no-restricted-imports'],
   ])('%s: refuses %s', async (path, line, rule) => {
     expect(await rulesHit(path, `${line}\nexport const use = [${boundName(line)}]\n`)).toContain(rule)
   })

@@ -7,7 +7,7 @@ import { db } from '@/db/schema'
 import { recordAgendaNotice } from '@/db/agenda.repo'
 import { postNotice } from '@/db/notices.repo'
 import { postResultsNotice } from '@/db/results-notice.repo'
-import { addAttachment } from '@/db/research.repo'
+import { addAttachment } from '@/db/attachments.repo'
 import { addProgress } from '@/db/followup.repo'
 import { MAX_ATTACHMENT_BYTES, MAX_PHOTOS } from '@/domain/attachment'
 import { setClock } from '@/domain/calendar'
@@ -118,7 +118,9 @@ describe('the one attachments repository', () => {
     const M2 = { id: 'm2', communityId: 'c1' }
     const posting = { startsOn: '2026-12-11', periodDays: 7, places: ['公示栏'] }
     const tooLarge = ['research.errors.tooLarge']
-    expect(await problems(addAttachment('c1', 't1', 'topic', big))).toEqual(tooLarge)
+    expect(await problems(addAttachment({ communityId: 'c1', ownerId: 't1', ownerKind: 'topic' }, big))).toEqual(
+      tooLarge,
+    )
     expect(await problems(postNotice(M2, 'resolution', posting, big))).toEqual(tooLarge)
     expect(await problems(addProgress('a2', progress, [small, big]))).toEqual(tooLarge)
     expect(await db.attachments.count()).toBe(0)

@@ -3,7 +3,8 @@ import { db } from '@/db/schema'
 import { createMatter, getMatter, recordStage } from '@/db/matters.repo'
 import { copyTemplateTo, listTemplates, saveTemplateVersion, templateVersions } from '@/db/templates.repo'
 import { DomainError } from '@/domain/problem'
-import { addDays, stageProgress } from '@/domain/matter'
+import { addDays } from '@/domain/calendar'
+import { stageProgress } from '@/domain/matter'
 import { TEMPLATE_FOUR_TWO, toForm, withFiling } from '@/domain/template'
 
 const C = 'village-1'
@@ -169,7 +170,7 @@ describe('major matters', () => {
 
 describe('template copies and versions', () => {
   it('copies a built-in, edits it as a new version, and old matters keep the old rules', async () => {
-    const copy = await copyTemplateTo(C, TEMPLATE_FOUR_TWO.id, '本村四议两公开（村民会议）')
+    const copy = await copyTemplateTo(C, TEMPLATE_FOUR_TWO.id, { name: '本村四议两公开（村民会议）' })
     const oldMatter = await createMatter(
       C,
       { title: '甲', description: '', origin: 'suggestion', templateId: copy.id },
@@ -205,7 +206,7 @@ describe('template copies and versions', () => {
     expect(await problemsOf(saveTemplateVersion(TEMPLATE_FOUR_TWO.id, toForm(TEMPLATE_FOUR_TWO)))).toEqual([
       'templates.error.readOnly',
     ])
-    const copy = await copyTemplateTo(C, TEMPLATE_FOUR_TWO.id, '副本')
+    const copy = await copyTemplateTo(C, TEMPLATE_FOUR_TWO.id, { name: '副本' })
     const form = toForm(copy)
     expect(await problemsOf(saveTemplateVersion(copy.id, { ...form, stages: [] }))).toContain(
       'templates.error.noStages',

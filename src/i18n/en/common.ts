@@ -50,6 +50,7 @@ export default {
     noSuchDay: 'There is no such day: {text}. Check year, month and day (e.g. 2026-12-10)',
     time: 'Time must be HH:mm, e.g. 14:30',
     fixErrors: 'Please fix the fields marked in red',
+    noSuchStep: 'There is no such step: a meeting has six',
   },
   guard: {
     noTopicsCollected: 'No topics yet: in the request ledger, choose 处理 and make requests into topics',

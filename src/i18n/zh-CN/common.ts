@@ -50,6 +50,7 @@ export default {
     noSuchDay: '没有这一天：{text}。请检查年、月、日（例如 2026-12-10）',
     time: '时间格式应为 时:分，例如 14:30',
     fixErrors: '请先改正标红的内容',
+    noSuchStep: '没有这一步：议事共六步',
   },
   guard: {
     noTopicsCollected: '还没有议题：在民情台账中点“处理”，把群众诉求列为议题',

@@ -1,34 +1,27 @@
-import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { z } from 'zod'
 import type { Matter } from '@/domain/matter'
 import type { StageDef } from '@/domain/template'
-import { parseForm } from '@/domain/validate'
 import { recordStage } from '@/db/matters.repo'
-import { useProblems } from '@/composables/useProblems'
+import { useForm, type FormOptions } from '@/composables/useForm'
 
 /**
- * The save path shared by the stage forms: check the input, ask once (a
- * record is never edited afterwards), then append it. Field errors land in
- * `errors` keyed by field name.
+ * The stage forms' one form (useForm) with their save path: check the
+ * fields, ask once (a record is never edited afterwards), then append it.
  */
-export function useRecord(matter: () => Matter, stage: () => StageDef, today: () => string) {
+export function useRecord<F extends object, S extends z.ZodType>(
+  at: { matter: () => Matter; stage: () => StageDef; today: () => string },
+  schema: S,
+  blank: () => F,
+  prepare: FormOptions<F>['prepare'],
+) {
   const { t } = useI18n()
-  const problems = useProblems()
-  const errors = ref<Record<string, string>>({})
-  const saving = ref(false)
+  const { form, errors, submitting, check, submit } = useForm(schema, blank, { prepare, announce: 'fix' })
 
-  async function save(schema: z.ZodType, input: unknown, resultText: (verdict?: string) => string): Promise<boolean> {
-    const parsed = parseForm(schema, input)
-    if (!parsed.ok) {
-      errors.value = Object.fromEntries(
-        Object.entries(parsed.fields).map(([k, p]) => [k.split('.')[0]!, problems.text(p)]),
-      )
-      ElMessage.error(t('validation.fixErrors'))
-      return false
-    }
-    errors.value = {}
+  /** Resolves to true once the record is kept. */
+  async function save(resultText: (verdict?: string) => string): Promise<boolean> {
+    if (!check()) return false
     try {
       await ElMessageBox.confirm(t('matters.confirmRecord'), t('matters.confirmTitle'), {
         type: 'warning',
@@ -38,15 +31,10 @@ export function useRecord(matter: () => Matter, stage: () => StageDef, today: ()
     } catch {
       return false
     }
-    saving.value = true
-    try {
-      const attempt = await problems.guard(() => recordStage(matter().id, stage().id, parsed.data, today()))
-      if (!attempt) return false
-      ElMessage.success(t('matters.recorded', { stage: stage().name, result: resultText(attempt.verdict) }))
-      return true
-    } finally {
-      saving.value = false
-    }
+    const attempt = await submit((data) => recordStage(at.matter().id, at.stage().id, data, at.today()))
+    if (!attempt) return false
+    ElMessage.success(t('matters.recorded', { stage: at.stage().name, result: resultText(attempt.verdict) }))
+    return true
   }
-  return { errors, saving, save }
+  return { form, errors, saving: submitting, save }
 }
