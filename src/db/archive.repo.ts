@@ -23,6 +23,7 @@ import { sealContact } from './contact-crypto'
 import type { Contact } from '@/domain/person'
 import { takeSnapshot } from './journal/journal'
 import { applyTombstones, erasedPersonIds } from './tombstones'
+import { FLAT_OF_STORE, flatGet, flatRows, putFlat } from './per-meeting'
 import type { IssuedCode } from '@/domain/chain-audit'
 import { issueCode, issuedCodes } from '@/platform'
 
@@ -41,8 +42,15 @@ function frozen(table: string, row: ArchiveRow): string {
 export function archivedTables(d: Dexie = appDb): Table[] {
   return d.tables
     .filter((t) => !(LOCAL_TABLES as readonly string[]).includes(t.name))
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .sort((a, b) => (archiveName(a) < archiveName(b) ? -1 : 1))
 }
+
+/**
+ * The table a store travels as: per-meeting sheets and link batches travel
+ * flat (`attendance`, `seals`, per-meeting.ts), so archives, packages and
+ * their checks are the same whichever schema wrote them.
+ */
+export const archiveName = (t: Table): string => FLAT_OF_STORE[t.name] ?? t.name
 
 export interface ExportOptions {
   /** Only this community's records; all communities when absent. */
@@ -75,7 +83,10 @@ export async function readTables(d: Dexie = appDb, opts: ExportOptions = {}): Pr
   const tables = archivedTables(d)
   const out: ArchiveTables = {}
   await d.transaction('r', tables, async () => {
-    for (const t of tables) out[t.name] = ((await t.toArray()) as ArchiveRow[]).filter((r) => inScope(t.name, r, opts))
+    for (const t of tables) {
+      const name = archiveName(t)
+      out[name] = flatRows(t.name, await t.toArray()).filter((r) => inScope(name, r, opts))
+    }
   })
   return out
 }
@@ -117,7 +128,7 @@ export async function databaseHash(d: Dexie = appDb): Promise<string> {
 
 /** Validates without writing: what the import screen shows before asking to confirm. */
 export async function inspectArchive(bytes: Uint8Array, passphrase?: string, d: Dexie = appDb): Promise<Unpacked> {
-  return unpackArchive(bytes, { passphrase, knownTables: archivedTables(d).map((t) => t.name) })
+  return unpackArchive(bytes, { passphrase, knownTables: archivedTables(d).map(archiveName) })
 }
 
 export type ImportMode = 'replace' | 'merge'
@@ -158,22 +169,31 @@ async function planImport(content: ArchiveTables, mode: ImportMode, d: Dexie): P
   const erased = new Set(await erasedPersonIds(d))
   let refusal: ArchiveError | undefined
   const ownTable = new Map<string, string>()
-  for (const t of archivedTables(d)) {
-    const rows = content[t.name]
+  for (const name of archivedTables(d).map(archiveName)) {
+    const rows = content[name]
     if (!rows) continue
     const p: TablePlan = { adds: 0, updates: 0, keeps: 0, refuses: 0 }
     const out: ArchiveRow[] = []
-    const existing = mode === 'merge' ? ((await t.bulkGet(rows.map((r) => r.id))) as (ArchiveRow | undefined)[]) : []
+    const meetings = rows.map((r) => String(r.meetingId))
+    const existing =
+      mode === 'merge'
+        ? await flatGet(
+            d,
+            name,
+            rows.map((r) => r.id),
+            meetings,
+          )
+        : []
     rows.forEach((row, i) => {
-      if (t.name === 'contacts' && erased.has(row.id)) return void (p.keeps += 1)
-      if (SEALED_TABLES.has(t.name)) ownTable.set(row.id, t.name)
+      if (name === 'contacts' && erased.has(row.id)) return void (p.keeps += 1)
+      if (SEALED_TABLES.has(name)) ownTable.set(row.id, name)
       const here = existing[i]
       if (!here) {
         out.push(row)
         return void (p.adds += 1)
       }
-      if (SEALED_TABLES.has(t.name) && frozen(t.name, here) !== frozen(t.name, row)) {
-        refusal ??= new ArchiveError('conflict', { table: t.name })
+      if (SEALED_TABLES.has(name) && frozen(name, here) !== frozen(name, row)) {
+        refusal ??= new ArchiveError('conflict', { table: name })
         return void (p.refuses += 1)
       }
       if (stampOf(row) > stampOf(here)) {
@@ -182,8 +202,8 @@ async function planImport(content: ArchiveTables, mode: ImportMode, d: Dexie): P
       }
       p.keeps += 1
     })
-    plan[t.name] = p
-    writes[t.name] = out
+    plan[name] = p
+    writes[name] = out
   }
   if (mode === 'merge') refusal ??= await strayAcrossTables(ownTable, d)
   if (mode === 'merge') refusal ??= await chainsDisagree(content, d)
@@ -194,7 +214,7 @@ async function planImport(content: ArchiveTables, mode: ImportMode, d: Dexie): P
 async function strayAcrossTables(ownTable: Map<string, string>, d: Dexie): Promise<ArchiveError | undefined> {
   const ids = [...ownTable.keys()]
   for (const table of new Set(Object.values(SEAL_TABLES))) {
-    const here = (await d.table(table).bulkGet(ids)) as (ArchiveRow | undefined)[]
+    const here = await flatGet(d, table, ids)
     const stray = here.find((r) => r && ownTable.get(r.id) !== table)
     if (stray)
       return new ArchiveError('duplicateSealed', { id: stray.id, table: ownTable.get(stray.id)!, other: table })
@@ -209,7 +229,7 @@ async function chainsDisagree(content: ArchiveTables, d: Dexie): Promise<Archive
   const incoming = bySeq(content.seals ?? [])
   const communities = new Set((content.seals ?? []).map((s) => String(s.communityId)))
   for (const c of communities) {
-    const here = bySeq((await d.table('seals').where('communityId').equals(c).toArray()) as ArchiveRow[])
+    const here = bySeq(flatRows('sealBatches', await d.table('sealBatches').where('communityId').equals(c).toArray()))
     for (const [k, hash] of here)
       if (incoming.has(k) && incoming.get(k) !== hash) return new ArchiveError('conflict', { table: 'seals' })
   }
@@ -251,15 +271,17 @@ export async function importArchive(
     )
   const written: Record<string, number> = {}
   // Meetings last: a sealed meeting written first would make the seal guard refuse its own votes and attendance.
-  const order = archivedTables(d).sort((a, b) => Number(a.name === 'meetings') - Number(b.name === 'meetings'))
+  const order = archivedTables(d)
+    .map(archiveName)
+    .sort((a, b) => Number(a === 'meetings') - Number(b === 'meetings'))
   await d.transaction('rw', d.tables, async () => {
     // The file's chain was verified above, so a restore may replace sealed rows wholesale.
     if (mode === 'replace') markRestoring()
     if (mode === 'replace') for (const t of archivedTables(d)) await t.clear()
-    for (const t of order) {
-      const rows = writes[t.name] ?? []
-      if (rows.length) await t.bulkPut(rows)
-      written[t.name] = rows.length
+    for (const name of order) {
+      const rows = writes[name] ?? []
+      await putFlat(d, name, rows)
+      written[name] = rows.length
     }
     await applyTombstones(d)
   })

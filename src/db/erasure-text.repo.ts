@@ -12,7 +12,7 @@ import { write } from './write'
 import { openContact } from './contact-crypto'
 
 /** Tables that hold no free text worth searching, or that are handled elsewhere (contacts by the erasure itself). */
-const SKIP = new Set(['contacts', 'attachments', 'seals', 'auditLog'])
+const SKIP = new Set(['contacts', 'attachments', 'sealBatches', 'auditLog'])
 
 export interface TextHit {
   table: string

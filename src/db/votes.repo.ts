@@ -11,6 +11,7 @@ import { ballotsSchema, countsSchema, deferSchema, tellerCountSchema, voteMethod
 import { base, liveMeeting } from './live-meeting'
 import { db } from './schema'
 import { parseInput, write } from './write'
+import { listAttendance } from './attendance.repo'
 
 export async function listVotes(meetingId: string): Promise<Vote[]> {
   const all = await db.votes.where('meetingId').equals(meetingId).toArray()
@@ -125,14 +126,14 @@ async function canvassRule(communityId: string) {
  * and rules used. A refusal changes nothing.
  */
 export async function closeVote(voteId: string): Promise<Vote> {
-  return write([db.meetings, db.bodies, db.votes, db.attendance, db.recusals, db.communities], async () => {
+  return write([db.meetings, db.bodies, db.votes, db.signInSheets, db.recusals, db.communities], async () => {
     const v = await db.votes.get(voteId)
     if (!v) throw new DomainError([problem('deliberation.error.noVote')])
     if (v.status !== 'open') throw new DomainError([problem('deliberation.error.voteClosed')])
     const { body, communityId, households } = await meetingBody(v.meetingId)
     const picked = countsToClose(v)
     if ('problems' in picked) throw new DomainError(picked.problems)
-    const rows = await db.attendance.where('meetingId').equals(v.meetingId).toArray()
+    const rows = await listAttendance(v.meetingId)
     const recusals = await db.recusals.where('topicId').equals(v.topicId).toArray()
     const h = topicHeadcount(rows, body, recusals, households)
     const passingRule = v.method === 'canvass' ? await canvassRule(communityId) : body.passingRule

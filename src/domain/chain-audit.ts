@@ -112,7 +112,7 @@ export function meetingForCode(
 }
 
 /** Tables whose rows the data layer guards once their meeting is sealed (action items: their four answers). */
-export const SEALED_RECORD_TABLES = ['attendance', 'votes', 'resolutions', 'actionItems', 'seals']
+export const SEALED_RECORD_TABLES = ['signInSheets', 'votes', 'resolutions', 'actionItems', 'sealBatches']
 
 /** Refused change to a sealed record; `key` is the message to show. */
 export class SealedRecordError extends Error {

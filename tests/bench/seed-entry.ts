@@ -8,6 +8,7 @@ import { exportArchive, importArchive } from '@/db/archive.repo'
 import { rebuildStatMonths } from '@/db/aggregates/rebuild'
 import { recountStats, statsFor } from '@/db/stats.repo'
 import { generateDataset, photo, scaled, TEN_YEARS } from './dataset'
+import { batchOf, putFlat } from '@/db/per-meeting'
 
 async function seed(factor: number) {
   const t0 = performance.now()
@@ -21,7 +22,7 @@ async function seed(factor: number) {
     await db.people.bulkPut(d.people)
     await db.topics.bulkPut(d.topics)
     await db.requests.bulkPut(d.requests)
-    await db.attendance.bulkPut(d.attendance)
+    await putFlat(db, 'attendance', d.attendance)
     await db.votes.bulkPut(d.votes)
     await db.resolutions.bulkPut(d.resolutions)
     await db.actionItems.bulkPut(d.actionItems)
@@ -53,7 +54,7 @@ async function seed(factor: number) {
       sha256: sha256Hex,
     })
     if (links.length) head = links[links.length - 1]
-    await db.seals.bulkPut(links)
+    if (links.length) await db.sealBatches.add(batchOf(links))
     sealed += links.length
   }
   const tSeals = performance.now()
