@@ -24,6 +24,7 @@ import type { Contact } from '@/domain/person'
 import { takeSnapshot } from './journal/journal'
 import { applyTombstones, erasedPersonIds } from './tombstones'
 import { FLAT_OF_STORE, flatGet, flatRows, putFlat } from './per-meeting'
+import { reporter, type OnProgress } from '@/archive/progress'
 import type { IssuedCode } from '@/domain/chain-audit'
 import { issueCode, issuedCodes } from '@/platform'
 
@@ -66,6 +67,7 @@ export interface ExportOptions {
    * whatever is on disk. Every other export is refused when the chain does not verify.
    */
   unaudited?: boolean
+  onProgress?: OnProgress
 }
 
 function inScope(table: string, row: ArchiveRow, opts: ExportOptions): boolean {
@@ -82,12 +84,15 @@ function inScope(table: string, row: ArchiveRow, opts: ExportOptions): boolean {
 export async function readTables(d: Dexie = appDb, opts: ExportOptions = {}): Promise<ArchiveTables> {
   const tables = archivedTables(d)
   const out: ArchiveTables = {}
+  const report = reporter(opts.onProgress)
   await d.transaction('r', tables, async () => {
-    for (const t of tables) {
+    for (const [i, t] of tables.entries()) {
+      await report('read', i, tables.length, true)
       const name = archiveName(t)
       out[name] = flatRows(t.name, await t.toArray()).filter((r) => inScope(name, r, opts))
     }
   })
+  await report('read', tables.length, tables.length)
   return out
 }
 
@@ -100,8 +105,9 @@ export async function readTables(d: Dexie = appDb, opts: ExportOptions = {}): Pr
 export async function exportArchive(opts: ExportOptions = {}, d: Dexie = appDb): Promise<Uint8Array> {
   const tables = await readTables(d, opts)
   const issued = await issuedCodes()
-  if (!opts.unaudited) await auditBeforeExport(tables, issued)
+  if (!opts.unaudited) await auditBeforeExport(tables, issued, opts.onProgress)
   return packArchive({
+    onProgress: opts.onProgress,
     tables,
     documents: opts.documents,
     scope: { communityId: opts.communityId ?? null, from: opts.from ?? null, to: opts.to ?? null },
@@ -112,9 +118,9 @@ export async function exportArchive(opts: ExportOptions = {}, d: Dexie = appDb):
   })
 }
 
-async function auditBeforeExport(tables: ArchiveTables, issued: IssuedCode[]): Promise<void> {
+async function auditBeforeExport(tables: ArchiveTables, issued: IssuedCode[], onProgress?: OnProgress): Promise<void> {
   try {
-    await verifyArchiveChains(tables, issued)
+    await verifyArchiveChains(tables, issued, onProgress, 'audit')
   } catch (e) {
     if (e instanceof ArchiveError) throw new ArchiveError('tampered', e.params)
     throw e
@@ -236,6 +242,51 @@ async function chainsDisagree(content: ArchiveTables, d: Dexie): Promise<Archive
   return undefined
 }
 
+/** A file checked whole and planned row by row against this database: nothing is written yet. */
+export interface PreparedImport {
+  unpacked: Unpacked
+  mode: ImportMode
+  plan: ImportPlan
+  refusal?: ArchiveError
+}
+
+export interface ImportOptions {
+  passphrase?: string
+  onProgress?: OnProgress
+}
+
+/**
+ * The first stage of an import: every check on the file (size, zip,
+ * checksums, row schemas, the hash chains and issued codes) and the plan of
+ * what the mode would do. Throws an ArchiveError for a file that fails a check.
+ */
+export async function prepareImport(
+  bytes: Uint8Array,
+  mode: ImportMode,
+  opts: ImportOptions = {},
+  d: Dexie = appDb,
+): Promise<PreparedImport> {
+  const unpacked = await unpackArchive(bytes, {
+    passphrase: opts.passphrase,
+    knownTables: archivedTables(d).map(archiveName),
+    onProgress: opts.onProgress,
+  })
+  return replanImport(unpacked, mode, opts.onProgress, d)
+}
+
+/** The plan for another mode, from a file already checked. */
+export async function replanImport(
+  unpacked: Unpacked,
+  mode: ImportMode,
+  onProgress?: OnProgress,
+  d: Dexie = appDb,
+): Promise<PreparedImport> {
+  await reporter(onProgress)('plan', 0, 1)
+  const { plan, refusal } = await planImport(unpacked.tables, mode, d)
+  await reporter(onProgress)('plan', 1, 1)
+  return { unpacked, mode, plan, refusal }
+}
+
 /** Checks the file and tells, per table, what an import in this mode would do. Writes nothing. */
 export async function previewImport(
   bytes: Uint8Array,
@@ -243,8 +294,7 @@ export async function previewImport(
   passphrase?: string,
   d: Dexie = appDb,
 ): Promise<{ plan: ImportPlan; refusal?: ArchiveError }> {
-  const { tables } = await inspectArchive(bytes, passphrase, d)
-  const { plan, refusal } = await planImport(tables, mode, d)
+  const { plan, refusal } = await prepareImport(bytes, mode, { passphrase }, d)
   return { plan, refusal }
 }
 
@@ -260,9 +310,25 @@ export async function importArchive(
   mode: ImportMode,
   passphrase?: string,
   d: Dexie = appDb,
+  onProgress?: OnProgress,
 ): Promise<ImportResult> {
-  const { tables: content, issued } = await inspectArchive(bytes, passphrase, d)
-  const { writes, refusal } = await planImport(content, mode, d)
+  return commitImport(await prepareImport(bytes, mode, { passphrase, onProgress }, d), onProgress, d)
+}
+
+/**
+ * The second stage: writes a prepared import in one transaction, so a
+ * failure at any row (a sealed record refused, a full disk) leaves the
+ * database exactly as it was. The plan is made again first: the database
+ * may have changed while the user looked at the preview.
+ */
+export async function commitImport(
+  prepared: PreparedImport,
+  onProgress?: OnProgress,
+  d: Dexie = appDb,
+): Promise<ImportResult> {
+  const report = reporter(onProgress)
+  const { tables: content, issued } = prepared.unpacked
+  const { writes, refusal } = await planImport(content, prepared.mode, d)
   if (refusal) throw refusal
   // Contact rows from a copy made before the password (or on a laptop without one) are encrypted on the way in.
   if (writes.contacts)
@@ -274,22 +340,30 @@ export async function importArchive(
   const order = archivedTables(d)
     .map(archiveName)
     .sort((a, b) => Number(a === 'meetings') - Number(b === 'meetings'))
+  const total = order.reduce((n, name) => n + (writes[name]?.length ?? 0), 0)
   await d.transaction('rw', d.tables, async () => {
     // The file's chain was verified above, so a restore may replace sealed rows wholesale.
-    if (mode === 'replace') markRestoring()
-    if (mode === 'replace') for (const t of archivedTables(d)) await t.clear()
+    await report('write', 0, total, true)
+    if (prepared.mode === 'replace') markRestoring()
+    if (prepared.mode === 'replace') for (const t of archivedTables(d)) await t.clear()
+    let done = 0
     for (const name of order) {
       const rows = writes[name] ?? []
       await putFlat(d, name, rows)
       written[name] = rows.length
+      done += rows.length
+      await report('write', done, total, true)
     }
     await applyTombstones(d)
   })
+  await report('finish', 0, 3)
   await keepIssuedCodes(issued)
   // The bulk write left the statistics month rows stale: count them now rather than at the first look.
   await rebuildStatMonths(d)
+  await report('finish', 1, 3)
   // A snapshot right after: recovery then starts from the imported state, not by replaying one huge entry.
   await takeSnapshot()
+  await report('finish', 3, 3)
   return { rows: Object.values(written).reduce((a, b) => a + b, 0), tables: written }
 }
 

@@ -55,9 +55,10 @@ export async function auditChain(
   meetings: SealedMeetingRef[],
   sha256: Sha256,
   issued: readonly IssuedCode[] = [],
+  onLinks?: (done: number) => void | Promise<void>,
 ): Promise<ChainAudit> {
   const sorted = [...entries].sort((a, b) => a.seq - b.seq)
-  const check = await verifyChain(sorted, records, sha256)
+  const check = await verifyChain(sorted, records, sha256, onLinks)
   if (!check.ok) {
     const e = sorted[check.seq]
     return {

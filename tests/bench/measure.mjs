@@ -308,7 +308,7 @@ const archive = {
     }
     return {
       values: { archiveExportS: r.exportS, archiveImportS: r.importS, archiveMb: r.mb },
-      note: 'whole community, unencrypted; import validates manifest, checksums, rows and the chain, then writes in one transaction',
+      note: `whole community, unencrypted; import validates manifest, checksums, rows and the chain, then writes in one transaction; seconds per phase: export ${JSON.stringify(r.exportPhases)}, import ${JSON.stringify(r.importPhases)}`,
     }
   },
 }

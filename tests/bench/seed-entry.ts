@@ -92,15 +92,43 @@ async function seed(factor: number) {
   }
 }
 
-/** Exports the whole community and imports it back (replace), timing each half. */
+/** Seconds spent in each phase the archive code reports (the first report of a phase starts it). */
+function phaseClock() {
+  const seconds: Record<string, number> = {}
+  let phase = ''
+  let since = performance.now()
+  const onProgress = (p: { phase: string }) => {
+    if (p.phase === phase) return
+    const t = performance.now()
+    if (phase) seconds[phase] = (seconds[phase] ?? 0) + (t - since) / 1000
+    phase = p.phase
+    since = t
+  }
+  const stop = () => {
+    onProgress({ phase: '' })
+    return Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Math.round(v * 10) / 10]))
+  }
+  return { onProgress, stop }
+}
+
+/** Exports the whole community and imports it back (replace), timing each half and each phase. */
 async function archiveRoundTrip() {
   const t0 = performance.now()
-  const bytes = await exportArchive({})
+  const exportClock = phaseClock()
+  const bytes = await exportArchive({ onProgress: exportClock.onProgress })
+  const exportPhases = exportClock.stop()
   const t1 = performance.now()
-  await importArchive(bytes, 'replace')
+  const importClock = phaseClock()
+  await importArchive(bytes, 'replace', undefined, undefined, importClock.onProgress)
   const t2 = performance.now()
   const round = (x: number) => Math.round(x / 100) / 10
-  return { exportS: round(t1 - t0), importS: round(t2 - t1), mb: Math.round(bytes.byteLength / 1e5) / 10 }
+  return {
+    exportS: round(t1 - t0),
+    importS: round(t2 - t1),
+    mb: Math.round(bytes.byteLength / 1e5) / 10,
+    exportPhases,
+    importPhases: importClock.stop(),
+  }
 }
 
 /** The statistics' data layer alone: read from the month rows, and counted from every stored row (median of 3). */
