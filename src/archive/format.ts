@@ -189,6 +189,7 @@ export async function unpackArchive(bytes: Uint8Array, opts: UnpackOptions): Pro
     tables[table] = readRows(table, parseJson(file, 'badRows', { table }), zip, manifest)
     if (tables[table].length !== count) throw new ArchiveError('count', { table })
   }
+  await report('rows', rowTotal, rowTotal)
   const documents = Object.keys(zip)
     .filter((p) => p.startsWith('documents/') && p !== `documents/${ISSUED_DOCUMENT}`)
     .map((p) => ({ name: p.slice('documents/'.length), bytes: zip[p]! }))
