@@ -102,7 +102,7 @@ export async function seedReportingCommunity(page: Page, topic: string, escalati
   const requestId = id('q1')
   const rows: Record<string, object[]> = {
     // Stored per meeting since schema 13 (src/db/per-meeting.ts).
-    signInSheets: storeRows('attendance', attendance),
+    signInSheets: storeRows('attendance', attendance) as object[],
     votes: [vote],
     resolutions: [resolution],
     actionItems: [{ ...item, sealedAt: at }],
@@ -150,7 +150,7 @@ export async function seedReportingCommunity(page: Page, topic: string, escalati
       { ...base(id('e2')), requestId: id('q2'), at, by: '网格员', kind: 'status', status: 'resolved' },
     ],
     meetings: [{ ...meeting, sealedAt: at, verificationCode: code }],
-    sealBatches: storeRows('seals', seals),
+    sealBatches: storeRows('seals', seals) as object[],
   }
   await page.evaluate(
     (rows) =>
