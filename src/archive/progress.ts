@@ -32,6 +32,7 @@ export function reporter(onProgress: OnProgress | undefined) {
     if (!onProgress) return
     onProgress({ phase, done, total })
     const now = Date.now()
+    // Inside a transaction the caller does not await this at all: an await there must be IndexedDB's own.
     if (inTransaction || now - last < 50) return
     last = now
     await new Promise((r) => setTimeout(r, 0))

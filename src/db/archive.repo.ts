@@ -87,7 +87,7 @@ export async function readTables(d: Dexie = appDb, opts: ExportOptions = {}): Pr
   const report = reporter(opts.onProgress)
   await d.transaction('r', tables, async () => {
     for (const [i, t] of tables.entries()) {
-      await report('read', i, tables.length, true)
+      void report('read', i, tables.length, true)
       const name = archiveName(t)
       out[name] = flatRows(t.name, await t.toArray()).filter((r) => inScope(name, r, opts))
     }
@@ -343,8 +343,9 @@ export async function commitImport(
   const total = order.reduce((n, name) => n + (writes[name]?.length ?? 0), 0)
   await d.transaction('rw', d.tables, async () => {
     // The file's chain was verified above, so a restore may replace sealed rows wholesale.
-    await report('write', 0, total, true)
+    // First, before any await: the restore mark is read from the current transaction.
     if (prepared.mode === 'replace') markRestoring()
+    void report('write', 0, total, true)
     if (prepared.mode === 'replace') for (const t of archivedTables(d)) await t.clear()
     let done = 0
     for (const name of order) {
@@ -352,7 +353,7 @@ export async function commitImport(
       await putFlat(d, name, rows)
       written[name] = rows.length
       done += rows.length
-      await report('write', done, total, true)
+      void report('write', done, total, true)
     }
     await applyTombstones(d)
   })
