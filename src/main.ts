@@ -11,15 +11,15 @@ import { backupBeforeMigration } from './db/migrations.repo'
 import { db } from './db/schema'
 import { workerFiles } from './db/journal/files'
 import { startJournal, setJournalStart } from './db/journal/journal'
+import { writeBackup } from './platform'
 
 async function start() {
   // Before this build's schema upgrade touches the stored data, the main
   // process keeps a copy of it as it is (desktop only: a browser has no
   // backup folder, and its backups are manual exports).
-  const api = window.shangliang
-  if (api) {
+  if (window.shangliang) {
     try {
-      await backupBeforeMigration((bytes, reason) => api.writeBackup(bytes, reason, 'app'))
+      await backupBeforeMigration((bytes, reason) => writeBackup(bytes, reason, 'app'))
     } catch (error) {
       console.error('[backup] before-migration backup failed', error)
     }

@@ -2,6 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { saveWithDialog } from './files'
 import { CHANNELS, emptyPayload, saveFilePayload } from './ipc-contract'
 import { checkMessage } from './ipc-guard'
+import { bytesOf, registerTransferIpc } from './transfer-ipc'
 import { closeProjector, getConsoleWindow, openProjector, ownWebContentsIds } from './windows'
 
 function senderOf(event: IpcMainInvokeEvent) {
@@ -10,9 +11,10 @@ function senderOf(event: IpcMainInvokeEvent) {
 
 /** Registers every handler; each checks its sender and payload first. */
 export function registerIpc(): void {
+  registerTransferIpc()
   ipcMain.handle(CHANNELS.saveFile, (event, payload: unknown) => {
     const data = checkMessage(senderOf(event), ownWebContentsIds(), saveFilePayload, payload)
-    return saveWithDialog(getConsoleWindow(), data)
+    return saveWithDialog(getConsoleWindow(), { ...data, bytes: bytesOf(event, data) })
   })
   ipcMain.handle(CHANNELS.openProjector, (event, payload: unknown) => {
     checkMessage(senderOf(event), ownWebContentsIds(), emptyPayload, payload)

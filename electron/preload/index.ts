@@ -8,22 +8,28 @@ import {
   type BackupReplaceResult,
   type BackupTarget,
   type BackupWriteResult,
+  type FileData,
   type IssuedCodeEntry,
   type SaveKind,
   type SaveResult,
 } from '../shared/channels'
 
 const api = {
-  /** Asks main to show a save dialog and write the bytes there. */
-  saveFile: (kind: SaveKind, bytes: Uint8Array, suggestedName: string): Promise<SaveResult> =>
-    ipcRenderer.invoke(CHANNELS.saveFile, { kind, bytes, suggestedName }),
+  /** Asks main to show a save dialog and write the file there. */
+  saveFile: (kind: SaveKind, file: FileData, suggestedName: string): Promise<SaveResult> =>
+    ipcRenderer.invoke(CHANNELS.saveFile, { kind, ...file, suggestedName }),
   savePdf: (bytes: Uint8Array, suggestedName: string): Promise<SaveResult> =>
     ipcRenderer.invoke(CHANNELS.saveFile, { kind: 'pdf', bytes, suggestedName }),
   openProjector: (): Promise<void> => ipcRenderer.invoke(CHANNELS.openProjector),
   closeProjector: (): Promise<void> => ipcRenderer.invoke(CHANNELS.closeProjector),
   /** Main writes the archive bytes atomically, reads them back, checks them and rotates the folder. */
-  writeBackup: (bytes: Uint8Array, reason: BackupReasonName, target: BackupTarget): Promise<BackupWriteResult> =>
-    ipcRenderer.invoke(CHANNELS.backupWrite, { bytes, reason, target }),
+  writeBackup: (file: FileData, reason: BackupReasonName, target: BackupTarget): Promise<BackupWriteResult> =>
+    ipcRenderer.invoke(CHANNELS.backupWrite, { ...file, reason, target }),
+  /** A big file goes to main in chunks first; the save or backup then names the transfer. */
+  beginTransfer: (total: number): Promise<string> => ipcRenderer.invoke(CHANNELS.transferBegin, { total }),
+  sendChunk: (id: string, offset: number, chunk: Uint8Array): Promise<void> =>
+    ipcRenderer.invoke(CHANNELS.transferChunk, { id, offset, chunk }),
+  abortTransfer: (id: string): Promise<void> => ipcRenderer.invoke(CHANNELS.transferAbort, { id }),
   listBackups: (target: BackupTarget): Promise<BackupListing[]> => ipcRenderer.invoke(CHANNELS.backupList, { target }),
   /** By a name from listBackups(), never a path. */
   readBackup: (target: BackupTarget, name: string): Promise<Uint8Array | null> =>

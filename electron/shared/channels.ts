@@ -13,7 +13,19 @@ export const CHANNELS = {
   backupFolder: 'backup:folder',
   codesIssue: 'codes:issue',
   codesList: 'codes:list',
+  transferBegin: 'transfer:begin',
+  transferChunk: 'transfer:chunk',
+  transferAbort: 'transfer:abort',
 } as const
+
+/**
+ * A file for main: whole when small, else the id of a chunked transfer
+ * (electron/main/transfer.ts) so no single IPC message carries hundreds of MB.
+ */
+export type FileData = { bytes: Uint8Array } | { transfer: string }
+/** Chunks of a transfer are at most this size; files above TRANSFER_ABOVE_BYTES go in chunks. */
+export const TRANSFER_CHUNK_BYTES = 8 * 1024 * 1024
+export const TRANSFER_ABOVE_BYTES = 16 * 1024 * 1024
 
 /** Where a backup goes: the app's own folder under userData, or the folder the user picked (a USB stick). */
 export type BackupTarget = 'app' | 'folder'

@@ -10,6 +10,7 @@ import { sha256Bytes } from './bytes'
 import { frame, unframe, unzipLimited } from './frame'
 import { decryptArchive, encryptArchive, isEncrypted } from './crypto'
 import { ArchiveError } from './errors'
+import { reporter, type OnProgress } from './progress'
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
@@ -37,6 +38,7 @@ export interface PackInput {
   passphrase?: string
   /** The codes the laptop issued at sealing (from its log outside the database) */
   issued?: readonly IssuedCode[]
+  onProgress?: OnProgress
 }
 
 export interface Unpacked {
@@ -78,6 +80,7 @@ function isBlobRef(v: unknown): v is { $blob: string } {
 }
 
 export async function packArchive(input: PackInput): Promise<Uint8Array> {
+  const report = reporter(input.onProgress)
   const files: Record<string, Uint8Array> = {}
   const counts: Record<string, number> = {}
   for (const [table, rows] of Object.entries(input.tables)) {
@@ -98,7 +101,11 @@ export async function packArchive(input: PackInput): Promise<Uint8Array> {
   for (const doc of input.documents ?? []) files[`documents/${doc.name}`] = doc.bytes
   if (input.issued?.length) files[`documents/${ISSUED_DOCUMENT}`] = enc.encode(JSON.stringify(input.issued))
   const sums: Record<string, string> = {}
-  for (const [path, bytes] of Object.entries(files)) sums[path] = await sha256Bytes(bytes)
+  const paths = Object.entries(files)
+  for (const [i, [path, bytes]] of paths.entries()) {
+    await report('pack', i, paths.length + 1)
+    sums[path] = await sha256Bytes(bytes)
+  }
   const manifest: Manifest = {
     format: ARCHIVE_FORMAT,
     version: ARCHIVE_VERSION,
@@ -114,8 +121,10 @@ export async function packArchive(input: PackInput): Promise<Uint8Array> {
   const entries: Zippable = { [MANIFEST]: enc.encode(JSON.stringify(manifest, null, 1)) }
   for (const [path, bytes] of Object.entries(files))
     entries[path] = path.startsWith('tables/') ? bytes : [bytes, { level: 0 }]
+  await report('pack', paths.length, paths.length + 1)
   const zip = zipSync(entries, { level: 6, mtime: ZIP_TIME })
   const framed = await frame(zip)
+  await report('pack', 1, 1)
   return input.passphrase ? encryptArchive(framed, input.passphrase) : framed
 }
 
@@ -138,9 +147,12 @@ export interface UnpackOptions {
   passphrase?: string
   /** Tables this build knows; any other name is refused. */
   knownTables: readonly string[]
+  onProgress?: OnProgress
 }
 
 export async function unpackArchive(bytes: Uint8Array, opts: UnpackOptions): Promise<Unpacked> {
+  const report = reporter(opts.onProgress)
+  await report('unpack', 0, 1)
   if (bytes.byteLength === 0) throw new ArchiveError('empty')
   if (bytes.byteLength > LIMITS.fileBytes) throw new ArchiveError('tooLarge')
   if (isEncrypted(bytes)) {
@@ -158,25 +170,32 @@ export async function unpackArchive(bytes: Uint8Array, opts: UnpackOptions): Pro
   const manifest = parsed.data
   for (const path of Object.keys(zip))
     if (path !== MANIFEST && !(path in manifest.files)) throw new ArchiveError('extraFile', { path })
-  for (const [path, sum] of Object.entries(manifest.files)) {
+  const sums = Object.entries(manifest.files)
+  for (const [i, [path, sum]] of sums.entries()) {
     const file = zip[path]
     if (!file) throw new ArchiveError('missingFile', { path })
     if ((await sha256Bytes(file)) !== sum) throw new ArchiveError('checksum', { path })
+    await report('unpack', i + 1, sums.length)
   }
   const tables: ArchiveTables = {}
+  const rowTotal = Object.values(manifest.tables).reduce((a, b) => a + b, 0)
+  let rowsDone = 0
   for (const [table, count] of Object.entries(manifest.tables)) {
+    await report('rows', rowsDone, rowTotal)
+    rowsDone += count
     if (!opts.knownTables.includes(table)) throw new ArchiveError('badTable', { table })
     const file = zip[`tables/${table}.json`]
     if (!file) throw new ArchiveError('missingFile', { path: `tables/${table}.json` })
     tables[table] = readRows(table, parseJson(file, 'badRows', { table }), zip, manifest)
     if (tables[table].length !== count) throw new ArchiveError('count', { table })
   }
+  await report('rows', rowTotal, rowTotal)
   const documents = Object.keys(zip)
     .filter((p) => p.startsWith('documents/') && p !== `documents/${ISSUED_DOCUMENT}`)
     .map((p) => ({ name: p.slice('documents/'.length), bytes: zip[p]! }))
   const issuedFile = zip[`documents/${ISSUED_DOCUMENT}`]
   const issued = issuedFile ? readIssued(parseJson(issuedFile, 'badRows', { table: ISSUED_DOCUMENT })) : []
-  await verifyArchiveChains(tables, issued)
+  await verifyArchiveChains(tables, issued, opts.onProgress)
   return { manifest, tables, documents, issued }
 }
 
@@ -220,7 +239,15 @@ function readRows(table: string, value: unknown, zip: Unzipped, manifest: Manife
  * two sealed tables is refused with both tables named, and so is a chain that
  * no longer matches a code issued on the laptop that made the archive.
  */
-export async function verifyArchiveChains(tables: ArchiveTables, issued: readonly IssuedCode[] = []): Promise<void> {
+export async function verifyArchiveChains(
+  tables: ArchiveTables,
+  issued: readonly IssuedCode[] = [],
+  onProgress?: OnProgress,
+  phase: 'verify' | 'audit' = 'verify',
+): Promise<void> {
+  const report = reporter(onProgress)
+  const total = (tables.seals ?? []).length
+  let before = 0
   const seenIn = new Map<string, string>()
   for (const table of Object.values(SEAL_TABLES))
     for (const row of tables[table] ?? []) {
@@ -248,9 +275,11 @@ export async function verifyArchiveChains(tables: ArchiveTables, issued: readonl
       (m) => m.communityId === communityId,
     ) as unknown as SealedMeetingRef[]
     const mine = issued.filter((c) => c.communityId === communityId)
-    const check = await auditChain(seals, records, meetings, sha256Hex, mine)
+    const check = await auditChain(seals, records, meetings, sha256Hex, mine, (n) => report(phase, before + n, total))
     if (!check.ok) throw new ArchiveError('brokenChain', { communityId, seq: check.seq ?? '-' })
+    before += seals.length
   }
+  await report(phase, total, total)
 }
 
 /** One hash over tables of rows, independent of row order and of zip bytes. */

@@ -24,6 +24,8 @@ import { carriedKeysDocument, reopenCarried } from './archive-keyring'
 import type { Contact } from '@/domain/person'
 import { takeSnapshot } from './journal/journal'
 import { applyTombstones, erasedPersonIds } from './tombstones'
+import { FLAT_OF_STORE, flatGet, flatRows, putFlat } from './per-meeting'
+import { reporter, type OnProgress } from '@/archive/progress'
 import type { IssuedCode } from '@/domain/chain-audit'
 import { issueCode, issuedCodes } from '@/platform'
 
@@ -42,8 +44,15 @@ function frozen(table: string, row: ArchiveRow): string {
 export function archivedTables(d: Dexie = appDb): Table[] {
   return d.tables
     .filter((t) => !(LOCAL_TABLES as readonly string[]).includes(t.name))
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .sort((a, b) => (archiveName(a) < archiveName(b) ? -1 : 1))
 }
+
+/**
+ * The table a store travels as: per-meeting sheets and link batches travel
+ * flat (`attendance`, `seals`, per-meeting.ts), so archives, packages and
+ * their checks are the same whichever schema wrote them.
+ */
+export const archiveName = (t: Table): string => FLAT_OF_STORE[t.name] ?? t.name
 
 export interface ExportOptions {
   /** Only this community's records; all communities when absent. */
@@ -59,6 +68,7 @@ export interface ExportOptions {
    * whatever is on disk. Every other export is refused when the chain does not verify.
    */
   unaudited?: boolean
+  onProgress?: OnProgress
 }
 
 function inScope(table: string, row: ArchiveRow, opts: ExportOptions): boolean {
@@ -75,9 +85,15 @@ function inScope(table: string, row: ArchiveRow, opts: ExportOptions): boolean {
 export async function readTables(d: Dexie = appDb, opts: ExportOptions = {}): Promise<ArchiveTables> {
   const tables = archivedTables(d)
   const out: ArchiveTables = {}
+  const report = reporter(opts.onProgress)
   await d.transaction('r', tables, async () => {
-    for (const t of tables) out[t.name] = ((await t.toArray()) as ArchiveRow[]).filter((r) => inScope(t.name, r, opts))
+    for (const [i, t] of tables.entries()) {
+      void report('read', i, tables.length, true)
+      const name = archiveName(t)
+      out[name] = flatRows(t.name, await t.toArray()).filter((r) => inScope(name, r, opts))
+    }
   })
+  await report('read', tables.length, tables.length)
   return out
 }
 
@@ -90,8 +106,9 @@ export async function readTables(d: Dexie = appDb, opts: ExportOptions = {}): Pr
 export async function exportArchive(opts: ExportOptions = {}, d: Dexie = appDb): Promise<Uint8Array> {
   const tables = await readTables(d, opts)
   const issued = await issuedCodes()
-  if (!opts.unaudited) await auditBeforeExport(tables, issued)
+  if (!opts.unaudited) await auditBeforeExport(tables, issued, opts.onProgress)
   return packArchive({
+    onProgress: opts.onProgress,
     tables,
     // Under a passphrase, the keys of the contact rows travel too, so another laptop can read them.
     documents: [...(opts.documents ?? []), ...carriedKeysDocument(tables, opts.passphrase)],
@@ -103,9 +120,9 @@ export async function exportArchive(opts: ExportOptions = {}, d: Dexie = appDb):
   })
 }
 
-async function auditBeforeExport(tables: ArchiveTables, issued: IssuedCode[]): Promise<void> {
+async function auditBeforeExport(tables: ArchiveTables, issued: IssuedCode[], onProgress?: OnProgress): Promise<void> {
   try {
-    await verifyArchiveChains(tables, issued)
+    await verifyArchiveChains(tables, issued, onProgress, 'audit')
   } catch (e) {
     if (e instanceof ArchiveError) throw new ArchiveError('tampered', e.params)
     throw e
@@ -119,7 +136,7 @@ export async function databaseHash(d: Dexie = appDb): Promise<string> {
 
 /** Validates without writing: what the import screen shows before asking to confirm. */
 export async function inspectArchive(bytes: Uint8Array, passphrase?: string, d: Dexie = appDb): Promise<Unpacked> {
-  return unpackArchive(bytes, { passphrase, knownTables: archivedTables(d).map((t) => t.name) })
+  return unpackArchive(bytes, { passphrase, knownTables: archivedTables(d).map(archiveName) })
 }
 
 export type ImportMode = 'replace' | 'merge'
@@ -160,22 +177,31 @@ async function planImport(content: ArchiveTables, mode: ImportMode, d: Dexie): P
   const erased = new Set(await erasedPersonIds(d))
   let refusal: ArchiveError | undefined
   const ownTable = new Map<string, string>()
-  for (const t of archivedTables(d)) {
-    const rows = content[t.name]
+  for (const name of archivedTables(d).map(archiveName)) {
+    const rows = content[name]
     if (!rows) continue
     const p: TablePlan = { adds: 0, updates: 0, keeps: 0, refuses: 0 }
     const out: ArchiveRow[] = []
-    const existing = mode === 'merge' ? ((await t.bulkGet(rows.map((r) => r.id))) as (ArchiveRow | undefined)[]) : []
+    const meetings = rows.map((r) => String(r.meetingId))
+    const existing =
+      mode === 'merge'
+        ? await flatGet(
+            d,
+            name,
+            rows.map((r) => r.id),
+            meetings,
+          )
+        : []
     rows.forEach((row, i) => {
-      if (t.name === 'contacts' && erased.has(row.id)) return void (p.keeps += 1)
-      if (SEALED_TABLES.has(t.name)) ownTable.set(row.id, t.name)
+      if (name === 'contacts' && erased.has(row.id)) return void (p.keeps += 1)
+      if (SEALED_TABLES.has(name)) ownTable.set(row.id, name)
       const here = existing[i]
       if (!here) {
         out.push(row)
         return void (p.adds += 1)
       }
-      if (SEALED_TABLES.has(t.name) && frozen(t.name, here) !== frozen(t.name, row)) {
-        refusal ??= new ArchiveError('conflict', { table: t.name })
+      if (SEALED_TABLES.has(name) && frozen(name, here) !== frozen(name, row)) {
+        refusal ??= new ArchiveError('conflict', { table: name })
         return void (p.refuses += 1)
       }
       if (stampOf(row) > stampOf(here)) {
@@ -184,8 +210,8 @@ async function planImport(content: ArchiveTables, mode: ImportMode, d: Dexie): P
       }
       p.keeps += 1
     })
-    plan[t.name] = p
-    writes[t.name] = out
+    plan[name] = p
+    writes[name] = out
   }
   if (mode === 'merge') refusal ??= await strayAcrossTables(ownTable, d)
   if (mode === 'merge') refusal ??= await chainsDisagree(content, d)
@@ -196,7 +222,7 @@ async function planImport(content: ArchiveTables, mode: ImportMode, d: Dexie): P
 async function strayAcrossTables(ownTable: Map<string, string>, d: Dexie): Promise<ArchiveError | undefined> {
   const ids = [...ownTable.keys()]
   for (const table of new Set(Object.values(SEAL_TABLES))) {
-    const here = (await d.table(table).bulkGet(ids)) as (ArchiveRow | undefined)[]
+    const here = await flatGet(d, table, ids)
     const stray = here.find((r) => r && ownTable.get(r.id) !== table)
     if (stray)
       return new ArchiveError('duplicateSealed', { id: stray.id, table: ownTable.get(stray.id)!, other: table })
@@ -211,11 +237,56 @@ async function chainsDisagree(content: ArchiveTables, d: Dexie): Promise<Archive
   const incoming = bySeq(content.seals ?? [])
   const communities = new Set((content.seals ?? []).map((s) => String(s.communityId)))
   for (const c of communities) {
-    const here = bySeq((await d.table('seals').where('communityId').equals(c).toArray()) as ArchiveRow[])
+    const here = bySeq(flatRows('sealBatches', await d.table('sealBatches').where('communityId').equals(c).toArray()))
     for (const [k, hash] of here)
       if (incoming.has(k) && incoming.get(k) !== hash) return new ArchiveError('conflict', { table: 'seals' })
   }
   return undefined
+}
+
+/** A file checked whole and planned row by row against this database: nothing is written yet. */
+export interface PreparedImport {
+  unpacked: Unpacked
+  mode: ImportMode
+  plan: ImportPlan
+  refusal?: ArchiveError
+}
+
+export interface ImportOptions {
+  passphrase?: string
+  onProgress?: OnProgress
+}
+
+/**
+ * The first stage of an import: every check on the file (size, zip,
+ * checksums, row schemas, the hash chains and issued codes) and the plan of
+ * what the mode would do. Throws an ArchiveError for a file that fails a check.
+ */
+export async function prepareImport(
+  bytes: Uint8Array,
+  mode: ImportMode,
+  opts: ImportOptions = {},
+  d: Dexie = appDb,
+): Promise<PreparedImport> {
+  const unpacked = await unpackArchive(bytes, {
+    passphrase: opts.passphrase,
+    knownTables: archivedTables(d).map(archiveName),
+    onProgress: opts.onProgress,
+  })
+  return replanImport(unpacked, mode, opts.onProgress, d)
+}
+
+/** The plan for another mode, from a file already checked. */
+export async function replanImport(
+  unpacked: Unpacked,
+  mode: ImportMode,
+  onProgress?: OnProgress,
+  d: Dexie = appDb,
+): Promise<PreparedImport> {
+  await reporter(onProgress)('plan', 0, 1)
+  const { plan, refusal } = await planImport(unpacked.tables, mode, d)
+  await reporter(onProgress)('plan', 1, 1)
+  return { unpacked, mode, plan, refusal }
 }
 
 /** Checks the file and tells, per table, what an import in this mode would do. Writes nothing. */
@@ -225,8 +296,7 @@ export async function previewImport(
   passphrase?: string,
   d: Dexie = appDb,
 ): Promise<{ plan: ImportPlan; refusal?: ArchiveError }> {
-  const { tables } = await inspectArchive(bytes, passphrase, d)
-  const { plan, refusal } = await planImport(tables, mode, d)
+  const { plan, refusal } = await prepareImport(bytes, mode, { passphrase }, d)
   return { plan, refusal }
 }
 
@@ -242,9 +312,25 @@ export async function importArchive(
   mode: ImportMode,
   passphrase?: string,
   d: Dexie = appDb,
+  onProgress?: OnProgress,
 ): Promise<ImportResult> {
-  const { tables: content, issued, documents } = await inspectArchive(bytes, passphrase, d)
-  const { writes, refusal } = await planImport(content, mode, d)
+  return commitImport(await prepareImport(bytes, mode, { passphrase, onProgress }, d), onProgress, d)
+}
+
+/**
+ * The second stage: writes a prepared import in one transaction, so a
+ * failure at any row (a sealed record refused, a full disk) leaves the
+ * database exactly as it was. The plan is made again first: the database
+ * may have changed while the user looked at the preview.
+ */
+export async function commitImport(
+  prepared: PreparedImport,
+  onProgress?: OnProgress,
+  d: Dexie = appDb,
+): Promise<ImportResult> {
+  const report = reporter(onProgress)
+  const { tables: content, issued, documents } = prepared.unpacked
+  const { writes, refusal } = await planImport(content, prepared.mode, d)
   if (refusal) throw refusal
   // Contact rows under another laptop's keys are opened with the keys the file carries and encrypted under ours.
   if (writes.contacts) writes.contacts = await reopenCarried(writes.contacts, documents)
@@ -255,23 +341,34 @@ export async function importArchive(
     )
   const written: Record<string, number> = {}
   // Meetings last: a sealed meeting written first would make the seal guard refuse its own votes and attendance.
-  const order = archivedTables(d).sort((a, b) => Number(a.name === 'meetings') - Number(b.name === 'meetings'))
+  const order = archivedTables(d)
+    .map(archiveName)
+    .sort((a, b) => Number(a === 'meetings') - Number(b === 'meetings'))
+  const total = order.reduce((n, name) => n + (writes[name]?.length ?? 0), 0)
   await d.transaction('rw', d.tables, async () => {
     // The file's chain was verified above, so a restore may replace sealed rows wholesale.
-    if (mode === 'replace') markRestoring()
-    if (mode === 'replace') for (const t of archivedTables(d)) await t.clear()
-    for (const t of order) {
-      const rows = writes[t.name] ?? []
-      if (rows.length) await t.bulkPut(rows)
-      written[t.name] = rows.length
+    // First, before any await: the restore mark is read from the current transaction.
+    if (prepared.mode === 'replace') markRestoring()
+    void report('write', 0, total, true)
+    if (prepared.mode === 'replace') for (const t of archivedTables(d)) await t.clear()
+    let done = 0
+    for (const name of order) {
+      const rows = writes[name] ?? []
+      await putFlat(d, name, rows)
+      written[name] = rows.length
+      done += rows.length
+      void report('write', done, total, true)
     }
     await applyTombstones(d)
   })
+  await report('finish', 0, 3)
   await keepIssuedCodes(issued)
   // The bulk write left the statistics month rows stale: count them now rather than at the first look.
   await rebuildStatMonths(d)
+  await report('finish', 1, 3)
   // A snapshot right after: recovery then starts from the imported state, not by replaying one huge entry.
   await takeSnapshot()
+  await report('finish', 3, 3)
   return { rows: Object.values(written).reduce((a, b) => a + b, 0), tables: written }
 }
 

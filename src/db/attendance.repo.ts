@@ -3,10 +3,20 @@ import type { Attendance, AttendanceState, ExpectedRow } from '@/domain/attendan
 import { DomainError, problem } from '@/domain/problem'
 import type { MeetingRole } from '@/domain/roles'
 import { base, liveMeeting } from './live-meeting'
+import { sheetOf } from './per-meeting'
 import { db } from './schema'
 
+/** The meeting's sign-in rows (its sheet, per-meeting.ts); empty before sign-in starts. */
 export async function listAttendance(meetingId: string): Promise<Attendance[]> {
-  return db.attendance.where('meetingId').equals(meetingId).toArray()
+  return (await db.signInSheets.get(meetingId))?.rows ?? []
+}
+
+/** A sign-in row as the screen holds it: enough to find its meeting's sheet. */
+export type AttendanceRef = Pick<Attendance, 'id' | 'meetingId'>
+
+/** Replaces the meeting's rows in one write of its sheet. Inside a transaction over meetings and signInSheets. */
+async function putRows(communityId: string, meetingId: string, rows: Attendance[]): Promise<void> {
+  await db.signInSheets.put(sheetOf(meetingId, communityId, rows))
 }
 
 const hhmm = () => localTime(now())
@@ -17,11 +27,13 @@ const hhmm = () => localTime(now())
  * sheet already exists, so a second click never duplicates people.
  */
 export async function startSignIn(meetingId: string, expected: ExpectedRow[]): Promise<number> {
-  return db.transaction('rw', db.meetings, db.attendance, async () => {
+  return db.transaction('rw', db.meetings, db.signInSheets, async () => {
     const m = await liveMeeting(meetingId)
-    if ((await db.attendance.where('meetingId').equals(meetingId).count()) > 0) return 0
+    if ((await listAttendance(meetingId)).length > 0) return 0
     if (expected.length === 0) throw new DomainError([problem('deliberation.error.noExpected')])
-    await db.attendance.bulkAdd(
+    await putRows(
+      m.communityId,
+      meetingId,
       expected.map((e) => ({ ...base(m.communityId), ...e, meetingId, state: 'pending' as const, walkIn: false })),
     )
     await db.meetings.update(meetingId, { status: 'live', updatedAt: new Date().toISOString() })
@@ -29,43 +41,49 @@ export async function startSignIn(meetingId: string, expected: ExpectedRow[]): P
   })
 }
 
-async function change(id: string, changes: Partial<Attendance>): Promise<void> {
-  await db.transaction('rw', db.meetings, db.attendance, async () => {
-    const row = await db.attendance.get(id)
-    if (!row) throw new DomainError([problem('deliberation.error.noMeeting')])
-    await liveMeeting(row.meetingId)
-    await db.attendance.update(id, { ...changes, updatedAt: new Date().toISOString() })
+async function change(ref: AttendanceRef, changes: Partial<Attendance>): Promise<void> {
+  await db.transaction('rw', db.meetings, db.signInSheets, async () => {
+    const rows = await listAttendance(ref.meetingId)
+    if (!rows.some((r) => r.id === ref.id)) throw new DomainError([problem('deliberation.error.noMeeting')])
+    const m = await liveMeeting(ref.meetingId)
+    const at = new Date().toISOString()
+    await putRows(
+      m.communityId,
+      ref.meetingId,
+      rows.map((r) => (r.id === ref.id ? { ...r, ...changes, updatedAt: at } : r)),
+    )
   })
 }
 
 /** Marks a state; arriving sets the arrival time unless one was typed. */
-export async function markAttendance(id: string, state: AttendanceState, arrivedAt?: string): Promise<void> {
-  await change(id, { state, arrivedAt: state === 'present' ? (arrivedAt ?? hhmm()) : undefined })
+export async function markAttendance(ref: AttendanceRef, state: AttendanceState, arrivedAt?: string): Promise<void> {
+  await change(ref, { state, arrivedAt: state === 'present' ? (arrivedAt ?? hhmm()) : undefined })
 }
 
 /** 全部出席: everyone still 未到 is marked present at once; those marked otherwise stay as they are. */
 export async function markAllPresent(meetingId: string): Promise<number> {
-  return db.transaction('rw', db.meetings, db.attendance, async () => {
-    await liveMeeting(meetingId)
-    const pending = await db.attendance
-      .where('meetingId')
-      .equals(meetingId)
-      .filter((r) => r.state === 'pending')
-      .toArray()
+  return db.transaction('rw', db.meetings, db.signInSheets, async () => {
+    const m = await liveMeeting(meetingId)
+    const rows = await listAttendance(meetingId)
     const at = new Date().toISOString()
     const arrivedAt = hhmm()
-    await db.attendance.bulkPut(pending.map((r) => ({ ...r, state: 'present' as const, arrivedAt, updatedAt: at })))
-    return pending.length
+    const present = (r: Attendance) => ({ ...r, state: 'present' as const, arrivedAt, updatedAt: at })
+    await putRows(
+      m.communityId,
+      meetingId,
+      rows.map((r) => (r.state === 'pending' ? present(r) : r)),
+    )
+    return rows.filter((r) => r.state === 'pending').length
   })
 }
 
-export async function setArrival(id: string, arrivedAt: string): Promise<void> {
+export async function setArrival(ref: AttendanceRef, arrivedAt: string): Promise<void> {
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(arrivedAt)) throw new DomainError([problem('deliberation.error.time')])
-  await change(id, { arrivedAt })
+  await change(ref, { arrivedAt })
 }
 
-export async function setMeetingRole(id: string, meetingRole: MeetingRole): Promise<void> {
-  await change(id, { meetingRole })
+export async function setMeetingRole(ref: AttendanceRef, meetingRole: MeetingRole): Promise<void> {
+  await change(ref, { meetingRole })
 }
 
 /** Adds someone who came without an invitation (present on arrival). */
@@ -75,9 +93,9 @@ export async function addWalkIn(
 ): Promise<Attendance> {
   const name = w.name.trim()
   if (!name) throw new DomainError([problem('deliberation.error.walkInName')])
-  return db.transaction('rw', db.meetings, db.attendance, async () => {
+  return db.transaction('rw', db.meetings, db.signInSheets, async () => {
     const m = await liveMeeting(meetingId)
-    const rows = await db.attendance.where('meetingId').equals(meetingId).toArray()
+    const rows = await listAttendance(meetingId)
     if (rows.some((r) => (w.personId && r.personId === w.personId) || (!w.personId && r.name === name)))
       throw new DomainError([problem('deliberation.error.alreadyListed', { name })])
     const row: Attendance = {
@@ -91,7 +109,7 @@ export async function addWalkIn(
       arrivedAt: hhmm(),
       walkIn: true,
     }
-    await db.attendance.add(row)
+    await putRows(m.communityId, meetingId, [...rows, row])
     if (m.status === 'planning') await db.meetings.update(meetingId, { status: 'live' })
     return row
   })

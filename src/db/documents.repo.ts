@@ -31,6 +31,8 @@ import type { PublicNotice } from '@/domain/notice'
 import { carryOverFor } from './followup.repo'
 import { db } from './schema'
 import { meetingTopics } from './topics.repo'
+import { listAttendance } from './attendance.repo'
+import { meetingLinks } from './chain-links'
 
 const localToday = today
 
@@ -241,7 +243,7 @@ export async function meetingDocsInput(meetingId: string): Promise<MeetingDocsIn
     const names = new Map(people.map((p) => [p.id, p.name]))
     const topics = await meetingTopics(meetingId)
     const participants = await db.participants.where('meetingId').equals(meetingId).toArray()
-    const attendance = await db.attendance.where('meetingId').equals(meetingId).toArray()
+    const attendance = await listAttendance(meetingId)
     const body = m.bodyId ? await db.bodies.get(m.bodyId) : undefined
     const lines = peopleLines(participants, attendance, await roleNames(m.communityId), topics, body)
     const notices = await db.notices.where('meetingId').equals(meetingId).toArray()
@@ -293,7 +295,7 @@ async function carryOver(m: Meeting): Promise<ActionLine[]> {
 
 async function sealInfo(m: Meeting) {
   if (!m.sealedAt) return undefined
-  const links = await db.seals.where('[meetingId+seq]').between([m.id, -Infinity], [m.id, Infinity]).toArray()
+  const links = await meetingLinks(m.id)
   const last = lastLinks(links).get(m.id)
   const code = m.verificationCode ?? (last ? verificationCode(last.hash) : undefined)
   return code ? { code, head: last?.hash, sealedAt: m.sealedAt } : undefined

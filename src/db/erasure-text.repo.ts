@@ -13,7 +13,8 @@ import { openContact } from './contact-crypto'
 import type { Contact } from '@/domain/person'
 
 /** Tables that hold no free text worth searching, or that are handled elsewhere (contacts by the erasure itself). */
-export const SKIP = new Set(['contacts', 'attachments', 'seals', 'auditLog'])
+// `seals` in an archive, `sealBatches` in the database: the same links, no free text.
+export const SKIP = new Set(['contacts', 'attachments', 'seals', 'sealBatches', 'auditLog'])
 
 export interface TextHit {
   table: string

@@ -185,7 +185,7 @@ export async function recordStage(
   input: unknown,
   on = today(),
 ): Promise<StageAttempt> {
-  return write([db.matters, db.meetings, db.topics, db.votes, db.attendance], async () => {
+  return write([db.matters, db.meetings, db.topics, db.votes, db.signInSheets], async () => {
     const matter = await db.matters.get(matterId)
     if (!matter) throw new DomainError([problem('matters.error.notFound')])
     const stage = matter.stages.find((s) => s.id === stageId)
@@ -247,7 +247,7 @@ function fromHeld(h: HeldSitting) {
 
 /** For the sitting form: the held meeting's numbers, read in one transaction. */
 export async function readHeldSitting(matterId: string, meetingId: string): Promise<HeldSitting | undefined> {
-  return db.transaction('r', [db.matters, db.meetings, db.topics, db.votes, db.attendance], async () => {
+  return db.transaction('r', [db.matters, db.meetings, db.topics, db.votes, db.signInSheets], async () => {
     const matter = await db.matters.get(matterId)
     return matter ? heldSittingFor(matter, meetingId) : undefined
   })

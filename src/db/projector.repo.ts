@@ -10,6 +10,7 @@ import { readProjection } from './projection.repo'
 import { db } from './schema'
 import { meetingTopics } from './topics.repo'
 import { topicHeadcount } from './votes.repo'
+import { listAttendance } from './attendance.repo'
 
 /**
  * Everything the audience window may show, and nothing more: names and
@@ -55,7 +56,7 @@ export interface ProjectorScene {
 async function quorumOf(meeting: Meeting): Promise<ProjectorScene['quorum']> {
   const body = meeting.bodyId ? await db.bodies.get(meeting.bodyId) : undefined
   if (!body) return undefined
-  const rows = await db.attendance.where('meetingId').equals(meeting.id).toArray()
+  const rows = await listAttendance(meeting.id)
   const h = topicHeadcount(rows, body, [], meeting.households)
   return { ...quorumState(body.quorumRule, h), bodyName: body.name, decides: body.decides }
 }

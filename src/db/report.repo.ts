@@ -10,6 +10,7 @@ import { today } from '@/domain/calendar'
 import { sealingHeads } from '@/domain/street-heads'
 import { maskForStreet } from '@/domain/street-mask'
 import { REPLY_TABLES, REPORT_TABLES, WHOLE_TABLES } from '@/domain/street-tables'
+import { FLAT_OF_STORE, flatRows, STORE_OF_FLAT } from './per-meeting'
 import type { EscalationStep, FilingReview } from '@/domain/street-office'
 import type { SealEntry } from '@/domain/seal'
 import type { RequestEvent } from '@/domain/request'
@@ -29,18 +30,17 @@ export interface MadePackage {
 }
 
 async function readReport(communityId: string, since: string | null): Promise<ArchiveTables> {
-  const tables = REPORT_TABLES.map((t) => db.table(t))
+  // Attendance and links are stored per meeting and travel flat (per-meeting.ts).
+  const tables = REPORT_TABLES.map((t) => db.table(STORE_OF_FLAT[t] ?? t))
   const out: ArchiveTables = {}
   await db.transaction('r', tables, async () => {
     for (const t of tables) {
-      const whole = WHOLE_TABLES.includes(t.name)
-      const rows = (await t
-        .filter((r: ArchiveRow) => {
-          if (r.communityId !== communityId && r.id !== communityId) return false
-          return whole || !since || String(r.updatedAt ?? r.createdAt ?? '') > since
-        })
-        .toArray()) as ArchiveRow[]
-      out[t.name] = maskForStreet(t.name, rows)
+      const name = FLAT_OF_STORE[t.name] ?? t.name
+      const whole = WHOLE_TABLES.includes(name)
+      const ours = await t.filter((r: ArchiveRow) => r.communityId === communityId || r.id === communityId).toArray()
+      const rows = flatRows(t.name, ours)
+      const picked = rows.filter((r) => whole || !since || String(r.updatedAt ?? r.createdAt ?? '') > since)
+      out[name] = maskForStreet(name, picked)
     }
   })
   return out

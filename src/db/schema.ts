@@ -19,11 +19,12 @@ import type { ProcedureTemplate } from '@/domain/template'
 import type { Matter } from '@/domain/matter'
 import type { IssuedNumber } from '@/domain/doc-number'
 import type * as Street from './street.types'
-import { sealGuard } from './seal-guard'
+import { markRestoring, sealGuard } from './seal-guard'
 import { journalMiddleware } from './journal/journal'
 import type { StatMonth } from '@/domain/stat-months'
 import { aggregatesMiddleware } from './aggregates/middleware'
 import { rebuildIn } from './aggregates/rebuild'
+import { batchesOf, sheetsOf, type SealBatch, type SignInSheet } from './per-meeting'
 
 /** A record whose type its feature has not pinned down yet. */
 export type Row = { id: string; [key: string]: unknown }
@@ -50,7 +51,8 @@ export class ShangliangDb extends Dexie {
   matters!: Table<Matter, string>
   meetings!: Table<Meeting, string>
   participants!: Table<Participant, string>
-  attendance!: Table<Attendance, string>
+  /** One sign-in sheet per meeting (per-meeting.ts); `attendance.repo.ts` reads and writes it */
+  signInSheets!: Table<SignInSheet, string>
   requests!: Table<Request, string>
   requestEvents!: Table<RequestEvent, string>
   topics!: Table<Topic, string>
@@ -70,7 +72,8 @@ export class ShangliangDb extends Dexie {
   notices!: Table<PublicNotice, string>
   objections!: Table<Objection, string>
   filings!: Table<Filing, string>
-  seals!: Table<SealEntry, string>
+  /** The chain's links, one row per meeting's sealing or amendment (per-meeting.ts) */
+  sealBatches!: Table<SealBatch, string>
   amendments!: Table<Amendment, string>
   auditLog!: Table<Row, string>
   projection!: Table<Projection, string>
@@ -168,6 +171,24 @@ export class ShangliangDb extends Dexie {
             n.postedAt = postedDay(n)
           }),
       )
+    // Attendance and seal links per meeting instead of per person and per link
+    // (per-meeting.ts): an import writes about 120 rows for ten years, not
+    // 40,000. The records inside are moved as they are, so every sealed
+    // meeting verifies exactly as before. Dexie lets this upgrade read the two
+    // tables it deletes.
+    this.version(13)
+      .stores({
+        signInSheets: 'id, communityId',
+        sealBatches: 'id, communityId, meetingId, [communityId+firstSeq]',
+        attendance: null,
+        seals: null,
+      })
+      .upgrade(async (tx) => {
+        // The rows move unchanged; the guard would judge them by a set of sealed meetings it fills only once open.
+        markRestoring()
+        await tx.table('signInSheets').bulkAdd(sheetsOf(await tx.table<Attendance>('attendance').toArray()))
+        await tx.table('sealBatches').bulkAdd(batchesOf(await tx.table<SealEntry>('seals').toArray()))
+      })
     // Sealed meetings' attendance, votes and resolutions cannot be changed here either (seal-guard.ts).
     const sealed = new Set<string>()
     this.use(sealGuard(sealed))

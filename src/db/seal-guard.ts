@@ -1,7 +1,9 @@
 // The data layer's half of "sealed records are never changed": a DBCore
-// middleware refuses any write or delete that would alter the attendance,
+// middleware refuses any write or delete that would alter the sign-in sheet,
 // votes or resolutions of a sealed meeting. Re-writing a row unchanged
 // (an import of the same record) passes; corrections are amendment records.
+// A sheet is one row per meeting (per-meeting.ts): while the meeting is live,
+// sign-in rewrites it; once sealed, any change to it is refused.
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTable, type Middleware } from 'dexie'
 import { canonicalJson } from '@/domain/seal'
 import { SEALED_RECORD_TABLES, SealedRecordError } from '@/domain/chain-audit'
@@ -30,7 +32,8 @@ function sameSealedContent(table: string, before: Row, after: Row): boolean {
 export function sealGuard(sealedMeetings: Set<string>): Middleware<DBCore> {
   // Chain links are sealed from the moment they are written, whatever their meeting.
   const isSealedIn = (table: string) => (row: Row | undefined) =>
-    row !== undefined && (table === 'seals' || (typeof row.meetingId === 'string' && sealedMeetings.has(row.meetingId)))
+    row !== undefined &&
+    (table === 'sealBatches' || (typeof row.meetingId === 'string' && sealedMeetings.has(row.meetingId)))
 
   async function check(table: DBCoreTable, req: DBCoreMutateRequest): Promise<void> {
     const isSealed = isSealedIn(table.name)
@@ -51,7 +54,7 @@ export function sealGuard(sealedMeetings: Set<string>): Middleware<DBCore> {
         return
       }
       const after = req.values[i] as Row
-      if (table.name === 'seals' && !before) return // appending a link is how sealing works
+      if (table.name === 'sealBatches' && !before) return // appending links is how sealing works
       if ((isSealed(before) || isSealed(after)) && (!before || !sameSealedContent(table.name, before, after)))
         throw new SealedRecordError(table.name)
     })

@@ -1,4 +1,3 @@
-import Dexie from 'dexie'
 import { amendmentSchema, type Amendment } from '@/domain/amendment'
 import { newId, nowIso } from '@/domain/ids'
 import { sealBlockers } from '@/domain/meeting'
@@ -17,14 +16,9 @@ import { base } from './live-meeting'
 import { db } from './schema'
 import { sealedRecordsFor } from './verify.repo'
 import { parseInput, write } from './write'
-
-async function chainHead(communityId: string): Promise<SealEntry | undefined> {
-  return db.seals.where('[communityId+seq]').between([communityId, Dexie.minKey], [communityId, Dexie.maxKey]).last()
-}
-
-export async function communityChain(communityId: string): Promise<SealEntry[]> {
-  return db.seals.where('[communityId+seq]').between([communityId, Dexie.minKey], [communityId, Dexie.maxKey]).toArray()
-}
+import { listAttendance } from './attendance.repo'
+import { chainHead, communityChain } from './chain-links'
+import { batchOf, sheetOf } from './per-meeting'
 
 const stamp = <T extends { updatedAt: string }>(rows: T[]) => rows.map((r) => r.updatedAt).join('|')
 
@@ -40,7 +34,7 @@ export async function closeAndSeal(meetingId: string): Promise<string> {
     if (!m) throw new DomainError([problem('deliberation.error.noMeeting')])
     if (m.sealedAt) throw new DomainError([problem('deliberation.error.sealed')])
     const [attendance, votes, resolutions, items, head] = await Promise.all([
-      db.attendance.where('meetingId').equals(meetingId).toArray(),
+      listAttendance(meetingId),
       db.votes.where('meetingId').equals(meetingId).toArray(),
       db.resolutions.where('meetingId').equals(meetingId).toArray(),
       db.actionItems.where('meetingId').equals(meetingId).toArray(),
@@ -83,11 +77,11 @@ export async function closeAndSeal(meetingId: string): Promise<string> {
     const code = verificationCode(links[links.length - 1]!.hash)
     const written = await db.transaction(
       'rw',
-      [db.meetings, db.attendance, db.votes, db.resolutions, db.actionItems, db.seals],
+      [db.meetings, db.signInSheets, db.votes, db.resolutions, db.actionItems, db.sealBatches],
       async () => {
         const now = await db.meetings.get(meetingId)
         const [a2, v2, r2, i2, h2] = await Promise.all([
-          db.attendance.where('meetingId').equals(meetingId).toArray(),
+          listAttendance(meetingId),
           db.votes.where('meetingId').equals(meetingId).toArray(),
           db.resolutions.where('meetingId').equals(meetingId).toArray(),
           db.actionItems.where('meetingId').equals(meetingId).toArray(),
@@ -102,11 +96,11 @@ export async function closeAndSeal(meetingId: string): Promise<string> {
           stamp(r2) === stamp(resolutions) &&
           stamp(i2) === stamp(items)
         if (!unchanged) return false
-        await db.attendance.bulkPut(rows.attendance)
+        await db.signInSheets.put(sheetOf(meetingId, m.communityId, rows.attendance))
         await db.votes.bulkPut(rows.votes)
         await db.resolutions.bulkPut(rows.resolutions)
         await db.actionItems.bulkPut(rows.items)
-        await db.seals.bulkAdd(links)
+        await db.sealBatches.add(batchOf(links))
         await db.meetings.update(meetingId, { status: 'closed', sealedAt: at, verificationCode: code, updatedAt: at })
         return true
       },
@@ -158,10 +152,10 @@ export async function amendSealed(meetingId: string, input: unknown): Promise<Am
       newId,
       sha256: sha256Hex,
     })
-    const ok = await write([db.seals, db.amendments], async () => {
+    const ok = await write([db.sealBatches, db.amendments], async () => {
       if ((await chainHead(m.communityId))?.id !== head?.id) return false
       await db.amendments.add(amendment)
-      await db.seals.bulkAdd(links)
+      await db.sealBatches.add(batchOf(links))
       return true
     })
     if (ok) return amendment

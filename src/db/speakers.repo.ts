@@ -12,6 +12,7 @@ import {
 import { base, liveMeeting } from './live-meeting'
 import { db } from './schema'
 import { parseInput, write } from './write'
+import { listAttendance } from './attendance.repo'
 
 const byOrder = (a: Speaker, b: Speaker) => a.order - b.order
 
@@ -181,9 +182,9 @@ export async function listRecusals(meetingId: string): Promise<Recusal[]> {
 /** 回避: excludes a person from one topic's count; refused once its vote has closed. */
 export async function addRecusal(meetingId: string, topicId: string, input: unknown): Promise<void> {
   const r = parseInput(recusalSchema, input)
-  await write([db.meetings, db.recusals, db.attendance, db.votes], async () => {
+  await write([db.meetings, db.recusals, db.signInSheets, db.votes], async () => {
     const m = await liveMeeting(meetingId)
-    const row = await db.attendance.get(r.attendanceId)
+    const row = (await listAttendance(meetingId)).find((a) => a.id === r.attendanceId)
     if (!row) throw new DomainError([problem('deliberation.error.noMeeting')])
     if ((await db.votes.where('topicId').equals(topicId).count()) > 0)
       throw new DomainError([problem('deliberation.error.recusalAfterVote')])

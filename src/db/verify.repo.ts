@@ -16,6 +16,8 @@ import { issuedCodes } from '@/platform'
 import type { Meeting } from '@/domain/meeting'
 import { SEAL_TABLES } from '@/archive/format'
 import { db } from './schema'
+import { chainCommunities, communityChain } from './chain-links'
+import { flatGet } from './per-meeting'
 
 /**
  * Every sealed table's rows with the chain's record ids, per kind: the audit
@@ -24,13 +26,14 @@ import { db } from './schema'
 export async function sealedRecordsFor(entries: SealEntry[]): Promise<SealedRecords> {
   const ids = [...new Set(entries.map((s) => s.recordId))]
   const rows: Partial<Record<SealKind, { id: string }[]>> = {}
+  // Attendance is read from every sheet: a stray copy may sit on another meeting's sheet.
   for (const [kind, table] of Object.entries(SEAL_TABLES) as [SealKind, string][])
-    rows[kind] = ((await db.table(table).bulkGet(ids)) as ({ id: string } | undefined)[]).filter((r) => r !== undefined)
+    rows[kind] = (await flatGet(db, table, ids)).filter((r) => r !== undefined)
   return sealedRecords(rows)
 }
 
 async function chainOf(communityId: string) {
-  const seals = await db.seals.where('communityId').equals(communityId).toArray()
+  const seals = await communityChain(communityId)
   const records = await sealedRecordsFor(seals)
   const meetings = (await db.meetings.where('communityId').equals(communityId).toArray()).filter((m) => m.sealedAt)
   const issued = (await issuedCodes()).filter((c) => c.communityId === communityId)
@@ -66,7 +69,7 @@ export type CommunityAuditFailure = CommunityAudit & { communityId: string; comm
  */
 export async function auditAll(): Promise<CommunityAuditFailure[]> {
   const communities = await db.communities.toArray()
-  const ids = new Set([...communities.map((c) => c.id), ...(await db.seals.orderBy('communityId').uniqueKeys())])
+  const ids = new Set([...communities.map((c) => c.id), ...(await chainCommunities())])
   const failures: CommunityAuditFailure[] = []
   for (const id of ids) {
     const a = await auditCommunity(String(id))

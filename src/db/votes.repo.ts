@@ -11,6 +11,7 @@ import { ballotsSchema, countsSchema, deferSchema, tellerCountSchema, voteMethod
 import { base, liveMeeting } from './live-meeting'
 import { db } from './schema'
 import { parseInput, write } from './write'
+import { listAttendance } from './attendance.repo'
 
 export async function listVotes(meetingId: string): Promise<Vote[]> {
   const all = await db.votes.where('meetingId').equals(meetingId).toArray()
@@ -127,7 +128,7 @@ async function closing(voteId: string): Promise<Vote> {
   const { body, communityId, households } = await meetingBody(v.meetingId)
   const picked = countsToClose(v)
   if ('problems' in picked) throw new DomainError(picked.problems)
-  const rows = await db.attendance.where('meetingId').equals(v.meetingId).toArray()
+  const rows = await listAttendance(v.meetingId)
   const recusals = await db.recusals.where('topicId').equals(v.topicId).toArray()
   const h = topicHeadcount(rows, body, recusals, households)
   const passingRule = v.method === 'canvass' ? await canvassRule(communityId) : body.passingRule
@@ -157,7 +158,7 @@ async function closing(voteId: string): Promise<Vote> {
   }
 }
 
-const closeTables = () => [db.meetings, db.bodies, db.votes, db.attendance, db.recusals, db.communities]
+const closeTables = () => [db.meetings, db.bodies, db.votes, db.signInSheets, db.recusals, db.communities]
 
 /**
  * The vote as closing it now would record it, written nowhere: the console

@@ -55,9 +55,10 @@ export async function auditChain(
   meetings: SealedMeetingRef[],
   sha256: Sha256,
   issued: readonly IssuedCode[] = [],
+  onLinks?: (done: number) => void | Promise<void>,
 ): Promise<ChainAudit> {
   const sorted = [...entries].sort((a, b) => a.seq - b.seq)
-  const check = await verifyChain(sorted, records, sha256)
+  const check = await verifyChain(sorted, records, sha256, onLinks)
   if (!check.ok) {
     const e = sorted[check.seq]
     return {
@@ -112,7 +113,7 @@ export function meetingForCode(
 }
 
 /** Tables whose rows the data layer guards once their meeting is sealed (action items: their four answers). */
-export const SEALED_RECORD_TABLES = ['attendance', 'votes', 'resolutions', 'actionItems', 'seals']
+export const SEALED_RECORD_TABLES = ['signInSheets', 'votes', 'resolutions', 'actionItems', 'sealBatches']
 
 /** Refused change to a sealed record; `key` is the message to show. */
 export class SealedRecordError extends Error {

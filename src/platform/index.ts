@@ -1,7 +1,9 @@
 // The one place that knows whether we run inside Electron (preload API on
 // window.shangliang) or in a plain browser (tests, development).
 import type { ShangliangApi } from '../../electron/preload/index'
-import type { IssuedCodeEntry } from '../../electron/shared/channels'
+import type { BackupReasonName, BackupTarget, BackupWriteResult, IssuedCodeEntry } from '../../electron/shared/channels'
+import type { OnProgress } from '@/archive/progress'
+import { toMain } from './transfer'
 
 declare global {
   interface Window {
@@ -23,11 +25,16 @@ const MIME: Record<SaveKind, string> = {
   publicKey: 'application/json',
 }
 
-/** Saves bytes: a save dialog in the desktop app, a download in a browser. */
-export async function saveFile(kind: SaveKind, bytes: Uint8Array, suggestedName: string): Promise<SaveOutcome> {
+/** Saves bytes: a save dialog in the desktop app, a download in a browser. Big files report their transfer. */
+export async function saveFile(
+  kind: SaveKind,
+  bytes: Uint8Array,
+  suggestedName: string,
+  onProgress?: OnProgress,
+): Promise<SaveOutcome> {
   const api = window.shangliang
   if (api) {
-    const r = await api.saveFile(kind, bytes, suggestedName)
+    const r = await api.saveFile(kind, await toMain(api, bytes, onProgress), suggestedName)
     return r.ok
       ? { ok: true, fileName: r.fileName, downloaded: false }
       : { ok: false, canceled: r.reason === 'canceled', message: r.message }
@@ -42,6 +49,17 @@ export async function saveFile(kind: SaveKind, bytes: Uint8Array, suggestedName:
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
   return { ok: true, fileName: suggestedName, downloaded: true }
+}
+
+/** Hands a backup to the main process (desktop only), in chunks when it is big. */
+export async function writeBackup(
+  bytes: Uint8Array,
+  reason: BackupReasonName,
+  target: BackupTarget,
+): Promise<BackupWriteResult> {
+  const api = window.shangliang
+  if (!api) return { ok: false, message: 'unavailable' }
+  return api.writeBackup(await toMain(api, bytes), reason, target)
 }
 
 let projectorPopup: Window | null = null

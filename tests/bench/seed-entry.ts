@@ -2,12 +2,15 @@
 // into the app's own IndexedDB, with a sealed hash chain like real meetings.
 import { ShangliangDb } from '@/db/schema'
 import { newId } from '@/domain/ids'
-import { appendToChain, type SealEntry, type ToSeal } from '@/domain/seal'
+import { appendToChain, sealedRecords, verifyChain, type SealEntry, type ToSeal } from '@/domain/seal'
 import { sha256Hex } from '@/platform/hash'
-import { exportArchive, importArchive } from '@/db/archive.repo'
+import Dexie from 'dexie'
+import { exportArchive, importArchive, readTables } from '@/db/archive.repo'
+import { SEAL_TABLES } from '@/archive/format'
 import { rebuildStatMonths } from '@/db/aggregates/rebuild'
 import { recountStats, statsFor } from '@/db/stats.repo'
 import { generateDataset, photo, scaled, TEN_YEARS } from './dataset'
+import { batchOf, putFlat, storeRows } from '@/db/per-meeting'
 
 async function seed(factor: number) {
   const t0 = performance.now()
@@ -21,7 +24,7 @@ async function seed(factor: number) {
     await db.people.bulkPut(d.people)
     await db.topics.bulkPut(d.topics)
     await db.requests.bulkPut(d.requests)
-    await db.attendance.bulkPut(d.attendance)
+    await putFlat(db, 'attendance', d.attendance)
     await db.votes.bulkPut(d.votes)
     await db.resolutions.bulkPut(d.resolutions)
     await db.actionItems.bulkPut(d.actionItems)
@@ -53,7 +56,7 @@ async function seed(factor: number) {
       sha256: sha256Hex,
     })
     if (links.length) head = links[links.length - 1]
-    await db.seals.bulkPut(links)
+    if (links.length) await db.sealBatches.add(batchOf(links))
     sealed += links.length
   }
   const tSeals = performance.now()
@@ -91,15 +94,105 @@ async function seed(factor: number) {
   }
 }
 
-/** Exports the whole community and imports it back (replace), timing each half. */
+/** Seconds spent in each phase the archive code reports (the first report of a phase starts it). */
+function phaseClock() {
+  const seconds: Record<string, number> = {}
+  // Until the first report: opening the database, reading the issued codes.
+  let phase = 'start'
+  let since = performance.now()
+  const onProgress = (p: { phase: string }) => {
+    if (p.phase === phase) return
+    const t = performance.now()
+    if (phase) seconds[phase] = (seconds[phase] ?? 0) + (t - since) / 1000
+    phase = p.phase
+    since = t
+  }
+  const stop = () => {
+    onProgress({ phase: '' })
+    return Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Math.round(v * 10) / 10]))
+  }
+  return { onProgress, stop }
+}
+
+/** Exports the whole community and imports it back (replace), timing each half and each phase. */
 async function archiveRoundTrip() {
   const t0 = performance.now()
-  const bytes = await exportArchive({})
+  const exportClock = phaseClock()
+  const bytes = await exportArchive({ onProgress: exportClock.onProgress })
+  const exportPhases = exportClock.stop()
   const t1 = performance.now()
-  await importArchive(bytes, 'replace')
+  const importClock = phaseClock()
+  await importArchive(bytes, 'replace', undefined, undefined, importClock.onProgress)
   const t2 = performance.now()
   const round = (x: number) => Math.round(x / 100) / 10
-  return { exportS: round(t1 - t0), importS: round(t2 - t1), mb: Math.round(bytes.byteLength / 1e5) / 10 }
+  return {
+    exportS: round(t1 - t0),
+    importS: round(t2 - t1),
+    mb: Math.round(bytes.byteLength / 1e5) / 10,
+    exportPhases,
+    importPhases: importClock.stop(),
+  }
+}
+
+/**
+ * The two changes of issue 18 measured against what they replaced, in the
+ * same page and run (the machine varies 2× between runs): the attendance and
+ * links written as one row each (schema 12) or per meeting (schema 13), into
+ * a scratch database with each layout's indexes; and the whole chain
+ * verified with WebCrypto's digest or with hash-wasm (platform/hash.ts).
+ */
+async function archiveProbes() {
+  const tables = await readTables()
+  const attendance = tables.attendance ?? []
+  const links = (tables.seals ?? []) as unknown as SealEntry[]
+  const scratch = new Dexie('shangliang-bench-layout')
+  scratch.version(1).stores({
+    attendance: 'id, meetingId, personId',
+    seals: 'id, communityId, meetingId, [meetingId+seq], [communityId+seq]',
+    signInSheets: 'id, communityId',
+    sealBatches: 'id, communityId, meetingId, [communityId+firstSeq]',
+  })
+  await scratch.open()
+  const timed = async (work: () => Promise<unknown>) => {
+    const t0 = performance.now()
+    await work()
+    return (performance.now() - t0) / 1000
+  }
+  const flatS = await timed(() =>
+    scratch.transaction('rw', scratch.tables, async () => {
+      await scratch.table('attendance').bulkPut(attendance)
+      await scratch.table('seals').bulkPut(links)
+    }),
+  )
+  const perMeetingS = await timed(() =>
+    scratch.transaction('rw', scratch.tables, async () => {
+      await scratch.table('signInSheets').bulkPut(storeRows('attendance', attendance))
+      await scratch.table('sealBatches').bulkPut(storeRows('seals', links))
+    }),
+  )
+  scratch.close()
+  await Dexie.delete('shangliang-bench-layout')
+  const records = sealedRecords(
+    Object.fromEntries(Object.entries(SEAL_TABLES).map(([kind, table]) => [kind, tables[table] ?? []])),
+  )
+  const chain = [...links].sort((a, b) => a.seq - b.seq)
+  const webCrypto = async (text: string) => {
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+    return Array.from(new Uint8Array(digest), (x) => x.toString(16).padStart(2, '0')).join('')
+  }
+  let ok = true
+  const webCryptoS = await timed(async () => (ok = (await verifyChain(chain, records, webCrypto)).ok && ok))
+  const wasmS = await timed(async () => (ok = (await verifyChain(chain, records, sha256Hex)).ok && ok))
+  const r2 = (x: number) => Math.round(x * 100) / 100
+  return {
+    rows: attendance.length + links.length,
+    perMeetingRows: storeRows('attendance', attendance).length + storeRows('seals', links).length,
+    flatS: r2(flatS),
+    perMeetingS: r2(perMeetingS),
+    webCryptoS: r2(webCryptoS),
+    wasmS: r2(wasmS),
+    verified: ok,
+  }
 }
 
 /** The statistics' data layer alone: read from the month rows, and counted from every stored row (median of 3). */
@@ -124,4 +217,9 @@ async function statsRead(from: string, to: string) {
   }
 }
 
-;(globalThis as unknown as { ShangliangBench: unknown }).ShangliangBench = { seed, archiveRoundTrip, statsRead }
+;(globalThis as unknown as { ShangliangBench: unknown }).ShangliangBench = {
+  seed,
+  archiveRoundTrip,
+  archiveProbes,
+  statsRead,
+}

@@ -18,7 +18,7 @@ async function seedClosedMeeting(page: Page, meetingId: string, rareName: string
         open.onerror = () => rej(open.error)
       })
       const tx = idb.transaction(
-        ['meetings', 'people', 'topics', 'votes', 'resolutions', 'actionItems', 'attendance', 'statements'],
+        ['meetings', 'people', 'topics', 'votes', 'resolutions', 'actionItems', 'signInSheets', 'statements'],
         'readwrite',
       )
       const get = <T>(store: string, key: string) =>
@@ -100,18 +100,18 @@ async function seedClosedMeeting(page: Page, meetingId: string, rareName: string
         supervisor: '务监会',
         status: 'notStarted',
       })
-      people.slice(0, 12).forEach((p, i) =>
-        tx.objectStore('attendance').put({
-          ...base,
-          id: `at${i}`,
-          meetingId,
-          personId: p.id,
-          name: i === 11 ? rareName : p.name,
-          meetingRole: i === 0 ? 'chair' : i === 1 ? 'recorder' : 'voting',
-          state: i === 3 ? 'absent' : 'present',
-          walkIn: false,
-        }),
-      )
+      // The meeting's sign-in sheet: one row holding every attendance row (src/db/per-meeting.ts).
+      const rows = people.slice(0, 12).map((p, i) => ({
+        ...base,
+        id: `at${i}`,
+        meetingId,
+        personId: p.id,
+        name: i === 11 ? rareName : p.name,
+        meetingRole: i === 0 ? 'chair' : i === 1 ? 'recorder' : 'voting',
+        state: i === 3 ? 'absent' : 'present',
+        walkIn: false,
+      }))
+      tx.objectStore('signInSheets').put({ ...base, id: meetingId, meetingId, rows })
       tx.objectStore('statements').put({
         ...base,
         id: 's0',

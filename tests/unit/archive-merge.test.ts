@@ -13,6 +13,7 @@ import { SealedRecordError } from '@/domain/chain-audit'
 import { verificationCode } from '@/domain/seal'
 import { issueCode, issuedCodes } from '@/platform'
 import { COMMUNITY, MEETING, PHONE, ID_NUMBER, seedCommunity, wipe } from './support/archive-fixture'
+import { meetingLinks } from '@/db/chain-links'
 
 const LATER = '2026-12-01T09:00:00.000Z'
 const holds = (file: Uint8Array, text: string) =>
@@ -91,7 +92,7 @@ describe('merging never goes backwards', () => {
 describe('a sealed meeting from a second profile', () => {
   it('merges into a laptop that does not have it, and its chain (with its issued code) verifies there', async () => {
     // Profile two sealed the meeting and logged its code.
-    const seals = await db.seals.where('meetingId').equals(MEETING).sortBy('seq')
+    const seals = await meetingLinks(MEETING)
     const head = seals.at(-1)!.hash
     await db.meetings.update(MEETING, { verificationCode: verificationCode(head) })
     await issueCode({ communityId: COMMUNITY, meetingId: MEETING, code: verificationCode(head), head, at: LATER })

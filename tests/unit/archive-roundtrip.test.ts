@@ -4,7 +4,7 @@ import { packArchive } from '@/archive/format'
 import { ArchiveError } from '@/archive/errors'
 import { db } from '@/db/schema'
 import { SealedRecordError } from '@/domain/chain-audit'
-import { seedCommunity, wipe, COMMUNITY } from './support/archive-fixture'
+import { seedCommunity, wipe, COMMUNITY, MEETING } from './support/archive-fixture'
 
 async function refusal(p: Promise<unknown>): Promise<ArchiveError> {
   const e = await p.then(
@@ -23,20 +23,27 @@ describe('sealed records in the data layer', () => {
   it('refuses changing or deleting attendance, votes and resolutions of a sealed meeting; an unchanged re-write passes', async () => {
     const before = await databaseHash()
     await expect(db.votes.update('v-1', { for: 6 } as never)).rejects.toThrow(SealedRecordError)
-    await expect(db.attendance.delete('a-0')).rejects.toThrow(SealedRecordError)
+    await expect(db.signInSheets.delete(MEETING)).rejects.toThrow(SealedRecordError)
+    const sheet = (await db.signInSheets.get(MEETING))!
+    const changed = sheet.rows.map((r, i) => (i === 0 ? { ...r, state: 'absent' as const } : r))
+    await expect(db.signInSheets.put({ ...sheet, rows: changed })).rejects.toThrow(SealedRecordError)
+    await expect(db.signInSheets.put({ ...sheet, rows: sheet.rows.slice(1) })).rejects.toThrow(SealedRecordError)
     await expect(db.resolutions.put({ ...(await db.resolutions.get('r-1'))!, text: '改过的决议' })).rejects.toThrow(
       SealedRecordError,
     )
-    await expect(
-      db.attendance.add({
-        id: 'a-new',
-        communityId: COMMUNITY,
-        meetingId: 'm-0001',
-        name: '补签',
-        createdAt: 'x',
-        updatedAt: 'x',
-      } as never),
-    ).rejects.toThrow(SealedRecordError)
+    const late = {
+      id: 'a-new',
+      communityId: COMMUNITY,
+      meetingId: MEETING,
+      name: '补签',
+      createdAt: 'x',
+      updatedAt: 'x',
+    }
+    await expect(db.signInSheets.put({ ...sheet, rows: [...sheet.rows, late as never] })).rejects.toThrow(
+      SealedRecordError,
+    )
+    await expect(db.sealBatches.clear()).rejects.toThrow(SealedRecordError)
+    await db.signInSheets.put(sheet)
     await expect(db.votes.clear()).rejects.toThrow(SealedRecordError)
     await db.votes.put((await db.votes.get('v-1'))!)
     expect(await databaseHash()).toBe(before)

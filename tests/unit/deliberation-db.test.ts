@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
 import { db, DB_NAME } from '@/db/schema'
-import { addWalkIn, markAttendance, startSignIn } from '@/db/attendance.repo'
+import { addWalkIn, listAttendance, markAttendance, startSignIn } from '@/db/attendance.repo'
 import { saveBody } from '@/db/bodies.repo'
 import { createMeeting, updateMeeting } from '@/db/meetings.repo'
 import { addTopicToMeeting } from '@/db/meeting-topics.repo'
@@ -59,9 +59,9 @@ async function liveMeeting(present: number) {
     m.id,
     members.map((p) => ({ personId: p.id, name: p.name, meetingRole: 'voting' as const })),
   )
-  const rows = await db.attendance.where('meetingId').equals(m.id).sortBy('name')
+  const rows = await listAttendance(m.id)
   const byPerson = new Map(rows.map((r) => [r.personId!, r]))
-  for (let i = 0; i < present; i++) await markAttendance(byPerson.get(`p${i}`)!.id, 'present')
+  for (let i = 0; i < present; i++) await markAttendance(byPerson.get(`p${i}`)!, 'present')
   const topic = await addTopicToMeeting(m.id, { title: '北门开通', description: '' }, '记录人')
   return { meetingId: m.id, topicId: topic.id, byPerson }
 }
@@ -268,7 +268,7 @@ describe('sealing', () => {
     const { meetingId, topicId } = await liveMeeting(25)
     await openVote(meetingId, topicId, 'hands')
     expect(await keysOf(closeAndSeal(meetingId))).toEqual(['deliberation.error.openVotes'])
-    expect(await db.seals.count()).toBe(0)
+    expect(await db.sealBatches.count()).toBe(0)
   })
   it.each([
     [{ chairId: undefined }, ['guard.noChair']],
@@ -278,7 +278,7 @@ describe('sealing', () => {
     const { meetingId } = await liveMeeting(25)
     await updateMeeting(meetingId, gap)
     expect(await keysOf(closeAndSeal(meetingId))).toEqual(keys)
-    expect(await db.seals.count()).toBe(0)
+    expect(await db.sealBatches.count()).toBe(0)
     expect((await db.meetings.get(meetingId))!.sealedAt).toBeUndefined()
   })
   it('refuses when nobody signed in as present', async () => {
@@ -296,9 +296,11 @@ describe('sealing', () => {
   it('sealed records refuse changes in the data layer; action items may only change status', async () => {
     const { meetingId, topicId, voteId, byPerson } = await sealedMeeting()
     const row = byPerson.get('p0')!
-    await expect(db.attendance.update(row.id, { state: 'absent' })).rejects.toThrow(/sealed/)
+    const sheet = (await db.signInSheets.get(meetingId))!
+    const absent = sheet.rows.map((r) => (r.id === row.id ? { ...r, state: 'absent' as const } : r))
+    await expect(db.signInSheets.put({ ...sheet, rows: absent })).rejects.toThrow(/sealed/)
     await expect(db.votes.delete(voteId)).rejects.toThrow(/sealed/)
-    expect(await keysOf(markAttendance(row.id, 'absent'))).toEqual(['deliberation.error.sealed'])
+    expect(await keysOf(markAttendance(row, 'absent'))).toEqual(['deliberation.error.sealed'])
     expect(await keysOf(openVote(meetingId, topicId, 'hands'))).toEqual(['deliberation.error.sealed'])
     const [ai] = await db.actionItems.where('meetingId').equals(meetingId).toArray()
     await db.actionItems.update(ai!.id, { status: 'inProgress', updatedAt: new Date().toISOString() })
@@ -306,10 +308,11 @@ describe('sealing', () => {
     expect((await verifyCommunityChain(C)).ok).toBe(true)
     // No new row joins a sealed meeting, even written past the repositories.
     const extra = { ...row, id: 'late-walk-in', name: '迟到者', sealedAt: undefined }
-    await expect(db.transaction('rw', db.meetings, db.attendance, () => db.attendance.add(extra))).rejects.toThrow(
+    const joined = { ...sheet, rows: [...sheet.rows, extra] }
+    await expect(db.transaction('rw', db.meetings, db.signInSheets, () => db.signInSheets.put(joined))).rejects.toThrow(
       /sealed/,
     )
-    expect(await db.attendance.get('late-walk-in')).toBeUndefined()
+    expect((await listAttendance(meetingId)).map((r) => r.id)).not.toContain('late-walk-in')
   })
   it('a change made behind the app’s back is found by verification', async () => {
     const { voteId } = await sealedMeeting()

@@ -16,8 +16,12 @@ import { sha256Hex } from '@/platform/hash'
 import { issueCode } from '@/platform'
 import { db } from '@/db/schema'
 import { COMMUNITY, MEETING, seedCommunity, wipe } from './support/archive-fixture'
+import { meetingLinks } from '@/db/chain-links'
+import { sheetOf, STORE_OF_FLAT, storeRows } from '@/db/per-meeting'
 
-const STORES = [...new Set(['seals', ...Object.values(SEAL_TABLES)])]
+/** The sealed tables as archives hold them, and the object stores they live in (per-meeting.ts). */
+const FLAT = [...new Set(['seals', ...Object.values(SEAL_TABLES)])]
+const STORES = FLAT.map((t) => STORE_OF_FLAT[t] ?? t)
 const KINDS = Object.keys(SEAL_TABLES) as SealKind[]
 let original: ArchiveTables
 let printed: IssuedCode
@@ -39,15 +43,21 @@ function rawWrite(work: (tx: IDBTransaction) => void): Promise<void> {
   })
 }
 
-/** Puts every sealed store back as it was before the mutation. */
-const restore = () =>
+/** Writes the sealed tables straight into their object stores, around Dexie and its seal guard. */
+const rawTables = (tables: ArchiveTables) =>
   rawWrite((tx) => {
-    for (const s of STORES) {
-      const store = tx.objectStore(s)
+    for (const t of FLAT) {
+      const store = tx.objectStore(STORE_OF_FLAT[t] ?? t)
       store.clear()
-      for (const row of original[s] ?? []) store.put(row)
+      // Every row on the one meeting's sheet, a decoy copy of another kind's record too.
+      const rows =
+        t === 'attendance' ? [sheetOf(MEETING, COMMUNITY, tables[t] as never)] : storeRows(t, tables[t] ?? [])
+      for (const row of rows) store.put(row)
     }
   })
+
+/** Puts every sealed store back as it was before the mutation. */
+const restore = () => rawTables(original)
 
 const chainRows = () => [...(original.seals as unknown as SealEntry[])].sort((a, b) => a.seq - b.seq)
 const covered = (kind: SealKind, row: ArchiveRow) =>
@@ -79,6 +89,33 @@ async function recomputedWith(entry: SealEntry, field: number, value: string) {
   return { table, changed, links, meeting }
 }
 
+type Mutation = { kind: string; at: number; field: number; value: string }
+
+/** The sealed tables after one attack on the link `entry` (or on its record). */
+async function attacked(m: Mutation, entry: SealEntry) {
+  const table = SEAL_TABLES[entry.kind]
+  const row = original[table]!.find((r) => r.id === entry.recordId)!
+  const tables: ArchiveTables = Object.fromEntries(Object.entries(original).map(([t, rows]) => [t, [...rows]]))
+  const key = covered(entry.kind, row)[m.field % covered(entry.kind, row).length]!
+  const swap = (t: string, r: ArchiveRow) => (tables[t] = tables[t]!.map((x) => (x.id === r.id ? r : x)))
+  if (m.kind === 'edit') swap(table, { ...row, [key]: `${String(row[key])}${m.value}改` })
+  if (m.kind === 'decoy') {
+    const other = SEAL_TABLES[KINDS.filter((k) => k !== entry.kind)[m.field % (KINDS.length - 1)]!]
+    tables[other] = [...(tables[other] ?? []), { ...row }]
+    swap(table, { ...row, [key]: `${String(row[key])}改` })
+  }
+  if (m.kind === 'deleteRecord') tables[table] = tables[table]!.filter((r) => r.id !== row.id)
+  if (m.kind === 'deleteLink') tables.seals = tables.seals!.filter((s) => s.id !== entry.id)
+  if (m.kind === 'editLink') swap('seals', { ...(entry as unknown as ArchiveRow), payloadHash: '0'.repeat(64) })
+  const forged = m.kind === 'recompute' ? await recomputedWith(entry, m.field, m.value) : undefined
+  if (forged) {
+    tables.seals = forged.links as unknown as ArchiveRow[]
+    swap(forged.table, forged.changed)
+    swap('meetings', forged.meeting)
+  }
+  return { tables, forged }
+}
+
 const mutation = fc.record({
   kind: fc.constantFrom('edit', 'decoy', 'deleteRecord', 'deleteLink', 'editLink', 'recompute'),
   at: fc.nat(),
@@ -89,7 +126,7 @@ const mutation = fc.record({
 beforeAll(async () => {
   await wipe()
   await seedCommunity()
-  const seals = await db.seals.where('meetingId').equals(MEETING).sortBy('seq')
+  const seals = await meetingLinks(MEETING)
   const head = seals.at(-1)!.hash
   await db.meetings.update(MEETING, { verificationCode: verificationCode(head) })
   printed = { communityId: COMMUNITY, meetingId: MEETING, code: verificationCode(head), head, at: seals.at(-1)!.at }
@@ -110,27 +147,8 @@ describe('raw IndexedDB writes and hand-made archives', () => {
       fc.asyncProperty(mutation, async (m) => {
         const chain = chainRows()
         const entry = chain[m.at % chain.length]!
-        const table = SEAL_TABLES[entry.kind]
-        const row = original[table]!.find((r) => r.id === entry.recordId)!
-        const forged = m.kind === 'recompute' ? await recomputedWith(entry, m.field, m.value) : undefined
-        await rawWrite((tx) => {
-          const key = covered(entry.kind, row)[m.field % covered(entry.kind, row).length]!
-          if (m.kind === 'edit') tx.objectStore(table).put({ ...row, [key]: `${String(row[key])}${m.value}改` })
-          if (m.kind === 'decoy') {
-            const other = KINDS.filter((k) => k !== entry.kind)[m.field % (KINDS.length - 1)]!
-            tx.objectStore(SEAL_TABLES[other]).put({ ...row })
-            tx.objectStore(table).put({ ...row, [key]: `${String(row[key])}改` })
-          }
-          if (m.kind === 'deleteRecord') tx.objectStore(table).delete(row.id)
-          if (m.kind === 'deleteLink') tx.objectStore('seals').delete(entry.id)
-          if (m.kind === 'editLink') tx.objectStore('seals').put({ ...entry, payloadHash: '0'.repeat(64) })
-          if (forged) {
-            tx.objectStore('seals').clear()
-            for (const l of forged.links) tx.objectStore('seals').put(l)
-            tx.objectStore(forged.table).put(forged.changed)
-            tx.objectStore('meetings').put(forged.meeting)
-          }
-        })
+        const { tables } = await attacked(m, entry)
+        await rawTables(tables)
         const failures = await auditAll()
         await restore()
         runs += 1
@@ -153,26 +171,9 @@ describe('raw IndexedDB writes and hand-made archives', () => {
       fc.asyncProperty(mutation, fc.boolean(), async (m, forgeIssued) => {
         const chain = chainRows()
         const entry = chain[m.at % chain.length]!
-        const table = SEAL_TABLES[entry.kind]
-        const row = original[table]!.find((r) => r.id === entry.recordId)!
-        const tables: ArchiveTables = Object.fromEntries(Object.entries(original).map(([t, rows]) => [t, [...rows]]))
+        const { tables, forged } = await attacked(m, entry)
         let issued: IssuedCode[] = [printed]
-        const key = covered(entry.kind, row)[m.field % covered(entry.kind, row).length]!
-        const swap = (t: string, r: ArchiveRow) => (tables[t] = tables[t]!.map((x) => (x.id === r.id ? r : x)))
-        if (m.kind === 'edit') swap(table, { ...row, [key]: `${String(row[key])}${m.value}改` })
-        if (m.kind === 'decoy') {
-          const other = SEAL_TABLES[KINDS.filter((k) => k !== entry.kind)[m.field % (KINDS.length - 1)]!]
-          tables[other] = [...(tables[other] ?? []), { ...row }]
-          swap(table, { ...row, [key]: `${String(row[key])}改` })
-        }
-        if (m.kind === 'deleteRecord') tables[table] = tables[table]!.filter((r) => r.id !== row.id)
-        if (m.kind === 'deleteLink') tables.seals = tables.seals!.filter((s) => s.id !== entry.id)
-        if (m.kind === 'editLink') swap('seals', { ...(entry as unknown as ArchiveRow), payloadHash: '0'.repeat(64) })
-        if (m.kind === 'recompute') {
-          const forged = await recomputedWith(entry, m.field, m.value)
-          tables.seals = forged.links as unknown as ArchiveRow[]
-          swap(forged.table, forged.changed)
-          swap('meetings', forged.meeting)
+        if (forged) {
           // The forger may also rewrite the issued codes the archive carries, or leave them.
           const head = forged.links.at(-1)!.hash
           if (forgeIssued) issued = [{ ...printed, head, code: verificationCode(head) }]

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
 import { db, DB_NAME } from '@/db/schema'
-import { markAttendance, startSignIn } from '@/db/attendance.repo'
+import { listAttendance, markAttendance, startSignIn } from '@/db/attendance.repo'
 import { saveBody } from '@/db/bodies.repo'
 import { createMeeting, setHouseholds, updateMeeting } from '@/db/meetings.repo'
 import { addTopicToMeeting } from '@/db/meeting-topics.repo'
@@ -45,7 +45,7 @@ async function villagersMeeting(people: number) {
     m.id,
     Array.from({ length: people }, (_, i) => ({ personId: `v${i}`, name: `村民${i}`, meetingRole: 'voting' as const })),
   )
-  for (const r of await db.attendance.where('meetingId').equals(m.id).toArray()) await markAttendance(r.id, 'present')
+  for (const r of await listAttendance(m.id)) await markAttendance(r, 'present')
   const topic = await addTopicToMeeting(m.id, { title: '村道硬化', description: '' }, '记录人')
   return { meetingId: m.id, topicId: topic.id }
 }

@@ -129,6 +129,8 @@ describe('journal: a second copy outside IndexedDB', () => {
     await startJournal(db, files)
     await seedCommunity()
     await journalSettled()
+    // The first snapshot is not awaited by startJournal; seeding used to outlast it (WebCrypto hashing).
+    await takeSnapshot()
     stopJournal()
     expect((await startJournal(db, files)).state).toBe('started')
     stopJournal()

@@ -11,6 +11,7 @@ import { periodEnd as noticeEndsOn } from '@/domain/calendar'
 import { daysLeft } from '@/domain/notice'
 import { minutesToDocDef } from '@/pdf/docs/minutes'
 import { pdfTextRaw, renderNode } from './support/pdf'
+import { putFlat } from '@/db/per-meeting'
 
 const base = { communityId: 'c1', createdAt: '2026-12-10T06:00:00Z', updatedAt: '2026-12-10T06:00:00Z' }
 const M = { id: 'm1', communityId: 'c1' }
@@ -149,7 +150,9 @@ async function seed(sealed = true) {
     supervisor: '梁堃',
     status: 'inProgress',
   })
-  await db.attendance.bulkPut(
+  await putFlat(
+    db,
+    'attendance',
     people.map((name, i) => ({
       ...base,
       id: `at${i}`,

@@ -9,6 +9,7 @@ import { exportArchive } from '@/db/archive.repo'
 import { eraseContact, listErasures, removeLock, setLockPassword, tryUnlock } from '@/db/privacy.repo'
 import { failureDelayMs } from '@/domain/lock'
 import { COMMUNITY, ID_NUMBER, PHONE, seedCommunity, wipe } from './support/archive-fixture'
+import { communityChain } from '@/db/chain-links'
 
 const bytesOf = (s: string) => new TextEncoder().encode(s)
 /** The file itself and every entry inflated: compression must not hide a match. */
@@ -16,10 +17,10 @@ const found = (file: Uint8Array, text: string) =>
   [file, ...Object.values(unzipSync(file.subarray(37)))].some((b) => containsBytes(b, bytesOf(text)))
 
 async function chainVerifies(): Promise<boolean> {
-  const seals = await db.seals.where('communityId').equals(COMMUNITY).toArray()
+  const seals = await communityChain(COMMUNITY)
   const records = sealedRecords({
     meeting: await db.meetings.toArray(),
-    attendance: await db.attendance.toArray(),
+    attendance: (await db.signInSheets.toArray()).flatMap((s) => s.rows),
     vote: await db.votes.toArray(),
     resolution: await db.resolutions.toArray(),
   })

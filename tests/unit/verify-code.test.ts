@@ -8,12 +8,14 @@ import { appendToChain, verificationCode } from '@/domain/seal'
 import { sha256Hex } from '@/platform/hash'
 import { issueCode } from '@/platform'
 import { COMMUNITY, MEETING, seedCommunity, wipe } from './support/archive-fixture'
+import { meetingLinks } from '@/db/chain-links'
+import { batchesOf, flatGet } from '@/db/per-meeting'
 
 let code = ''
 beforeEach(async () => {
   await wipe()
   await seedCommunity()
-  const seals = await db.seals.where('meetingId').equals(MEETING).sortBy('seq')
+  const seals = await meetingLinks(MEETING)
   const head = seals.at(-1)!.hash
   code = verificationCode(head)
   await db.meetings.update(MEETING, { verificationCode: code })
@@ -26,7 +28,7 @@ describe('checking a printed code', () => {
       found: true,
       chainOk: true,
     })
-    const head = (await db.seals.where('meetingId').equals(MEETING).sortBy('seq')).at(-1)!.hash
+    const head = (await meetingLinks(MEETING)).at(-1)!.hash
     expect(await checkCode(COMMUNITY, `shangliang:seal:${head}`)).toMatchObject({ found: true, chainOk: true })
   })
 
@@ -38,12 +40,12 @@ describe('checking a printed code', () => {
 
   it('after a recomputed chain with the stored code rewritten, the paper code is named as issued here and changed', async () => {
     // The forger's route: the vote changed, every link recomputed, the stored code rewritten (raw writes, no guard).
-    const seals = await db.seals.where('meetingId').equals(MEETING).sortBy('seq')
+    const seals = await meetingLinks(MEETING)
     const vote = { ...(await db.votes.get('v-1'))!, for: 1, against: 5 }
     const records = await Promise.all(
       seals.map(async (s) => ({
         kind: s.kind,
-        record: (s.recordId === 'v-1' ? vote : await db.table(SEAL_TABLES[s.kind]).get(s.recordId)) as never,
+        record: (s.recordId === 'v-1' ? vote : (await flatGet(db, SEAL_TABLES[s.kind], [s.recordId]))[0]) as never,
       })),
     )
     let n = 0
@@ -60,9 +62,9 @@ describe('checking a printed code', () => {
       r.onsuccess = () => ok(r.result)
     })
     await new Promise<void>((ok) => {
-      const tx = raw.transaction(['seals', 'votes', 'meetings'], 'readwrite')
-      tx.objectStore('seals').clear()
-      for (const l of forged) tx.objectStore('seals').put(l)
+      const tx = raw.transaction(['sealBatches', 'votes', 'meetings'], 'readwrite')
+      tx.objectStore('sealBatches').clear()
+      for (const b of batchesOf(forged)) tx.objectStore('sealBatches').put(b)
       tx.objectStore('votes').put(vote)
       const m = tx.objectStore('meetings').get(MEETING)
       m.onsuccess = () =>

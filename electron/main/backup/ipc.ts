@@ -14,6 +14,7 @@ import {
   issuedCodePayload,
 } from '../ipc-contract'
 import { checkMessage } from '../ipc-guard'
+import { bytesOf } from '../transfer-ipc'
 import { getConsoleWindow, ownWebContentsIds } from '../windows'
 import type { BackupFolderInfo, BackupReplaceResult, BackupWriteResult } from '../../shared/channels'
 import { mountedChosenFolder, readChosenFolder, saveChosenFolder } from './folder'
@@ -48,9 +49,10 @@ export function registerBackupIpc(): void {
   })
   ipcMain.handle(CHANNELS.backupWrite, async (event, payload: unknown): Promise<BackupWriteResult> => {
     const data = checkMessage(senderOf(event), ownWebContentsIds(), backupWritePayload, payload)
+    const bytes = bytesOf(event, data)
     const store = await storeFor(data.target)
     if ('refused' in store) return { ok: false, message: store.refused }
-    const r = await store.write(data.bytes, data.reason)
+    const r = await store.write(bytes, data.reason)
     return r.ok ? { ok: true, name: r.backup.name, deleted: r.deleted.length } : r
   })
   ipcMain.handle(CHANNELS.backupList, async (event, payload: unknown) => {

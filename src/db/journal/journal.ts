@@ -21,6 +21,7 @@ import { BLOB, stripBytes, type AttachmentRow } from './snapshot'
 import type { JournalFiles, JournalScan } from './files'
 import { markRestoring } from '../seal-guard'
 import { applyTombstones } from '../tombstones'
+import { putFlat, STORE_OF_FLAT } from '../per-meeting'
 
 /** A new snapshot after this many entries or bytes, so recovery stays quick and the files small. */
 const SNAPSHOT_AFTER_ENTRIES = 2000
@@ -237,13 +238,18 @@ async function restore(db: Dexie, files: JournalFiles, plan: RecoveryPlan): Prom
   await db.transaction('rw', db.tables, async () => {
     markRestoring() // the snapshot holds sealed meetings' rows: they come back as they were
     for (const t of db.tables) await t.clear()
+    // A snapshot or entry made before schema 13 holds attendance and links flat: onto their per-meeting rows.
+    const has = (name: string) => db.tables.some((t) => t.name === name)
+    const legacy = (name: string) => !has(name) && has(STORE_OF_FLAT[name] ?? '')
     for (const [name, list] of plan.snapshot.tables) {
-      if (!db.tables.some((t) => t.name === name)) continue
+      if (legacy(name)) await putFlat(db, name, list)
+      if (!has(name)) continue
       await db.table(name).bulkPut(list)
     }
     for (const entry of plan.entries)
       for (const op of entry.ops) {
-        if (!db.tables.some((t) => t.name === op.t)) continue
+        if (legacy(op.t) && 'put' in op) await putFlat(db, op.t, op.put)
+        if (!has(op.t)) continue
         const table = db.table(op.t)
         if ('put' in op) await table.bulkPut(op.put)
         else if ('del' in op) await table.bulkDelete(op.del as string[])

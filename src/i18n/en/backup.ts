@@ -175,6 +175,18 @@ export default {
       codeOk: 'Genuine: the records of “{title}” ({date}) are as sealed',
       codeBroken: 'The code belongs to “{title}”, but its sealed records were changed or are missing',
     },
+    progress: {
+      read: 'Reading the data',
+      audit: 'Verifying the sealed records',
+      pack: 'Packing',
+      transfer: 'Transferring the file',
+      unpack: 'Checking the file is whole',
+      rows: 'Checking every record',
+      verify: 'Verifying the sealed records',
+      plan: 'Comparing with the data here',
+      write: 'Writing (a failure changes nothing)',
+      finish: 'Updating statistics and keeping a copy',
+    },
     tables: {},
     errors: {
       duplicateSealed:

@@ -171,6 +171,19 @@ export default {
       codeOk: '真实有效：“{title}”（{date}）的记录与封存时一致',
       codeBroken: '核验码属于“{title}”，但其封存记录已被改动或缺失',
     },
+    // What a long export or import is doing (archive/progress.ts)
+    progress: {
+      read: '正在读取数据',
+      audit: '正在核验封存记录',
+      pack: '正在打包',
+      transfer: '正在传送文件',
+      unpack: '正在检查文件完整性',
+      rows: '正在检查每条记录',
+      verify: '正在核验封存记录',
+      plan: '正在比对现有数据',
+      write: '正在写入（失败时不改变任何数据）',
+      finish: '正在更新统计并留存副本',
+    },
     tables: {
       communities: '社区',
       people: '人员',

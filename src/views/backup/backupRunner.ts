@@ -10,6 +10,7 @@ import { exportArchive } from '@/db/archive.repo'
 import { changedSinceBackup, getBackupPrefs, setBackupPrefs } from '@/db/backup.repo'
 import { getLock } from '@/db/privacy.repo'
 import { useAppLockStore } from '@/stores/appLock'
+import { writeBackup } from '@/platform'
 
 export type BackupRun =
   | { ok: true; name: string; copied: boolean; copyFailure?: BackupFailureReason }
@@ -27,8 +28,7 @@ async function failed(target: 'app' | 'folder', reason: BackupFailureReason, mes
 }
 
 export async function runBackup(reason: BackupReasonName): Promise<BackupRun> {
-  const api = window.shangliang
-  if (!api) return { ok: false, reason: 'unavailable' }
+  if (!backupsAvailable()) return { ok: false, reason: 'unavailable' }
   const [prefs, lock, { hash }] = await Promise.all([getBackupPrefs(), getLock(), changedSinceBackup()])
   const secret = useAppLockStore().sessionSecret()
   // Default: encrypted when an app password is set (its password is the passphrase).
@@ -43,7 +43,7 @@ export async function runBackup(reason: BackupReasonName): Promise<BackupRun> {
     if (e instanceof ArchiveError) return failed('app', e.code === 'tampered' ? 'tampered' : 'failed', e.code)
     return failed('app', 'failed', e instanceof Error ? e.message : String(e))
   }
-  const local = await api.writeBackup(bytes, reason, 'app')
+  const local = await writeBackup(bytes, reason, 'app')
   if (!local.ok) return failed('app', reasonOf(local.message), local.message)
   const at = new Date().toISOString()
   await setBackupPrefs({ lastHash: hash, lastAt: at })
@@ -57,7 +57,7 @@ export async function runBackup(reason: BackupReasonName): Promise<BackupRun> {
   if (!secret) return copyFailed('noSecret')
   if (!lock?.mediaReady) return copyFailed('weakPassword')
   const copy = encrypt ? bytes : await exportArchive({ passphrase: secret, unaudited: reason === 'beforeRestore' })
-  const r = await api.writeBackup(copy, reason, 'folder')
+  const r = await writeBackup(copy, reason, 'folder')
   if (!r.ok) return copyFailed(reasonOf(r.message), r.message)
   await setBackupPrefs({ lastCopyAt: at })
   return { ok: true, name: local.name, copied: true }

@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test'
 import { appendToChain, verificationCode, type ToSeal } from '@/domain/seal'
 import { sha256Hex } from '@/platform/hash'
+import { storeRows } from '@/db/per-meeting'
 
 // The local calendar day (the calendar module itself loads JSON that Playwright's runner cannot import).
 export const isoDay = (offset: number) => {
@@ -100,7 +101,8 @@ export async function seedReportingCommunity(page: Page, topic: string, escalati
   const code = verificationCode(seals.at(-1)!.hash)
   const requestId = id('q1')
   const rows: Record<string, object[]> = {
-    attendance,
+    // Stored per meeting since schema 13 (src/db/per-meeting.ts).
+    signInSheets: storeRows('attendance', attendance) as object[],
     votes: [vote],
     resolutions: [resolution],
     actionItems: [{ ...item, sealedAt: at }],
@@ -148,7 +150,7 @@ export async function seedReportingCommunity(page: Page, topic: string, escalati
       { ...base(id('e2')), requestId: id('q2'), at, by: '网格员', kind: 'status', status: 'resolved' },
     ],
     meetings: [{ ...meeting, sealedAt: at, verificationCode: code }],
-    seals,
+    sealBatches: storeRows('seals', seals) as object[],
   }
   await page.evaluate(
     (rows) =>

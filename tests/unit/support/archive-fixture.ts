@@ -4,6 +4,7 @@
 import { appendToChain, type SealEntry } from '@/domain/seal'
 import { sha256Hex } from '@/platform/hash'
 import { db } from '@/db/schema'
+import { putFlat } from '@/db/per-meeting'
 
 export const COMMUNITY = 'c-0001'
 export const MEETING = 'm-0001'
@@ -91,7 +92,7 @@ export async function seedCommunity(opts: { voteFor?: number } = {}): Promise<{ 
     await db.people.bulkPut(people)
     await db.contacts.bulkPut(contacts)
     // Records first, the sealed meeting last: once it is sealed they cannot be written.
-    await db.attendance.bulkPut(attendance as never)
+    await putFlat(db, 'attendance', attendance)
     await db.votes.put({ ...vote, for: opts.voteFor ?? vote.for } as never)
     await db.resolutions.put(resolution as never)
     await db.meetings.put(meeting as never)
@@ -103,7 +104,7 @@ export async function seedCommunity(opts: { voteFor?: number } = {}): Promise<{ 
       mime: 'image/jpeg',
       bytes: new Uint8Array([255, 216, 255, 0, 1, 2, 3]),
     } as never)
-    await db.seals.bulkPut(seals)
+    await putFlat(db, 'seals', seals)
     await db.settings.put({ key: 'lock', value: { local: true } })
   })
   return { seals }

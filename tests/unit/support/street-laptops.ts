@@ -6,6 +6,7 @@ import Dexie from 'dexie'
 import { IDBFactory } from 'fake-indexeddb'
 import { appendToChain, verificationCode, type ToSeal } from '@/domain/seal'
 import { sha256Hex } from '@/platform/hash'
+import { putFlat } from '@/db/per-meeting'
 
 export async function laptop() {
   Dexie.dependencies.indexedDB = new IDBFactory()
@@ -90,7 +91,7 @@ export async function seedCommunity(l: Laptop, opts: { id: string; name: string;
     })
     await db.settings.put({ key: 'currentCommunityId', value: opts.id })
     await db.contacts.put({ id: `${opts.id}-p1`, communityId: opts.id, phone: '13812345678', updatedAt: AT })
-    await db.attendance.bulkPut(attendance as never)
+    await putFlat(db, 'attendance', attendance)
     await db.votes.put(vote as never)
     await db.resolutions.put(resolution as never)
     await db.topics.put({ ...base(`${opts.id}-t1`), meetingId, title: '开通小区北门', status: 'closed' } as never)
@@ -126,7 +127,7 @@ export async function seedCommunity(l: Laptop, opts: { id: string; name: string;
       },
     ] as never)
     await db.meetings.put({ ...meeting, sealedAt: AT, verificationCode: code } as never)
-    await db.seals.bulkPut(seals)
+    await putFlat(db, 'seals', seals)
   })
   return { meetingId, seals, code }
 }
