@@ -6,6 +6,7 @@ import { heldSitting, matterTopicIds, partyRoll } from '@/domain/matter-sitting'
 import type { MeetingRole } from '@/domain/roles'
 import { TEMPLATE_FOUR_TWO } from '@/domain/template'
 import type { Vote } from '@/domain/vote'
+import { sheetsOf } from '@/db/per-meeting'
 
 const C = 'village-1'
 const at = '2026-11-20T02:00:00.000Z'
@@ -133,7 +134,7 @@ describe('a stage held as a meeting in the app', () => {
 describe('recording a sitting linked to a held meeting', () => {
   beforeEach(async () => {
     await Promise.all(
-      [db.matters, db.topics, db.topicEvents, db.meetings, db.votes, db.attendance, db.bodies, db.people].map((t) =>
+      [db.matters, db.topics, db.topicEvents, db.meetings, db.votes, db.signInSheets, db.bodies, db.people].map((t) =>
         t.clear(),
       ),
     )
@@ -155,7 +156,7 @@ describe('recording a sitting linked to a held meeting', () => {
       place: '村委会议室',
       status: 'closed',
     } as never)
-    await db.attendance.bulkAdd(sheet)
+    await db.signInSheets.bulkAdd(sheetsOf(sheet))
     await db.votes.add(
       vote({ topicId: m.topicId, expected: 9, present: 8, counts: { for: 7, against: 1, abstain: 0, invalid: 0 } }),
     )

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
 import { db, DB_NAME } from '@/db/schema'
-import { markAttendance, startSignIn } from '@/db/attendance.repo'
+import { listAttendance, markAttendance, startSignIn } from '@/db/attendance.repo'
 import { saveBody } from '@/db/bodies.repo'
 import { createMeeting, updateMeeting } from '@/db/meetings.repo'
 import { addTopicToMeeting } from '@/db/meeting-topics.repo'
@@ -38,8 +38,8 @@ describe('corrections and deferrals reach the minutes and the notice', () => {
       m.id,
       members.map((p) => ({ personId: p.id, name: p.name, meetingRole: 'voting' as const })),
     )
-    const rows = await db.attendance.where('meetingId').equals(m.id).toArray()
-    for (const r of rows.slice(0, 25)) await markAttendance(r.id, 'present')
+    const rows = await listAttendance(m.id)
+    for (const r of rows.slice(0, 25)) await markAttendance(r, 'present')
     const gate = await addTopicToMeeting(m.id, { title: '北门开通', description: '' }, '记录人')
     const parking = await addTopicToMeeting(m.id, { title: '停车收费调整', description: '' }, '记录人')
     const v = await openVote(m.id, gate.id, 'hands')

@@ -20,7 +20,7 @@ const C = 'community-1'
 /** Every row of the tables a write could touch, as one string to compare. */
 async function snapshot(): Promise<string> {
   const tables = [db.meetings, db.topics, db.resolutions, db.actionItems, db.templates, db.projection]
-  const rows = await Promise.all([...tables, db.amendments, db.seals].map((t) => t.toArray()))
+  const rows = await Promise.all([...tables, db.amendments, db.sealBatches].map((t) => t.toArray()))
   return JSON.stringify(rows)
 }
 

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@/db/schema'
 import { saveCommunity } from '@/db/community.repo'
 import { inviteForTopic } from '@/db/agenda.repo'
-import { startSignIn } from '@/db/attendance.repo'
+import { listAttendance, markAttendance, startSignIn } from '@/db/attendance.repo'
 import { meetingDocsInput } from '@/db/documents.repo'
 import { createMeeting, listParticipants } from '@/db/meetings.repo'
 import { addTopicToMeeting } from '@/db/meeting-topics.repo'
@@ -88,8 +88,8 @@ describe('a stakeholder’s own identity', () => {
       ]),
     )
     await startSignIn(meetingId, expected)
-    const rows = await db.attendance.where('meetingId').equals(meetingId).toArray()
-    for (const r of rows) await db.attendance.update(r.id, { state: 'present' })
+    const rows = await listAttendance(meetingId)
+    for (const r of rows) await markAttendance(r, 'present')
     const minutes = pdfBodyText(await renderNode(minutesToDocDef(await meetingDocsInput(meetingId))))
     expect(minutes).toContain('王海（物业项目负责人）')
     expect(minutes).not.toContain('王海（利益相关方）')
