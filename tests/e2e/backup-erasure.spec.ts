@@ -27,7 +27,8 @@ async function stubDesktop(page: Page) {
       openProjector: async () => undefined,
       closeProjector: async () => undefined,
       onProjectorClosed: () => () => undefined,
-      writeBackup: async (bytes: Uint8Array, reason: string, target: string) => {
+      // Small files come as { bytes }; a big one would name a transfer, which this folder never sees.
+      writeBackup: async ({ bytes }: { bytes: Uint8Array }, reason: string, target: string) => {
         if (target !== 'app') return { ok: false, message: 'noFolder' }
         const at = new Date().toISOString()
         const name = `shangliang-${at.replace(/[-:.]/g, '')}-${reason}.slarchive`

@@ -15,7 +15,7 @@ async function stubDesktop(page: Page) {
       openProjector: async () => undefined,
       closeProjector: async () => undefined,
       onProjectorClosed: () => () => undefined,
-      writeBackup: async (_b: Uint8Array, reason: string, target: string) => {
+      writeBackup: async (_f: unknown, reason: string, target: string) => {
         const fail = (w.backupFail as Record<string, string> | undefined)?.[target]
         return fail ? { ok: false, message: fail } : { ok: true, name: `商量-${reason}.slarchive`, deleted: 0 }
       },

@@ -320,7 +320,7 @@ test('live mode: topic, speaker clock, vote entry and next step on one 1366×768
   await expect(bar).toBeVisible()
   await expect(page.getByTestId('sidebar')).toBeHidden()
   expect((await bar.boundingBox())!.height).toBeLessThanOrEqual(48)
-  await expect(bar.getByTestId('stepper')).toContainText('1/6 收集议题')
+  await expect(bar.getByTestId('stepper')).toContainText('4/6 协商议事')
   await page.screenshot({ path: `${dir}/signin-100.png` })
 
   await page.getByRole('tab', { name: '逐项议事' }).click()
