@@ -238,6 +238,11 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
 
   // A meeting on the next 10th with three topics.
   await createMeeting(page, '党群议事日')
+  // Topics wait in the pool, so step 1 is done: moving on opens step 2's panel for editing.
+  await page.getByTestId('step-advance').click()
+  await expect(page.getByTestId('stepper').locator('[data-step=confirm]')).toHaveAttribute('data-status', 'current')
+  await page.mouse.move(20, 600)
+  await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 10_000 })
   await page.getByTestId('stepper').locator('[data-step=confirm]').click()
   await expect(page.getByTestId('agenda-panel')).toBeVisible()
   // 党群议事日 falls on the community's regular day (the 10th) unless changed.
@@ -322,9 +327,7 @@ test('steps 1–3: a new user logs requests, triages them, schedules a meeting a
   await page.keyboard.press('Escape')
   await shot(page, 'intake-agenda')
 
-  // Both guards are met: topics exist (step 1), and date, place, chair, recorder, people and notice (step 2).
-  await page.getByTestId('step-advance').click()
-  await expect(page.getByTestId('stepper').locator('[data-step=confirm]')).toHaveAttribute('data-status', 'current')
+  // Step 2's guard is met: date, place, chair, recorder, people and notice.
   // The success toast sits over the top of the page, where the scrolled stepper now is,
   // and stays while the pointer rests on it: move away and let it go first.
   await page.mouse.move(20, 600)

@@ -8,7 +8,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createMeeting, setUpCommunity, shot } from './support/app'
+import { createMeeting, setUpCommunity, shot, skipToDeliberation } from './support/app'
 
 async function pick(page: Page, select: Locator, option: string) {
   await select.click()
@@ -142,7 +142,8 @@ test('step 2 and 3 offer their documents with Word; a stakeholder’s identity i
 
   await createMeeting(page, '河西村村民会议')
   const meetingUrl = page.url().replace(/#\/meetings\/([^/]+).*$/, '#/meetings/$1')
-  await page.goto(`${meetingUrl}/deliberation`)
+  // Steps 1–3 are passed over with a reason, so step 4 takes the topic; the earlier panels stay editable.
+  await skipToDeliberation(page)
   await page.getByRole('tab', { name: '逐项议事' }).click()
   await page.locator('input[name=topicTitle]').fill('村集体北片土地流转')
   await page.locator('textarea[name=topicDescription]').fill('北片120亩耕地流转给种植合作社，期限十年。')
