@@ -17,7 +17,11 @@ export interface LowContrast {
  */
 export async function lowContrast(page: Page, screen: string): Promise<LowContrast[]> {
   // Element Plus fades dialogs, messages and menus in: measure the settled colours.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+  // A live query can redraw a tag just after that, starting a new fade: settle, then check again.
+  const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+  await settled()
+  await page.waitForTimeout(400)
+  await settled()
   const result = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze()
   const found: LowContrast[] = []
   for (const rule of [...result.violations, ...result.passes]) {
