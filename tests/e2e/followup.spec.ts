@@ -320,9 +320,6 @@ test('step 6: items are carried out, checked, evaluated, reworked, published and
   expect(pdfText).not.toContain('加装北门路灯')
 
   const loop = page.getByTestId('loop-close')
-  // The table was drawn at a frozen 09:00. Vue drops a bubbling event whose time is not after the moment
-  // its handler was attached, so under a frozen clock the select-all never reaches the table: move on first.
-  await page.clock.setFixedTime(at(today, '09:30'))
   await loop.locator('thead .el-checkbox').click()
   await loop.locator('textarea[name=feedback]').fill('北门排水和路面已整治完毕，群众评议满意率 91%')
   await loop.locator('input[name=feedbackBy]').fill('网格员小周')
