@@ -320,7 +320,9 @@ test('step 6: items are carried out, checked, evaluated, reworked, published and
   expect(pdfText).not.toContain('加装北门路灯')
 
   const loop = page.getByTestId('loop-close')
-  await loop.locator('thead .el-checkbox').click()
+  // Tick both open requests, one row at a time, as a secretary checks whom she told.
+  for (const box of await loop.locator('tbody .el-checkbox').all()) await box.click()
+  await expect(loop.locator('tbody .el-checkbox.is-checked')).toHaveCount(2)
   await loop.locator('textarea[name=feedback]').fill('北门排水和路面已整治完毕，群众评议满意率 91%')
   await loop.locator('input[name=feedbackBy]').fill('网格员小周')
   // Closing the loop records how the residents were told and their satisfaction (one way, loop.repo).
